@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import { CreatePersonForm } from '@/components/people/create-person-form';
+import { PersonRowActions } from '@/components/people/person-row-actions';
+import { requireViewer } from '@/lib/auth';
+import { ForbiddenError } from '@/lib/data/errors';
+import { listPeople } from '@/lib/data/users';
+import { ROLE_LABELS } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'People' };
+
+async function loadPeople() {
+  const viewer = await requireViewer();
+  try {
+    return { viewer, people: await listPeople(viewer) };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { viewer, people: null };
+    throw error;
+  }
+}
+
+export default async function PeoplePage() {
+  const { viewer, people } = await loadPeople();
+  if (!people) {
+    return (
+      <div className="panel" role="alert">
+        <h1>Not available</h1>
+        <p>Only administrators can manage the people in the newsroom.</p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="page-head">
+        <h1>People</h1>
+        <p className="muted">{people.filter((p) => p.active).length} active accounts</p>
+      </div>
+      <CreatePersonForm />
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((person) => (
+            <tr key={person.id} className={person.active ? undefined : 'inactive'}>
+              <th scope="row">{person.name}</th>
+              <td>{person.email}</td>
+              <td>{ROLE_LABELS[person.role]}</td>
+              <td>{person.active ? 'Active' : 'Deactivated'}</td>
+              <td>
+                <PersonRowActions
+                  id={person.id}
+                  name={person.name}
+                  role={person.role}
+                  active={person.active}
+                  isSelf={person.id === viewer.id}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

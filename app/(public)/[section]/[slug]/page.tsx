@@ -1,0 +1,55 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getPublishedStory } from '@/lib/data/stories';
+import { renderBody } from '@/lib/editor/render';
+import { formatDateTime } from '@/lib/format';
+
+type Props = { params: Promise<{ section: string; slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { section, slug } = await params;
+  const story = await getPublishedStory(section, slug);
+  return story ? { title: story.headline, description: story.dek || undefined } : {};
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const { section, slug } = await params;
+  const story = await getPublishedStory(section, slug);
+  if (!story) notFound();
+
+  return (
+    <article className="article">
+      <header className="article-header">
+        <Link className="kicker" href={`/${story.section.slug}`}>
+          {story.section.name}
+        </Link>
+        <h1>{story.headline}</h1>
+        {story.dek && <p className="dek">{story.dek}</p>}
+        <div className="byline">
+          By{' '}
+          {story.bylines.map((b, i) => (
+            <span key={b.slug}>
+              {i > 0 && (i === story.bylines.length - 1 ? ' and ' : ', ')}
+              <strong>{b.name}</strong>
+            </span>
+          ))}
+          {story.creditLine && <>, {story.creditLine}</>}
+          <span className="meta">
+            Published <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt)}</time>
+          </span>
+        </div>
+      </header>
+      <div className="article-body">
+        {renderBody(story.body, { dateline: story.dateline })}
+      </div>
+      {story.tags.length > 0 && (
+        <ul className="tags" aria-label="Tags">
+          {story.tags.map((t) => (
+            <li key={t.slug}>{t.name}</li>
+          ))}
+        </ul>
+      )}
+    </article>
+  );
+}

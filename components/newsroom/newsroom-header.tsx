@@ -1,0 +1,39 @@
+import Link from 'next/link';
+import { signOutAction } from '@/lib/actions/auth';
+import type { Viewer } from '@/lib/data/viewer';
+import { ROLE_LABELS } from '@/lib/format';
+import { can } from '@/lib/permissions';
+
+export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
+  return (
+    <header className="desk-header">
+      <Link href="/newsroom" className="desk-brand">
+        Masthead <span>Newsroom</span>
+      </Link>
+      <nav aria-label="Newsroom">
+        <ul>
+          <li>
+            <Link href="/newsroom">Stories</Link>
+          </li>
+          {can(viewer, 'user.manage') && (
+            <li>
+              <Link href="/newsroom/people">People</Link>
+            </li>
+          )}
+          <li>
+            <Link href="/">Public site</Link>
+          </li>
+        </ul>
+      </nav>
+      <div className="desk-user" aria-label="Signed in as">
+        <span className="desk-user-name">{viewer.name}</span>
+        <span className="role-badge">{ROLE_LABELS[viewer.role]}</span>
+        <form action={signOutAction}>
+          <button type="submit" className="btn btn-quiet">
+            Sign out
+          </button>
+        </form>
+      </div>
+    </header>
+  );
+}

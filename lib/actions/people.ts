@@ -1,0 +1,53 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getViewer } from '@/lib/auth';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
+import { changeRole, createPerson, setPersonActive } from '@/lib/data/users';
+import { parseForm, type FormState } from '@/lib/validations/form';
+import { changeRoleSchema, createUserSchema, setActiveSchema } from '@/lib/validations/users';
+
+const PEOPLE_PATH = '/newsroom/people';
+
+function refused(error: unknown): FormState {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
+    return { message: error.message };
+  }
+  throw error;
+}
+
+export async function createPersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(createUserSchema, formData, ['name', 'email', 'role']);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await createPerson(await getViewer(), parsed.data);
+  } catch (error) {
+    return { ...refused(error), values: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role } };
+  }
+  revalidatePath(PEOPLE_PATH);
+  return { ok: true, message: `${parsed.data.name} can now sign in as ${parsed.data.email}.` };
+}
+
+export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(changeRoleSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await changeRole(await getViewer(), parsed.data.userId, parsed.data.role);
+  } catch (error) {
+    return refused(error);
+  }
+  revalidatePath(PEOPLE_PATH);
+  return { ok: true, message: 'Role updated.' };
+}
+
+export async function setPersonActiveAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(setActiveSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await setPersonActive(await getViewer(), parsed.data.userId, parsed.data.active);
+  } catch (error) {
+    return refused(error);
+  }
+  revalidatePath(PEOPLE_PATH);
+  return { ok: true, message: parsed.data.active ? 'Account reactivated.' : 'Account deactivated.' };
+}

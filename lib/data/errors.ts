@@ -1,0 +1,22 @@
+// Errors the data layer throws; actions and route handlers turn them into messages and status codes.
+export class ForbiddenError extends Error {
+  readonly status = 403;
+  constructor(message = 'You do not have permission to do that.') {
+    super(message);
+  }
+}
+
+export class NotFoundError extends Error {
+  readonly status = 404;
+  constructor(message = 'Not found.') {
+    super(message);
+  }
+}
+
+export class ConflictError extends Error {
+  readonly status = 409;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+}

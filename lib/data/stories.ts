@@ -1,0 +1,133 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { parseBody, type Doc } from '@/lib/editor/schema';
+import type { StoryState } from '@/lib/permissions';
+import { assertCan, type Viewer } from './viewer';
+
+export type Byline = { name: string; slug: string };
+
+export type DeskStory = {
+  id: string;
+  headline: string;
+  status: StoryState;
+  section: string | null;
+  bylines: Byline[];
+  updatedAt: Date;
+};
+
+export type PublicStorySummary = {
+  id: string;
+  headline: string;
+  dek: string;
+  slug: string;
+  section: { name: string; slug: string };
+  bylines: Byline[];
+  publishedAt: Date;
+};
+
+export type PublicStory = PublicStorySummary & {
+  creditLine: string;
+  dateline: string;
+  updatedAt: Date;
+  body: Doc;
+  tags: { name: string; slug: string }[];
+};
+
+const bylineSelect = {
+  orderBy: { position: 'asc' },
+  select: { user: { select: { name: true, slug: true } } },
+} as const;
+
+const summarySelect = {
+  id: true,
+  headline: true,
+  dek: true,
+  slug: true,
+  publishedAt: true,
+  section: { select: { name: true, slug: true } },
+  authors: bylineSelect,
+} as const;
+
+// Live means published, with a publication time that has arrived.
+const live = () => ({ status: 'PUBLISHED' as const, publishedAt: { lte: new Date() }, sectionId: { not: null } });
+
+/** The newsroom's story list. Every signed-in member of the newsroom may see every story. */
+export async function listDeskStories(viewer: Viewer | null, take = 50): Promise<DeskStory[]> {
+  assertCan(viewer, 'newsroom.enter');
+  const rows = await db.story.findMany({
+    orderBy: { updatedAt: 'desc' },
+    take,
+    select: {
+      id: true,
+      headline: true,
+      status: true,
+      updatedAt: true,
+      section: { select: { name: true } },
+      authors: bylineSelect,
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    status: r.status,
+    updatedAt: r.updatedAt,
+    section: r.section?.name ?? null,
+    bylines: r.authors.map((a) => a.user),
+  }));
+}
+
+function toSummary(r: {
+  id: string;
+  headline: string;
+  dek: string;
+  slug: string;
+  publishedAt: Date | null;
+  section: { name: string; slug: string } | null;
+  authors: { user: Byline }[];
+}): PublicStorySummary {
+  return {
+    id: r.id,
+    headline: r.headline,
+    dek: r.dek,
+    slug: r.slug,
+    publishedAt: r.publishedAt!,
+    section: r.section!,
+    bylines: r.authors.map((a) => a.user),
+  };
+}
+
+export async function listPublishedStories(take = 30): Promise<PublicStorySummary[]> {
+  const rows = await db.story.findMany({
+    where: live(),
+    orderBy: { publishedAt: 'desc' },
+    take,
+    select: summarySelect,
+  });
+  return rows.map(toSummary);
+}
+
+export async function getPublishedStory(sectionSlug: string, slug: string): Promise<PublicStory | null> {
+  const row = await db.story.findFirst({
+    where: { ...live(), slug, section: { slug: sectionSlug } },
+    select: {
+      ...summarySelect,
+      creditLine: true,
+      dateline: true,
+      updatedAt: true,
+      body: true,
+      tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: 'asc' } } },
+    },
+  });
+  if (!row) return null;
+  // Bodies were validated on write; re-checking on read means a bad row can never reach a reader.
+  const body = parseBody(row.body);
+  if (!body.ok) throw new Error(`Story ${row.id} has an invalid body: ${body.error}`);
+  return {
+    ...toSummary(row),
+    creditLine: row.creditLine,
+    dateline: row.dateline,
+    updatedAt: row.updatedAt,
+    body: body.doc,
+    tags: row.tags.map((t) => t.tag),
+  };
+}

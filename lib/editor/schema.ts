@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { isSafeHref } from './safe-url';
+
+// The story body as Tiptap JSON, checked as a tree. Anything the editor's extension set cannot
+// produce (unknown nodes or marks, stray attributes, unsafe links) is refused rather than stored.
+
+export const MAX_BODY_BYTES = 512 * 1024;
+const MAX_DEPTH = 24;
+
+const linkMark = z.strictObject({
+  type: z.literal('link'),
+  attrs: z.strictObject({
+    href: z.string().refine(isSafeHref, 'Links must use http, https or mailto.'),
+    target: z.enum(['_blank']).nullable().optional(),
+    rel: z.string().max(100).nullable().optional(),
+    class: z.null().optional(),
+  }),
+});
+const mark = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('bold') }),
+  z.strictObject({ type: z.literal('italic') }),
+  linkMark,
+]);
+
+const text = z.strictObject({
+  type: z.literal('text'),
+  text: z.string().min(1),
+  marks: z.array(mark).max(3).optional(),
+});
+const hardBreak = z.strictObject({ type: z.literal('hardBreak') });
+const inline = z.discriminatedUnion('type', [text, hardBreak]);
+
+const paragraph = z.strictObject({ type: z.literal('paragraph'), content: z.array(inline).optional() });
+const heading = z.strictObject({
+  type: z.literal('heading'),
+  attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }),
+  content: z.array(inline).optional(),
+});
+const horizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
+
+export type Mark = z.infer<typeof mark>;
+export type Inline = z.infer<typeof inline>;
+export type Block =
+  | z.infer<typeof paragraph>
+  | z.infer<typeof heading>
+  | z.infer<typeof horizontalRule>
+  | { type: 'blockquote'; content: Block[] }
+  | { type: 'bulletList'; content: ListItem[] }
+  | { type: 'orderedList'; attrs?: { start?: number; type?: string | null }; content: ListItem[] }
+  ;
+export type ListItem = { type: 'listItem'; content: Block[] };
+export type Doc = { type: 'doc'; content: Block[] };
+
+const block: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('type', [
+    paragraph,
+    heading,
+    horizontalRule,
+    z.strictObject({ type: z.literal('blockquote'), content: z.array(block).min(1) }),
+    z.strictObject({ type: z.literal('bulletList'), content: z.array(listItem).min(1) }),
+    z.strictObject({
+      type: z.literal('orderedList'),
+      attrs: z
+        .strictObject({ start: z.number().int().min(0).max(100000).optional(), type: z.string().max(8).nullable().optional() })
+        .optional(),
+      content: z.array(listItem).min(1),
+    }),
+  ]),
+);
+const listItem: z.ZodType<ListItem> = z.lazy(() =>
+  z.strictObject({ type: z.literal('listItem'), content: z.array(block).min(1) }),
+);
+
+const doc = z.strictObject({ type: z.literal('doc'), content: z.array(block) });
+
+function depth(node: unknown, level = 0): number {
+  if (level > MAX_DEPTH || typeof node !== 'object' || node === null) return level;
+  const content = (node as { content?: unknown }).content;
+  if (!Array.isArray(content)) return level;
+  return Math.max(level, ...content.map((child) => depth(child, level + 1)));
+}
+
+export type BodyResult = { ok: true; doc: Doc } | { ok: false; error: string };
+
+/** Validates an untrusted body. The error names the first problem and where it is. */
+export function parseBody(input: unknown): BodyResult {
+  const size = Buffer.byteLength(JSON.stringify(input ?? null), 'utf8');
+  if (size > MAX_BODY_BYTES) return { ok: false, error: `The story body is too large (${size} bytes; the limit is ${MAX_BODY_BYTES}).` };
+  if (depth(input) > MAX_DEPTH) return { ok: false, error: 'The story body is nested too deeply.' };
+  const result = doc.safeParse(input);
+  if (result.success) return { ok: true, doc: result.data as Doc };
+  const issue = result.error.issues[0]!;
+  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+  return { ok: false, error: `Invalid story body${where}: ${issue.message}` };
+}

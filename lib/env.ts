@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+// Every environment variable Masthead reads, in one place. README documents each of them.
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .refine(isPostgresUrl, 'DATABASE_URL must be a postgres:// or postgresql:// URL with a host and a database name')
+      .optional(),
+    AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters long').optional(),
+    AUTH_URL: z.url('AUTH_URL must be an absolute URL such as https://newsroom.example.com').optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
+    MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    NEWSROOM_TIMEZONE: z
+      .string()
+      .refine(isTimeZone, 'NEWSROOM_TIMEZONE must be an IANA time zone such as Europe/London')
+      .default('UTC'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {}
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^postgres(ql)?:$/.test(url.protocol) && url.hostname !== '' && url.pathname.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Empty strings count as unset: `FOO= npm start` should not fail as "malformed".
+function withoutEmpty(source: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+}
+
+/** Parses the environment, throwing an EnvError whose message is one readable sentence per problem. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => issue.message);
+    throw new EnvError(`Masthead cannot start: ${lines.join('; ')}.`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,107 @@
+// The one permission table: role × action × story state (+ byline ownership).
+// Pure and synchronous, so the data layer, the UI and the tests all ask the same question.
+
+export const ROLES = ['REPORTER', 'EDITOR', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STORY_STATES = [
+  'DRAFT',
+  'IN_REVIEW',
+  'CHANGES_REQUESTED',
+  'APPROVED',
+  'SCHEDULED',
+  'PUBLISHED',
+  'UNPUBLISHED',
+] as const;
+export type StoryState = (typeof STORY_STATES)[number];
+
+export const STORY_ACTIONS = [
+  'story.view',
+  'story.edit',
+  'story.delete',
+  'story.submit',
+  'story.withdraw',
+  'story.requestChanges',
+  'story.approve',
+  'story.schedule',
+  'story.publish',
+  'story.unpublish',
+  'story.editPrivilegedFields',
+] as const;
+export type StoryAction = (typeof STORY_ACTIONS)[number];
+
+export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll'] as const;
+export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
+
+export type Action = StoryAction | GlobalAction;
+
+export type Actor = { id: string; role: Role; active: boolean };
+export type StoryRef = { status: StoryState; authorIds: readonly string[] };
+export type Policy = { editorMayApproveOwnStory: boolean };
+
+export const DEFAULT_POLICY: Policy = { editorMayApproveOwnStory: false };
+
+type Rule = { states: readonly StoryState[]; own?: 'required' | 'forbidden' };
+type RoleRules = Partial<Record<Role, Rule>>;
+
+const ALL = STORY_STATES;
+const WRITABLE: readonly StoryState[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED'];
+const EDITORS = (rule: Rule): RoleRules => ({ EDITOR: rule, ADMIN: rule });
+
+const STORY_TABLE: Record<StoryAction, RoleRules> = {
+  'story.view': { REPORTER: { states: ALL }, ...EDITORS({ states: ALL }) },
+  'story.edit': {
+    REPORTER: { states: ['DRAFT', 'CHANGES_REQUESTED'], own: 'required' },
+    ...EDITORS({ states: WRITABLE }),
+  },
+  'story.delete': {
+    REPORTER: { states: ['DRAFT'], own: 'required' },
+    ...EDITORS({ states: ['DRAFT', 'CHANGES_REQUESTED', 'UNPUBLISHED'] }),
+  },
+  'story.submit': {
+    REPORTER: { states: ['DRAFT', 'CHANGES_REQUESTED'], own: 'required' },
+    ...EDITORS({ states: ['DRAFT', 'CHANGES_REQUESTED'] }),
+  },
+  'story.withdraw': {
+    REPORTER: { states: ['IN_REVIEW'], own: 'required' },
+    ...EDITORS({ states: ['IN_REVIEW'] }),
+  },
+  'story.requestChanges': EDITORS({ states: ['IN_REVIEW', 'APPROVED'] }),
+  // Approval by a byline is decided by the policy below, not by the table.
+  'story.approve': EDITORS({ states: ['IN_REVIEW'] }),
+  'story.schedule': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
+  'story.publish': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
+  'story.unpublish': EDITORS({ states: ['PUBLISHED'] }),
+  // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").
+  'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
+};
+
+const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {
+  'newsroom.enter': ['REPORTER', 'EDITOR', 'ADMIN'],
+  'story.create': ['REPORTER', 'EDITOR', 'ADMIN'],
+  'user.manage': ['ADMIN'],
+  'audit.viewAll': ['ADMIN'],
+};
+
+function isStoryAction(action: Action): action is StoryAction {
+  return (STORY_ACTIONS as readonly string[]).includes(action);
+}
+
+export function can(
+  actor: Actor | null | undefined,
+  action: Action,
+  story?: StoryRef,
+  policy: Policy = DEFAULT_POLICY,
+): boolean {
+  if (!actor || !actor.active) return false;
+  if (!isStoryAction(action)) return GLOBAL_TABLE[action].includes(actor.role);
+  if (!story) return false;
+
+  const rule = STORY_TABLE[action][actor.role];
+  if (!rule || !rule.states.includes(story.status)) return false;
+
+  const isByline = story.authorIds.includes(actor.id);
+  if (rule.own === 'required' && !isByline) return false;
+  if (action === 'story.approve' && isByline && !policy.editorMayApproveOwnStory) return false;
+  return true;
+}

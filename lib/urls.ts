@@ -1,0 +1,8 @@
+// Public URLs, in one place so that every link to a story is the canonical one.
+export function storyPath(story: { slug: string; section: { slug: string } }): string {
+  return `/${story.section.slug}/${story.slug}`;
+}
+
+export function authorPath(author: { slug: string }): string {
+  return `/authors/${author.slug}`;
+}

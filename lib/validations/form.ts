@@ -1,0 +1,46 @@
+import type { z } from 'zod';
+
+export type FormState = {
+  ok?: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string[]>;
+  /** What the user typed, echoed back so a refused form keeps every word. */
+  values?: Record<string, string>;
+};
+
+// React adds its own bookkeeping fields to progressively enhanced forms.
+const isFrameworkField = (key: string) => key.startsWith('$ACTION');
+
+/** Parses FormData against a strict schema: files, repeated or unknown fields are refused. */
+export function parseForm<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  echo: readonly string[] = [],
+): { ok: true; data: z.infer<S> } | { ok: false; state: FormState } {
+  const entries: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (isFrameworkField(key)) continue;
+    if (typeof value !== 'string') return { ok: false, state: { message: `The field "${key}" must be text, not a file.` } };
+    if (key in entries) return { ok: false, state: { message: `The field "${key}" was sent more than once.` } };
+    entries[key] = value;
+  }
+  const values = Object.fromEntries(echo.filter((k) => k in entries).map((k) => [k, entries[k]!]));
+  const result = schema.safeParse(entries);
+  if (result.success) return { ok: true, data: result.data };
+
+  const fieldErrors: Record<string, string[]> = {};
+  const general: string[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      general.push(`Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
+      continue;
+    }
+    const field = String(issue.path[0] ?? '');
+    if (!field) general.push(issue.message);
+    else (fieldErrors[field] ??= []).push(issue.message);
+  }
+  return {
+    ok: false,
+    state: { message: general.join(' ') || 'Please correct the highlighted fields.', fieldErrors, values },
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/permissions';
+
+export const emailSchema = z
+  .string({ error: 'Enter an email address.' })
+  .trim()
+  .toLowerCase()
+  .max(254, 'Email addresses are at most 254 characters.')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.com.' }));
+
+const roleSchema = z.enum(ROLES, { error: 'Choose a role: Reporter, Editor or Admin.' });
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024),
+});
+
+export const createUserSchema = z.strictObject({
+  name: z
+    .string({ error: 'Enter a name.' })
+    .trim()
+    .min(1, 'Enter a name.')
+    .max(120, 'Names are at most 120 characters.'),
+  email: emailSchema,
+  role: roleSchema,
+  password: z
+    .string({ error: 'Enter an initial password.' })
+    .min(12, 'The initial password must be at least 12 characters.')
+    .max(256, 'The initial password must be at most 256 characters.'),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const userIdSchema = z.string().min(1).max(64);
+
+export const changeRoleSchema = z.strictObject({ userId: userIdSchema, role: roleSchema });
+
+export const setActiveSchema = z.strictObject({
+  userId: userIdSchema,
+  active: z.enum(['true', 'false'], { error: 'Active must be true or false.' }).transform((v) => v === 'true'),
+});

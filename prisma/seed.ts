@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@/lib/db';
+import { docFromPlainText, countWords, toPlainText } from '@/lib/editor/plain-text';
+import { parseBody } from '@/lib/editor/schema';
+import { hashPassword } from '@/lib/passwords';
+import { slugify } from '@/lib/slug';
+import { DEMO_STORIES } from './seed-data/stories';
+
+// The demo newsroom. Idempotent: it creates what is missing and never changes what exists, so
+// running it again (or on every start) cannot overwrite a newsroom's own edits.
+
+export const DEMO_PASSWORD = 'masthead-demo';
+export const SEED_MARKER = 'demo.seededAt';
+
+const PEOPLE = [
+  { email: 'admin@example.com', name: 'Alex Morgan', role: 'ADMIN', bio: 'Managing editor.' },
+  { email: 'editor@example.com', name: 'Eden Park', role: 'EDITOR', bio: 'World and politics editor.' },
+  { email: 'reporter@example.com', name: 'Riley Chen', role: 'REPORTER', bio: 'City hall and politics reporter.' },
+  { email: 'reporter2@example.com', name: 'Sam Okafor', role: 'REPORTER', bio: 'Business and labour reporter.' },
+] as const;
+
+// An outside contributor: a byline, not a login (the password is random and never shown).
+const CONTRIBUTOR = {
+  email: 'lee.jonyoung@diplomacy-journal.example',
+  name: 'Lee Jon-young',
+  role: 'REPORTER',
+  bio: 'Correspondent, Diplomacy Journal.',
+} as const;
+
+const SECTIONS = ['Politics', 'World', 'Business', 'Opinion'];
+
+export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = console.log) {
+  const demoHash = await hashPassword(DEMO_PASSWORD);
+  const userIds = new Map<string, string>();
+  for (const person of [...PEOPLE, CONTRIBUTOR]) {
+    const passwordHash = person === CONTRIBUTOR ? await hashPassword(randomBytes(24).toString('base64url')) : demoHash;
+    const user = await db.user.upsert({
+      where: { email: person.email },
+      update: {},
+      create: { ...person, slug: slugify(person.name), passwordHash },
+      select: { id: true },
+    });
+    userIds.set(person.email, user.id);
+  }
+
+  const sectionIds = new Map<string, string>();
+  for (const [position, name] of SECTIONS.entries()) {
+    const slug = slugify(name);
+    const section = await db.section.upsert({ where: { slug }, update: {}, create: { name, slug, position }, select: { id: true } });
+    sectionIds.set(slug, section.id);
+  }
+
+  let created = 0;
+  for (const story of DEMO_STORIES) {
+    if (await db.story.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
+    const parsed = parseBody(docFromPlainText(story.paragraphs.join('\n')));
+    if (!parsed.ok) throw new Error(`Demo story ${story.slug}: ${parsed.error}`);
+    const plainText = toPlainText(parsed.doc);
+    const tagIds: string[] = [];
+    for (const name of story.tags) {
+      const tag = await db.tag.upsert({ where: { slug: slugify(name) }, update: {}, create: { name, slug: slugify(name) }, select: { id: true } });
+      tagIds.push(tag.id);
+    }
+    const creatorId = userIds.get(story.creator)!;
+    const authorIds = story.authors.map((email) => userIds.get(email)!);
+    const fields = {
+      headline: story.headline,
+      dek: story.dek,
+      slug: story.slug,
+      body: parsed.doc,
+      plainText,
+      wordCount: countWords(plainText),
+      status: story.status,
+      creditLine: story.creditLine ?? '',
+      dateline: story.dateline ?? '',
+      sectionId: sectionIds.get(story.section)!,
+      publishedAt: story.publishedAt ? new Date(story.publishedAt) : null,
+    };
+    await db.$transaction(async (tx) => {
+      const row = await tx.story.create({
+        data: {
+          ...fields,
+          createdById: creatorId,
+          authors: { create: authorIds.map((userId, position) => ({ userId, position })) },
+          tags: { create: tagIds.map((tagId) => ({ tagId })) },
+        },
+        select: { id: true, version: true },
+      });
+      await tx.revision.create({
+        data: {
+          storyId: row.id,
+          authorId: creatorId,
+          kind: 'IMPORT',
+          storyVersion: row.version,
+          snapshot: { ...fields, publishedAt: story.publishedAt ?? null, authorIds, tagIds },
+        },
+      });
+      await tx.auditEvent.create({
+        data: {
+          action: 'story.import',
+          entityType: 'story',
+          entityId: row.id,
+          storyId: row.id,
+          toState: story.status,
+          note: 'Demo newsroom seed',
+        },
+      });
+    });
+    created++;
+  }
+
+  await db.setting.upsert({
+    where: { key: SEED_MARKER },
+    update: {},
+    create: { key: SEED_MARKER, value: new Date().toISOString() },
+  });
+  log(`Demo newsroom ready: ${PEOPLE.length} demo logins, ${SECTIONS.length} sections, ${created} new stories.`);
+}
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  return (await db.setting.count({ where: { key: SEED_MARKER } })) > 0;
+}

