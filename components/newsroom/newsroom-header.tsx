@@ -25,7 +25,7 @@ export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
           </li>
         </ul>
       </nav>
-      <div className="desk-user" aria-label="Signed in as">
+      <div className="desk-user" role="group" aria-label="Signed in as">
         <span className="desk-user-name">{viewer.name}</span>
         <span className="role-badge">{ROLE_LABELS[viewer.role]}</span>
         <form action={signOutAction}>
