@@ -96,9 +96,10 @@ function toSummary(r: {
   };
 }
 
-export async function listPublishedStories(take = 30): Promise<PublicStorySummary[]> {
+export async function listPublishedStories(options: { sectionSlug?: string; take?: number } = {}): Promise<PublicStorySummary[]> {
+  const { sectionSlug, take = 30 } = options;
   const rows = await db.story.findMany({
-    where: live(),
+    where: { ...live(), ...(sectionSlug ? { section: { slug: sectionSlug } } : {}) },
     orderBy: { publishedAt: 'desc' },
     take,
     select: summarySelect,

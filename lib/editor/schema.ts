@@ -24,7 +24,8 @@ const mark = z.discriminatedUnion('type', [
 
 const text = z.strictObject({
   type: z.literal('text'),
-  text: z.string().min(1),
+  // PostgreSQL cannot store U+0000 in JSON, and no keyboard types it.
+  text: z.string().min(1).refine((t) => !t.includes('\u0000'), 'Text may not contain NUL characters.'),
   marks: z.array(mark).max(3).optional(),
 });
 const hardBreak = z.strictObject({ type: z.literal('hardBreak') });

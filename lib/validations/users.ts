@@ -15,12 +15,16 @@ export const signInSchema = z.strictObject({
   password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.').max(1024),
 });
 
+// Control characters have no place in a name and break storage (U+0000) or display.
+const noControlCharacters = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
 export const createUserSchema = z.strictObject({
   name: z
     .string({ error: 'Enter a name.' })
     .trim()
     .min(1, 'Enter a name.')
-    .max(120, 'Names are at most 120 characters.'),
+    .max(120, 'Names are at most 120 characters.')
+    .refine(noControlCharacters, 'Names may not contain control characters.'),
   email: emailSchema,
   role: roleSchema,
   password: z

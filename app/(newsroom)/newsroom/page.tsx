@@ -12,7 +12,7 @@ export default async function DeskPage() {
     <>
       <div className="page-head">
         <h1>Stories</h1>
-        <p className="muted">{stories.length} most recently updated</p>
+        <p className="muted">{stories.length} stories, most recently updated first</p>
       </div>
       <table className="grid">
         <thead>

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { storageStateFor } from './support/roles';
+
+const SOURCE = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/summit-article.txt'), 'utf8');
+const PARAGRAPHS = SOURCE.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '');
+
+test('a reader finds the summit story on the home page and reads it exactly as written', async ({ page }) => {
+  await page.goto('/');
+  await page.screenshot({ path: 'tests/e2e/screenshots/home.png', fullPage: true });
+  await page.getByRole('link', { name: /Yoon and Ishiba hold second summit/ }).click();
+  await expect(page).toHaveURL(/\/world\/yoon-ishiba-second-summit-lima$/);
+
+  const article = page.getByRole('article');
+  await expect(article.getByRole('heading', { level: 1 })).toHaveText(
+    'Yoon and Ishiba hold second summit in Lima, voice concern over North Korean troops in Russia',
+  );
+  await expect(article).toContainText('By Lee Jon-young, Diplomacy Journal');
+  const paragraphs = await page.locator('.article-body > p').allTextContents();
+  expect(paragraphs).toHaveLength(PARAGRAPHS.length);
+  // The dateline opens the first paragraph; everything else is the source, character for character.
+  expect(paragraphs[0]).toBe(`LIMA — ${PARAGRAPHS[0]}`);
+  expect(paragraphs.slice(1)).toEqual(PARAGRAPHS.slice(1));
+  await expect(page.getByRole('list', { name: 'Tags' })).toContainText('North Korea');
+  await page.screenshot({ path: 'tests/e2e/screenshots/article.png', fullPage: true });
+
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.screenshot({ path: 'tests/e2e/screenshots/article-phone.png' });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+});
+
+test('a section page lists only that section\'s published stories', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Business', exact: true }).click();
+  await expect(page).toHaveURL(/\/business$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Business');
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Central bank holds rates steady as inflation cools for a third month']);
+  expect((await page.goto('/no-such-section'))?.status()).toBe(404);
+});
+
+test('drafts and unknown stories are not public', async ({ page }) => {
+  expect((await page.goto('/politics/council-delays-transit-budget-vote'))?.status()).toBe(404);
+  expect((await page.goto('/world/no-such-story'))?.status()).toBe(404);
+  await page.goto('/');
+  await expect(page.getByText('City council delays vote')).toHaveCount(0);
+});
+
+test.describe('the login page and the desk', () => {
+  test('look right', async ({ page, browser }) => {
+    await page.goto('/login');
+    await page.screenshot({ path: 'tests/e2e/screenshots/login.png' });
+    const context = await browser.newContext({ storageState: storageStateFor('editor') });
+    const desk = await context.newPage();
+    await desk.goto('/newsroom');
+    await expect(desk.getByRole('columnheader', { name: 'Bylines' })).toBeVisible();
+    await expect(desk.getByRole('row', { name: /Port strike enters second week/ })).toContainText('In review');
+    await expect(desk.getByRole('row', { name: /Central bank holds rates/ })).toContainText('Sam Okafor and Riley Chen');
+    await desk.screenshot({ path: 'tests/e2e/screenshots/desk.png', fullPage: true });
+    await context.close();
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createTestUser, query } from './support/db';
+import { storageStateFor } from './support/roles';
+
+// Every payload of the shared XSS corpus goes through the real pages as data (story text, headline,
+// dek, tags, person names). Any payload that runs calls window.__xss(id), which the test records.
+
+type Entry = { id: string; category: string; payload: string };
+// U+0000 cannot be stored (the validator refuses it), so it stands here as U+FFFD.
+const CORPUS: Entry[] = (JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/security/xss/corpus.json'), 'utf8')) as Entry[]).map(
+  (e) => ({ ...e, payload: e.payload.replaceAll('\u0000', '\ufffd') }),
+);
+const breakouts = CORPUS.filter((e) => e.category === 'tag-breakout' || e.category === 'attribute-breakout');
+
+test('no corpus payload runs on the article page, the home page or the desk', async ({ browser }) => {
+  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const body = { type: 'doc', content: CORPUS.map((e) => ({ type: 'paragraph', content: [{ type: 'text', text: e.payload }] })) };
+  const headline = breakouts.find((e) => e.payload.includes('</title>'))?.payload ?? breakouts[0]!.payload;
+  const dek = breakouts.find((e) => e.payload.includes('</script>'))?.payload ?? breakouts[1]!.payload;
+  await query(
+    `INSERT INTO "Story" (id, headline, dek, slug, body, "plainText", status, "sectionId", "createdById", "publishedAt", "updatedAt", dateline, "creditLine")
+     VALUES ('xss-story', $1, $2, 'xss-corpus', $3, '', 'PUBLISHED', $4, $5, now() - interval '1 minute', now(), $6, $7)`,
+    [headline, dek, JSON.stringify(body), world!.id, reporter!.id, breakouts[2]!.payload, breakouts[3]!.payload],
+  );
+  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ('xss-story', $1, 0)`, [reporter!.id]);
+  for (const [i, entry] of breakouts.slice(4, 14).entries()) {
+    await query(`INSERT INTO "Tag" (id, name, slug) VALUES ($1, $2, $1)`, [`xss-tag-${i}`, entry.payload]);
+    await query(`INSERT INTO "StoryTag" ("storyId", "tagId") VALUES ('xss-story', $1)`, [`xss-tag-${i}`]);
+  }
+  await createTestUser('REPORTER', breakouts.find((e) => e.payload.includes('"'))!.payload);
+
+  const fired: string[] = [];
+  for (const [url, role] of [
+    ['/world/xss-corpus', null],
+    ['/', null],
+    ['/newsroom', 'admin'],
+    ['/newsroom/people', 'admin'],
+  ] as const) {
+    const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
+    await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      fired.push(`${url}: dialog ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    await page.waitForLoadState('load');
+    // Hover and focus everything, so that handlers needing interaction would get their chance.
+    await page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        for (const type of ['mouseover', 'focus', 'click', 'animationstart', 'load', 'error']) {
+          if (type === 'click' && el.closest('a, button, form')) continue;
+          el.dispatchEvent(new Event(type));
+        }
+      }
+    });
+    await page.waitForTimeout(300);
+    if (url === '/world/xss-corpus') {
+      // The payloads are text: the body holds exactly one plain paragraph per payload.
+      expect(await page.locator('.article-body > p').count()).toBe(CORPUS.length);
+      expect(await page.locator('.article-body *:not(p):not(span.dateline)').count()).toBe(0);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+      expect(await page.title()).toContain(headline);
+      // Positive control: the same page does report a payload that really runs.
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss(\'control\')">'));
+      await expect.poll(() => fired).toContain(`${url}: control`);
+      fired.splice(fired.indexOf(`${url}: control`), 1);
+    }
+    await context.close();
+  }
+  expect(fired).toEqual([]);
+  await query(`DELETE FROM "Story" WHERE id = 'xss-story'`);
+});
