@@ -61,3 +61,13 @@ test.describe('the login page and the desk', () => {
     await context.close();
   });
 });
+
+test('every response carries the basic security headers', async ({ request }) => {
+  for (const url of ['/', '/login', '/world/yoon-ishiba-second-summit-lima']) {
+    const headers = (await request.get(url)).headers();
+    expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['x-frame-options'], url).toBe('DENY');
+    expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+    expect(headers['x-powered-by'], url).toBeUndefined();
+  }
+});
