@@ -1,7 +1,6 @@
 /** @type {import('next').NextConfig} */
 
-// Headers every response carries. A nonce-based Content-Security-Policy comes with the public
-// reading view; these need no per-request state.
+// Headers every response carries; none of them needs per-request state.
 const securityHeaders = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
