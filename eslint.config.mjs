@@ -8,6 +8,12 @@ const config = [
     ignores: ['.next/**', '.data/**', 'lib/generated/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
   },
   {
+    rules: {
+      // A leading underscore marks a value left out on purpose (e.g. dropped from a rest spread).
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
     // Only the data layer may touch the database (CONVENTIONS.md, habit 1).
     files: ['app/**', 'components/**', 'lib/actions/**', 'proxy.ts'],
     rules: {

@@ -10,7 +10,7 @@ const securityHeaders = [
 
 const nextConfig = {
   // Native modules and the database driver stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg'],
+  serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'sharp'],
   poweredByHeader: false,
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

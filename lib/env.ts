@@ -12,6 +12,7 @@ const schema = z
     AUTH_URL: z.url('AUTH_URL must be an absolute URL such as https://newsroom.example.com').optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
+    MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),
     MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     NEWSROOM_TIMEZONE: z
       .string()

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { docFromPlainText, countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody } from '@/lib/editor/schema';
+import { refreshSearchVector } from '@/lib/data/search';
 import { hashPassword } from '@/lib/passwords';
 import { slugify } from '@/lib/slug';
 import { DEMO_STORIES } from './seed-data/stories';
@@ -92,9 +93,23 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
           authorId: creatorId,
           kind: 'IMPORT',
           storyVersion: row.version,
-          snapshot: { ...fields, publishedAt: story.publishedAt ?? null, authorIds, tagIds },
+          snapshot: {
+            headline: fields.headline,
+            dek: fields.dek,
+            slug: fields.slug,
+            sectionId: fields.sectionId,
+            tags: story.tags,
+            bylineIds: authorIds,
+            creditLine: fields.creditLine,
+            dateline: fields.dateline,
+            seoTitle: '',
+            seoDescription: '',
+            featuredImageId: null,
+            body: fields.body,
+          },
         },
       });
+      await refreshSearchVector(tx, row.id);
       await tx.auditEvent.create({
         data: {
           action: 'story.import',

@@ -1,6 +1,6 @@
 import { connection } from 'next/server';
 import { StorySummary } from '@/components/reading/story-summary';
-import { listPublishedStories } from '@/lib/data/stories';
+import { listPublishedStories } from '@/lib/data/public-stories';
 
 export default async function HomePage() {
   await connection();

@@ -15,6 +15,9 @@ export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
           <li>
             <Link href="/newsroom">Stories</Link>
           </li>
+          <li>
+            <Link href="/newsroom/media">Media</Link>
+          </li>
           {can(viewer, 'user.manage') && (
             <li>
               <Link href="/newsroom/people">People</Link>

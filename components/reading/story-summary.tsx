@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate, joinNames } from '@/lib/format';
-import type { PublicStorySummary } from '@/lib/data/stories';
+import type { PublicStorySummary } from '@/lib/data/public-stories';
 import { storyPath } from '@/lib/urls';
 
 export function StorySummary({ story }: { story: PublicStorySummary }) {

@@ -20,3 +20,24 @@ export class ConflictError extends Error {
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
 }
+
+/** Input that is well-formed but not acceptable (unknown section, taken slug…); answered with 422. */
+export class ValidationError extends Error {
+  readonly status = 422;
+  constructor(
+    message: string,
+    readonly fieldErrors: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** A write based on a version that is no longer current; carries what is current now. */
+export class VersionConflictError<T = unknown> extends ConflictError {
+  constructor(
+    message: string,
+    readonly current: T,
+  ) {
+    super(message);
+  }
+}

@@ -1,134 +1,362 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody, type Doc } from '@/lib/editor/schema';
-import type { StoryState } from '@/lib/permissions';
+import { can, type StoryState } from '@/lib/permissions';
+import { slugify } from '@/lib/slug';
+import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
+import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
+import { recordRevision } from './revisions';
+import { refreshSearchVector } from './search';
+import type { StorySnapshot } from './story-snapshot';
+import { resolveTags } from './tags';
 import { assertCan, type Viewer } from './viewer';
 
-export type Byline = { name: string; slug: string };
+// The newsroom's side of stories: the desk list, opening a story to edit, creating and saving.
 
 export type DeskStory = {
   id: string;
   headline: string;
   status: StoryState;
   section: string | null;
-  bylines: Byline[];
+  bylines: { name: string; slug: string }[];
+  wordCount: number;
   updatedAt: Date;
 };
 
-export type PublicStorySummary = {
+export type DeskFilters = {
+  status?: StoryState;
+  sectionId?: string;
+  tag?: string;
+  authorId?: string;
+  mine?: boolean;
+  q?: string;
+  cursor?: string;
+  take?: number;
+};
+
+export type EditableStory = StorySnapshot & {
   id: string;
-  headline: string;
-  dek: string;
-  slug: string;
-  section: { name: string; slug: string };
-  bylines: Byline[];
-  publishedAt: Date;
-};
-
-export type PublicStory = PublicStorySummary & {
-  creditLine: string;
-  dateline: string;
-  updatedAt: Date;
-  body: Doc;
-  tags: { name: string; slug: string }[];
+  version: number;
+  status: StoryState;
+  slugLocked: boolean;
+  canEdit: boolean;
+  bylines: { id: string; name: string }[];
+  featuredImage: { id: string; src: string; alt: string } | null;
+  updatedAt: string;
 };
 
 const bylineSelect = {
   orderBy: { position: 'asc' },
-  select: { user: { select: { name: true, slug: true } } },
+  select: { user: { select: { id: true, name: true, slug: true } } },
 } as const;
 
-const summarySelect = {
-  id: true,
-  headline: true,
-  dek: true,
-  slug: true,
-  publishedAt: true,
-  section: { select: { name: true, slug: true } },
-  authors: bylineSelect,
-} as const;
-
-// Live means published, with a publication time that has arrived.
-const live = () => ({ status: 'PUBLISHED' as const, publishedAt: { lte: new Date() }, sectionId: { not: null } });
-
-/** The newsroom's story list. Every signed-in member of the newsroom may see every story. */
-export async function listDeskStories(viewer: Viewer | null, take = 50): Promise<DeskStory[]> {
+/** The desk list: filtered, searched (PostgreSQL full text), newest first, paged by cursor. */
+export async function listDeskStories(
+  viewer: Viewer | null,
+  filters: DeskFilters = {},
+): Promise<{ stories: DeskStory[]; nextCursor: string | null }> {
   assertCan(viewer, 'newsroom.enter');
+  const take = Math.min(filters.take ?? 50, 100);
+  const where: Prisma.StoryWhereInput = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.sectionId ? { sectionId: filters.sectionId } : {}),
+    ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
+    ...(filters.authorId || filters.mine ? { authors: { some: { userId: filters.mine ? viewer.id : filters.authorId } } } : {}),
+  };
+  if (filters.q?.trim()) {
+    const ids = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Story" WHERE "searchVector" @@ websearch_to_tsquery('english', ${filters.q.trim()})`;
+    where.id = { in: ids.map((r) => r.id) };
+  }
   const rows = await db.story.findMany({
-    orderBy: { updatedAt: 'desc' },
-    take,
+    where,
+    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+    take: take + 1,
+    ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
     select: {
       id: true,
       headline: true,
       status: true,
+      wordCount: true,
       updatedAt: true,
       section: { select: { name: true } },
       authors: bylineSelect,
     },
   });
-  return rows.map((r) => ({
-    id: r.id,
-    headline: r.headline,
-    status: r.status,
-    updatedAt: r.updatedAt,
-    section: r.section?.name ?? null,
-    bylines: r.authors.map((a) => a.user),
-  }));
-}
-
-function toSummary(r: {
-  id: string;
-  headline: string;
-  dek: string;
-  slug: string;
-  publishedAt: Date | null;
-  section: { name: string; slug: string } | null;
-  authors: { user: Byline }[];
-}): PublicStorySummary {
+  const page = rows.slice(0, take);
   return {
-    id: r.id,
-    headline: r.headline,
-    dek: r.dek,
-    slug: r.slug,
-    publishedAt: r.publishedAt!,
-    section: r.section!,
-    bylines: r.authors.map((a) => a.user),
+    stories: page.map((r) => ({
+      id: r.id,
+      headline: r.headline,
+      status: r.status,
+      wordCount: r.wordCount,
+      updatedAt: r.updatedAt,
+      section: r.section?.name ?? null,
+      bylines: r.authors.map((a) => ({ name: a.user.name, slug: a.user.slug })),
+    })),
+    nextCursor: rows.length > take ? page.at(-1)!.id : null,
   };
 }
 
-export async function listPublishedStories(options: { sectionSlug?: string; take?: number } = {}): Promise<PublicStorySummary[]> {
-  const { sectionSlug, take = 30 } = options;
-  const rows = await db.story.findMany({
-    where: { ...live(), ...(sectionSlug ? { section: { slug: sectionSlug } } : {}) },
-    orderBy: { publishedAt: 'desc' },
-    take,
-    select: summarySelect,
-  });
-  return rows.map(toSummary);
-}
+const editSelect = {
+  id: true,
+  version: true,
+  status: true,
+  headline: true,
+  dek: true,
+  slug: true,
+  sectionId: true,
+  creditLine: true,
+  dateline: true,
+  seoTitle: true,
+  seoDescription: true,
+  featuredImageId: true,
+  featuredImage: { select: { id: true, altText: true, renditions: true } },
+  body: true,
+  firstPublishedAt: true,
+  updatedAt: true,
+  authors: bylineSelect,
+  tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+} as const;
 
-export async function getPublishedStory(sectionSlug: string, slug: string): Promise<PublicStory | null> {
-  const row = await db.story.findFirst({
-    where: { ...live(), slug, section: { slug: sectionSlug } },
-    select: {
-      ...summarySelect,
-      creditLine: true,
-      dateline: true,
-      updatedAt: true,
-      body: true,
-      tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: 'asc' } } },
-    },
-  });
-  if (!row) return null;
-  // Bodies were validated on write; re-checking on read means a bad row can never reach a reader.
+type EditRow = Prisma.StoryGetPayload<{ select: typeof editSelect }>;
+
+function toEditable(viewer: Viewer, row: EditRow): EditableStory {
+  const authorIds = row.authors.map((a) => a.user.id);
   const body = parseBody(row.body);
-  if (!body.ok) throw new Error(`Story ${row.id} has an invalid body: ${body.error}`);
+  const renditions = (row.featuredImage?.renditions ?? []) as { src: string }[];
   return {
-    ...toSummary(row),
+    id: row.id,
+    version: row.version,
+    status: row.status,
+    headline: row.headline,
+    dek: row.dek,
+    slug: row.slug,
+    slugLocked: row.firstPublishedAt !== null,
+    sectionId: row.sectionId,
+    tags: row.tags.map((t) => t.tag.name),
+    bylineIds: authorIds,
+    bylines: row.authors.map((a) => ({ id: a.user.id, name: a.user.name })),
     creditLine: row.creditLine,
     dateline: row.dateline,
-    updatedAt: row.updatedAt,
-    body: body.doc,
-    tags: row.tags.map((t) => t.tag),
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    featuredImageId: row.featuredImageId,
+    featuredImage: row.featuredImage ? { id: row.featuredImage.id, alt: row.featuredImage.altText, src: renditions[0]?.src ?? '' } : null,
+    body: body.ok ? body.doc : { type: 'doc', content: [] },
+    canEdit: can(viewer, 'story.edit', { status: row.status, authorIds }),
+    updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+export async function getStoryForEdit(viewer: Viewer | null, id: string): Promise<EditableStory> {
+  assertCan(viewer, 'newsroom.enter');
+  const row = await db.story.findUnique({ where: { id }, select: editSelect });
+  if (!row) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.view', { status: row.status, authorIds: row.authors.map((a) => a.user.id) });
+  return toEditable(viewer, row);
+}
+
+type CheckedFields = { fields: StoryFields; body: Doc; plainText: string; wordCount: number };
+
+/** Checks what a plain schema cannot: the body tree, and that referenced rows exist. */
+async function checkFields(fields: StoryFields): Promise<CheckedFields> {
+  const errors: Record<string, string[]> = {};
+  const body = parseBody(fields.body);
+  if (!body.ok) errors.body = [body.error];
+
+  const [section, people, media] = await Promise.all([
+    fields.sectionId ? db.section.count({ where: { id: fields.sectionId } }) : 1,
+    db.user.findMany({ where: { id: { in: fields.bylineIds }, active: true }, select: { id: true } }),
+    db.media.findMany({
+      where: { id: { in: [fields.featuredImageId, ...(body.ok ? imageIds(body.doc) : [])].filter((x): x is string => !!x) } },
+      select: { id: true, altText: true },
+    }),
+  ]);
+  if (!section) errors.sectionId = ['Choose one of the newsroom’s sections.'];
+  if (new Set(fields.bylineIds).size !== fields.bylineIds.length) errors.bylineIds = ['Each person can appear in the byline once.'];
+  else if (people.length !== fields.bylineIds.length) errors.bylineIds = ['Bylines must be active members of the newsroom.'];
+  const known = new Map(media.map((m) => [m.id, m]));
+  if (fields.featuredImageId) {
+    const image = known.get(fields.featuredImageId);
+    if (!image) errors.featuredImageId = ['That image is not in the media library.'];
+    else if (!image.altText.trim()) errors.featuredImageId = ['Add alt text to this image in the media library before using it.'];
+  }
+  if (body.ok && imageIds(body.doc).some((id) => !known.has(id))) errors.body = ['An image in the story is not in the media library.'];
+
+  if (Object.keys(errors).length > 0 || !body.ok) {
+    throw new ValidationError(Object.values(errors)[0]![0]!, errors);
+  }
+  const plainText = toPlainText(body.doc);
+  return { fields, body: body.doc, plainText, wordCount: countWords(plainText) };
+}
+
+function imageIds(doc: Doc): string[] {
+  const ids: string[] = [];
+  const walk = (nodes: unknown[]) => {
+    for (const node of nodes as { type: string; attrs?: { mediaId?: string }; content?: unknown[] }[]) {
+      if (node.type === 'image' && node.attrs?.mediaId) ids.push(node.attrs.mediaId);
+      if (node.content) walk(node.content);
+    }
+  };
+  walk(doc.content);
+  return ids;
+}
+
+async function uniqueSlug(tx: Prisma.TransactionClient, headline: string): Promise<string> {
+  const base = slugify(headline, 80) || 'story';
+  const taken = new Set((await tx.story.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+function snapshotOf(checked: CheckedFields, slug: string): StorySnapshot {
+  const { fields } = checked;
+  return {
+    headline: fields.headline,
+    dek: fields.dek,
+    slug,
+    sectionId: fields.sectionId,
+    tags: fields.tags,
+    bylineIds: fields.bylineIds,
+    creditLine: fields.creditLine,
+    dateline: fields.dateline,
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+    featuredImageId: fields.featuredImageId,
+    body: checked.body,
+  };
+}
+
+function columnsOf(checked: CheckedFields, slug: string) {
+  const { fields } = checked;
+  return {
+    headline: fields.headline,
+    dek: fields.dek,
+    slug,
+    sectionId: fields.sectionId,
+    creditLine: fields.creditLine,
+    dateline: fields.dateline,
+    seoTitle: fields.seoTitle,
+    seoDescription: fields.seoDescription,
+    featuredImageId: fields.featuredImageId,
+    body: checked.body,
+    plainText: checked.plainText,
+    wordCount: checked.wordCount,
+  };
+}
+
+async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: StoryFields) {
+  const tagIds = await resolveTags(tx, fields.tags);
+  await tx.storyAuthor.deleteMany({ where: { storyId } });
+  await tx.storyAuthor.createMany({ data: fields.bylineIds.map((userId, position) => ({ storyId, userId, position })) });
+  await tx.storyTag.deleteMany({ where: { storyId } });
+  await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
+  await refreshSearchVector(tx, storyId);
+}
+
+function slugTaken(error: unknown): never {
+  if (isUniqueViolation(error)) {
+    throw new ValidationError('Another story already uses this slug.', { slug: ['Another story already uses this slug.'] });
+  }
+  throw error;
+}
+
+/** A new draft. The creator is the byline unless the fields say otherwise. */
+export async function createStory(viewer: Viewer | null, fields: StoryFields): Promise<{ id: string; version: number; slug: string }> {
+  assertCan(viewer, 'story.create');
+  if (!can(viewer, 'story.editPrivilegedFields', { status: 'DRAFT', authorIds: fields.bylineIds }) && !fields.bylineIds.includes(viewer.id)) {
+    throw new ForbiddenError('Reporters can only create stories that carry their own byline.');
+  }
+  const checked = await checkFields(fields);
+  try {
+    return await db.$transaction(async (tx) => {
+      const slug = fields.slug || (await uniqueSlug(tx, fields.headline));
+      const story = await tx.story.create({
+        data: { ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
+        select: { id: true, version: true, slug: true },
+      });
+      await writeRelations(tx, story.id, fields);
+      await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
+      await tx.auditEvent.create({
+        data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT' },
+      });
+      return story;
+    });
+  } catch (error) {
+    slugTaken(error);
+  }
+}
+
+/**
+ * Saves an edit made on top of `baseVersion`. The write happens only if the story is still at that
+ * version (checked in the UPDATE's WHERE); otherwise a VersionConflictError carries what is current.
+ */
+export async function saveStory(viewer: Viewer | null, id: string, input: SaveStoryInput): Promise<{ version: number; updatedAt: string; slug: string }> {
+  assertCan(viewer, 'newsroom.enter');
+  const before = await db.story.findUnique({
+    where: { id },
+    select: { status: true, slug: true, firstPublishedAt: true, authors: { select: { userId: true } } },
+  });
+  if (!before) throw new NotFoundError('That story does not exist.');
+  const ref = { status: before.status, authorIds: before.authors.map((a) => a.userId) };
+  assertCan(viewer, 'story.edit', ref);
+  if (!can(viewer, 'story.editPrivilegedFields', ref) && !input.bylineIds.includes(viewer.id)) {
+    throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
+  }
+  const slug = input.slug || before.slug;
+  if (before.firstPublishedAt && slug !== before.slug) {
+    throw new ValidationError('The slug is fixed once a story has been published.', { slug: ['The slug is fixed once a story has been published.'] });
+  }
+  const checked = await checkFields(input);
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const { count } = await tx.story.updateMany({
+        where: { id, version: input.baseVersion, status: before.status },
+        data: { ...columnsOf(checked, slug), version: { increment: 1 } },
+      });
+      if (count === 0) {
+        const current = await tx.story.findUnique({ where: { id }, select: editSelect });
+        if (!current) throw new NotFoundError('That story does not exist.');
+        throw new VersionConflictError(
+          'Someone else saved this story after you started editing.',
+          toEditable(viewer, current),
+        );
+      }
+      await writeRelations(tx, id, input);
+      const after = await tx.story.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
+      await recordRevision(tx, {
+        storyId: id,
+        authorId: viewer.id,
+        kind: input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE',
+        storyVersion: after.version,
+        snapshot: snapshotOf(checked, slug),
+        label: input.label,
+      });
+      return { version: after.version, updatedAt: after.updatedAt.toISOString(), slug };
+    });
+  } catch (error) {
+    slugTaken(error);
+  }
+}
+
+/**
+ * Files an edit as a revision without touching the story: what a reporter keeps after a conflict,
+ * so their text stays in the history next to the version that won.
+ */
+export async function keepVersionAside(viewer: Viewer | null, id: string, fields: StoryFields, label: string): Promise<{ revisionId: string }> {
+  assertCan(viewer, 'newsroom.enter');
+  const story = await db.story.findUnique({ where: { id }, select: { status: true, slug: true, version: true, authors: { select: { userId: true } } } });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.edit', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  const checked = await checkFields(fields);
+  const revision = await db.$transaction((tx) =>
+    recordRevision(tx, { storyId: id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, fields.slug || story.slug), label }),
+  );
+  return { revisionId: revision.id };
 }

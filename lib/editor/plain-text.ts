@@ -11,6 +11,8 @@ function blockText(node: Block): string {
       return inlineText(node.content);
     case 'horizontalRule':
       return '';
+    case 'image':
+      return node.attrs.caption;
     case 'blockquote':
       return node.content.map(blockText).join('\n\n');
     case 'bulletList':

@@ -35,6 +35,21 @@ function renderBlock(node: Block, key: number): ReactNode {
       return node.attrs.level === 2 ? <h2 key={key}>{renderInline(node.content)}</h2> : <h3 key={key}>{renderInline(node.content)}</h3>;
     case 'horizontalRule':
       return <hr key={key} />;
+    case 'image': {
+      const { src, alt, caption, credit, width, height } = node.attrs;
+      return (
+        <figure key={key}>
+          {/* eslint-disable-next-line @next/next/no-img-element -- renditions are already sized */}
+          <img src={src} alt={alt} width={width ?? undefined} height={height ?? undefined} loading="lazy" decoding="async" />
+          {(caption || credit) && (
+            <figcaption>
+              {caption}
+              {credit && <span className="credit">{credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      );
+    }
     case 'blockquote':
       return <blockquote key={key}>{node.content.map(renderBlock)}</blockquote>;
     case 'bulletList':

@@ -1,11 +1,16 @@
+import { getSchema } from '@tiptap/core';
 import { z } from 'zod';
+import { storyExtensions } from './extensions';
 import { isSafeHref } from './safe-url';
 
-// The story body as Tiptap JSON, checked as a tree. Anything the editor's extension set cannot
-// produce (unknown nodes or marks, stray attributes, unsafe links) is refused rather than stored.
+// The story body as Tiptap JSON, checked as a tree in two passes: a strict zod schema (known node
+// and mark types, known attributes only, safe links, alt text on images, no NUL characters), then
+// the ProseMirror schema built from the editor's own extension set (which content may go where).
 
 export const MAX_BODY_BYTES = 512 * 1024;
 const MAX_DEPTH = 24;
+
+const noNul = (t: string) => !t.includes('\u0000');
 
 const linkMark = z.strictObject({
   type: z.literal('link'),
@@ -14,6 +19,7 @@ const linkMark = z.strictObject({
     target: z.enum(['_blank']).nullable().optional(),
     rel: z.string().max(100).nullable().optional(),
     class: z.null().optional(),
+    title: z.string().max(300).nullable().optional(),
   }),
 });
 const mark = z.discriminatedUnion('type', [
@@ -25,7 +31,7 @@ const mark = z.discriminatedUnion('type', [
 const text = z.strictObject({
   type: z.literal('text'),
   // PostgreSQL cannot store U+0000 in JSON, and no keyboard types it.
-  text: z.string().min(1).refine((t) => !t.includes('\u0000'), 'Text may not contain NUL characters.'),
+  text: z.string().min(1).refine(noNul, 'Text may not contain NUL characters.'),
   marks: z.array(mark).max(3).optional(),
 });
 const hardBreak = z.strictObject({ type: z.literal('hardBreak') });
@@ -38,17 +44,36 @@ const heading = z.strictObject({
   content: z.array(inline).optional(),
 });
 const horizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
+const image = z.strictObject({
+  type: z.literal('image'),
+  attrs: z.strictObject({
+    src: z.string().regex(/^\/media\/[A-Za-z0-9._/-]+$/, 'Images must come from the media library.'),
+    alt: z
+      .string({ error: 'Every image needs alt text.' })
+      .trim()
+      .min(1, 'Every image needs alt text.')
+      .max(500, 'Alt text is at most 500 characters.')
+      .refine(noNul, 'Text may not contain NUL characters.'),
+    mediaId: z.string().min(1).max(64),
+    caption: z.string().max(1000).refine(noNul, 'Text may not contain NUL characters.').default(''),
+    credit: z.string().max(300).refine(noNul, 'Text may not contain NUL characters.').default(''),
+    title: z.string().max(300).nullable().optional(),
+    width: z.number().int().positive().nullable().optional(),
+    height: z.number().int().positive().nullable().optional(),
+  }),
+});
 
 export type Mark = z.infer<typeof mark>;
 export type Inline = z.infer<typeof inline>;
+export type ImageNode = z.infer<typeof image>;
 export type Block =
   | z.infer<typeof paragraph>
   | z.infer<typeof heading>
   | z.infer<typeof horizontalRule>
+  | ImageNode
   | { type: 'blockquote'; content: Block[] }
   | { type: 'bulletList'; content: ListItem[] }
-  | { type: 'orderedList'; attrs?: { start?: number; type?: string | null }; content: ListItem[] }
-  ;
+  | { type: 'orderedList'; attrs?: { start?: number; type?: string | null }; content: ListItem[] };
 export type ListItem = { type: 'listItem'; content: Block[] };
 export type Doc = { type: 'doc'; content: Block[] };
 
@@ -57,6 +82,7 @@ const block: z.ZodType<Block> = z.lazy(() =>
     paragraph,
     heading,
     horizontalRule,
+    image,
     z.strictObject({ type: z.literal('blockquote'), content: z.array(block).min(1) }),
     z.strictObject({ type: z.literal('bulletList'), content: z.array(listItem).min(1) }),
     z.strictObject({
@@ -74,6 +100,8 @@ const listItem: z.ZodType<ListItem> = z.lazy(() =>
 
 const doc = z.strictObject({ type: z.literal('doc'), content: z.array(block) });
 
+let proseMirrorSchema: ReturnType<typeof getSchema> | undefined;
+
 function depth(node: unknown, level = 0): number {
   if (level > MAX_DEPTH || typeof node !== 'object' || node === null) return level;
   const content = (node as { content?: unknown }).content;
@@ -89,8 +117,16 @@ export function parseBody(input: unknown): BodyResult {
   if (size > MAX_BODY_BYTES) return { ok: false, error: `The story body is too large (${size} bytes; the limit is ${MAX_BODY_BYTES}).` };
   if (depth(input) > MAX_DEPTH) return { ok: false, error: 'The story body is nested too deeply.' };
   const result = doc.safeParse(input);
-  if (result.success) return { ok: true, doc: result.data as Doc };
-  const issue = result.error.issues[0]!;
-  const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-  return { ok: false, error: `Invalid story body${where}: ${issue.message}` };
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    return { ok: false, error: `Invalid story body${where}: ${issue.message}` };
+  }
+  try {
+    proseMirrorSchema ??= getSchema(storyExtensions());
+    proseMirrorSchema.nodeFromJSON(result.data).check();
+  } catch (error) {
+    return { ok: false, error: `Invalid story body: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return { ok: true, doc: result.data as Doc };
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/data/errors';
-import { getPublishedStory, listDeskStories, listPublishedStories } from '@/lib/data/stories';
+import { getPublishedStory, listPublishedStories } from '@/lib/data/public-stories';
+import { listDeskStories } from '@/lib/data/stories';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { verifyPassword } from '@/lib/passwords';
 import { DEMO_PASSWORD, isSeeded, seedDemoNewsroom } from '@/prisma/seed';
@@ -98,7 +99,7 @@ describe('story reads', () => {
 
   it('give the newsroom list to active members only', async () => {
     const reporter = await makeUser('REPORTER');
-    const desk = await listDeskStories(reporter);
+    const { stories: desk } = await listDeskStories(reporter);
     expect(desk.length).toBeGreaterThanOrEqual(5);
     expect(desk[0]).toEqual(expect.objectContaining({ headline: expect.any(String), status: expect.any(String), bylines: expect.any(Array) }));
     await expect(listDeskStories(null)).rejects.toBeInstanceOf(ForbiddenError);

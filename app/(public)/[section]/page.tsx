@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StorySummary } from '@/components/reading/story-summary';
 import { getSection } from '@/lib/data/sections';
-import { listPublishedStories } from '@/lib/data/stories';
+import { listPublishedStories } from '@/lib/data/public-stories';
 
 type Props = { params: Promise<{ section: string }> };
 

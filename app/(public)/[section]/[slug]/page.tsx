@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getPublishedStory } from '@/lib/data/stories';
+import { getPublishedStory } from '@/lib/data/public-stories';
 import { renderBody } from '@/lib/editor/render';
 import { formatDateTime } from '@/lib/format';
 

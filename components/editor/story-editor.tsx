@@ -1,0 +1,219 @@
+'use client';
+
+import { EditorContent, useEditor } from '@tiptap/react';
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { storyExtensions } from '@/lib/editor/extensions';
+import { countWords } from '@/lib/editor/plain-text';
+import { slugify } from '@/lib/slug';
+import { ConflictPanel } from './conflict-panel';
+import { ImagePicker, type PickedImage } from './image-picker';
+import { clearLocalCopy, readLocalCopy } from './local-copy';
+import { MetadataPanel } from './metadata-panel';
+import { SaveStatus } from './save-status';
+import { Toolbar } from './toolbar';
+import { draftOf, type ServerStory, type StoryDraft } from './types';
+import { useAutosave } from './use-autosave';
+
+type Props = {
+  story: ServerStory | null;
+  viewerId: string;
+  sections: { id: string; name: string }[];
+  people: { id: string; name: string }[];
+};
+
+const emptyDraft = (viewerId: string): StoryDraft => ({
+  headline: '',
+  dek: '',
+  slug: '',
+  sectionId: null,
+  tags: [],
+  bylineIds: [viewerId],
+  creditLine: '',
+  dateline: '',
+  seoTitle: '',
+  seoDescription: '',
+  featuredImageId: null,
+  body: { type: 'doc', content: [{ type: 'paragraph' }] },
+});
+
+export function StoryEditor({ story, viewerId, sections, people }: Props) {
+  const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
+  const draftRef = useRef(draft);
+  const markDirtyRef = useRef<() => void>(() => {});
+  // A new story's slug follows its headline until someone edits the slug by hand.
+  const slugTouched = useRef(story !== null);
+  const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
+  const [featured, setFeatured] = useState(story?.featuredImage ?? null);
+  const [checkpoint, setCheckpoint] = useState('');
+  const editable = story ? story.canEdit : true;
+  const slugLocked = story?.slugLocked ?? false;
+
+  const update = useCallback(
+    (patch: Partial<StoryDraft>) => {
+      const next = { ...draftRef.current, ...patch };
+      if (patch.slug !== undefined) slugTouched.current = true;
+      if (patch.headline !== undefined && !slugTouched.current && !slugLocked) next.slug = slugify(patch.headline);
+      draftRef.current = next;
+      setDraft(next);
+      markDirtyRef.current();
+    },
+    [slugLocked],
+  );
+
+  const editor = useEditor({
+    extensions: storyExtensions(),
+    content: draft.body,
+    editable,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: { role: 'textbox', 'aria-label': 'Story body', 'aria-multiline': 'true', class: 'story-body' },
+    },
+    onUpdate: ({ editor: e }) => update({ body: e.getJSON() }),
+  });
+
+  // An untouched slug is left to the server, which makes it unique.
+  const getDraft = useCallback(() => (slugTouched.current ? draftRef.current : { ...draftRef.current, slug: '' }), []);
+  const applyDraft = useCallback(
+    (next: StoryDraft) => {
+      draftRef.current = next;
+      setDraft(next);
+      editor?.commands.setContent(next.body, { emitUpdate: false });
+    },
+    [editor],
+  );
+  const onCreated = useCallback((id: string, slug: string) => {
+    window.history.replaceState(null, '', `/newsroom/stories/${id}`);
+    slugTouched.current = true;
+    draftRef.current = { ...draftRef.current, slug };
+    setDraft(draftRef.current);
+  }, []);
+  const autosave = useAutosave({ storyId: story?.id ?? null, version: story?.version ?? 0, getDraft, onCreated, applyDraft });
+  useEffect(() => {
+    markDirtyRef.current = autosave.markDirty;
+  }, [autosave.markDirty]);
+
+  // Work that never reached the server (offline, crash, closed tab) comes back on reload.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!editor || restored.current || !editable) return;
+    restored.current = true;
+    const local = readLocalCopy(story?.id ?? null);
+    if (!local) return;
+    if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) {
+      clearLocalCopy(story.id);
+      return;
+    }
+    // localStorage exists only after mount, so restoring unsaved work has to happen in an effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    applyDraft(local.draft);
+    if (story && local.baseVersion !== story.version) autosave.showConflict(story);
+    else autosave.markDirty();
+  }, [editor, editable, story, applyDraft, autosave]);
+
+  const { save } = autosave;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void save('manual', checkpoint);
+        setCheckpoint('');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save, checkpoint]);
+
+  const words = useMemo(() => countWords(editor?.getText({ blockSeparator: '\n' }) ?? ''), [editor, draft.body]); // eslint-disable-line react-hooks/exhaustive-deps
+  const state = autosave.state;
+  const fieldErrors = state.kind === 'error' ? (state.fieldErrors ?? {}) : {};
+
+  const pick = (image: PickedImage) => {
+    if (picker === 'featured') {
+      setFeatured({ id: image.id, src: image.src, alt: image.alt });
+      update({ featuredImageId: image.id });
+    } else {
+      editor
+        ?.chain()
+        .focus()
+        .insertContent({
+          type: 'image',
+          attrs: { src: image.src, alt: image.alt, mediaId: image.id, caption: image.caption, credit: image.credit, width: image.width, height: image.height },
+        })
+        .run();
+    }
+    setPicker(null);
+  };
+
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        <div className="editor-bar">
+          <SaveStatus state={state} />
+          <span className="muted">
+            {words.toLocaleString('en')} words · {Math.max(1, Math.round(words / 230))} min read
+          </span>
+          <div className="editor-bar-actions">
+            <label className="visually-hidden" htmlFor="checkpoint-name">
+              Checkpoint name
+            </label>
+            <input id="checkpoint-name" placeholder="Checkpoint name (optional)" value={checkpoint} onChange={(e) => setCheckpoint(e.target.value)} disabled={!editable} />
+            <button
+              type="button"
+              className="btn"
+              disabled={!editable}
+              title="Save a named checkpoint (Ctrl/⌘+S)"
+              onClick={() => {
+                void save('manual', checkpoint);
+                setCheckpoint('');
+              }}
+            >
+              Save
+            </button>
+            {story && (
+              <Link className="btn btn-quiet" href={`/newsroom/stories/${story.id}/history`}>
+                History
+              </Link>
+            )}
+          </div>
+        </div>
+        {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
+        {state.kind === 'conflict' && (
+          <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
+        )}
+        <div className="headline-field">
+          <label htmlFor="story-headline">Headline</label>
+          <textarea
+            id="story-headline"
+            rows={2}
+            maxLength={200}
+            value={draft.headline}
+            disabled={!editable}
+            aria-invalid={fieldErrors.headline ? true : undefined}
+            onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
+          />
+          {fieldErrors.headline && <p className="field-error">{fieldErrors.headline.join(' ')}</p>}
+        </div>
+        <div className="dek-field">
+          <label htmlFor="story-dek">Dek</label>
+          <textarea id="story-dek" rows={2} maxLength={400} value={draft.dek} disabled={!editable} onChange={(e) => update({ dek: e.target.value.replace(/\n/g, ' ') })} />
+        </div>
+        {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} />}
+        {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
+        <EditorContent editor={editor} className="story-body-wrap" />
+      </div>
+      <MetadataPanel
+        draft={draft}
+        onChange={update}
+        sections={sections}
+        people={people}
+        slugLocked={slugLocked}
+        disabled={!editable}
+        fieldErrors={fieldErrors}
+        featuredImage={draft.featuredImageId ? featured : null}
+        onPickFeaturedImage={() => setPicker('featured')}
+      />
+      {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}
+    </div>
+  );
+}

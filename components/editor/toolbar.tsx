@@ -1,0 +1,69 @@
+'use client';
+
+import type { Editor } from '@tiptap/react';
+import { useEditorState } from '@tiptap/react';
+
+type Props = { editor: Editor; onInsertImage: () => void };
+
+const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+export function Toolbar({ editor, onInsertImage }: Props) {
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      link: e.isActive('link'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      quote: e.isActive('blockquote'),
+      bullets: e.isActive('bulletList'),
+      numbers: e.isActive('orderedList'),
+    }),
+  });
+  const mod = isMac() ? '⌘' : 'Ctrl+';
+
+  const setLink = () => {
+    const previous = editor.getAttributes('link').href as string | undefined;
+    const href = window.prompt('Link address (https://…, mailto:…)', previous ?? 'https://');
+    if (href === null) return;
+    if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    else if (!editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run()) {
+      window.alert('Links must start with http://, https:// or mailto:.');
+    }
+  };
+
+  const buttons: { label: string; shortcut?: string; pressed?: boolean; run: () => void; text: string }[] = [
+    { label: 'Bold', shortcut: `${mod}B`, pressed: active.bold, run: () => editor.chain().focus().toggleBold().run(), text: 'B' },
+    { label: 'Italic', shortcut: `${mod}I`, pressed: active.italic, run: () => editor.chain().focus().toggleItalic().run(), text: 'I' },
+    { label: 'Link', shortcut: `${mod}K`, pressed: active.link, run: setLink, text: '🔗' },
+    { label: 'Heading 2', shortcut: `${mod}Alt+2`, pressed: active.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(), text: 'H2' },
+    { label: 'Heading 3', shortcut: `${mod}Alt+3`, pressed: active.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(), text: 'H3' },
+    { label: 'Quote', shortcut: `${mod}Shift+B`, pressed: active.quote, run: () => editor.chain().focus().toggleBlockquote().run(), text: '❝' },
+    { label: 'Bulleted list', shortcut: `${mod}Shift+8`, pressed: active.bullets, run: () => editor.chain().focus().toggleBulletList().run(), text: '•' },
+    { label: 'Numbered list', shortcut: `${mod}Shift+7`, pressed: active.numbers, run: () => editor.chain().focus().toggleOrderedList().run(), text: '1.' },
+    { label: 'Horizontal rule', run: () => editor.chain().focus().setHorizontalRule().run(), text: '—' },
+  ];
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {buttons.map((b) => (
+        <button
+          key={b.label}
+          type="button"
+          className="tool"
+          aria-label={b.label}
+          aria-pressed={b.pressed}
+          title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={b.run}
+        >
+          <span aria-hidden="true">{b.text}</span>
+        </button>
+      ))}
+      <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
+        <span aria-hidden="true">Image…</span>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getViewer } from '@/lib/auth';
+import { ForbiddenError, NotFoundError } from '@/lib/data/errors';
+import { updateMediaText } from '@/lib/data/media';
+import { parseForm, type FormState } from '@/lib/validations/form';
+import { mediaTextSchema } from '@/lib/validations/media';
+
+export async function updateMediaTextAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(mediaTextSchema, formData, ['altText', 'caption', 'credit']);
+  if (!parsed.ok) return parsed.state;
+  const { id, ...text } = parsed.data;
+  try {
+    await updateMediaText(await getViewer(), id, text);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/newsroom/media');
+  return { ok: true, message: text.altText ? 'Saved.' : 'Saved. Add alt text before using this image.' };
+}

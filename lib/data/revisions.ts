@@ -1,0 +1,145 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma, RevisionKind } from '@/lib/generated/prisma/client';
+import { countWords, toPlainText } from '@/lib/editor/plain-text';
+import { diffSnapshots, type SnapshotDiff } from '@/lib/revisions/diff';
+import { NotFoundError, VersionConflictError } from './errors';
+import { refreshSearchVector } from './search';
+import { readSnapshot, type StorySnapshot } from './story-snapshot';
+import { resolveTags } from './tags';
+import { assertCan, type Viewer } from './viewer';
+
+// Revisions are full snapshots. Manual saves, restores and workflow steps always add one; autosaves
+// coalesce, so one author's stream of autosaves keeps at most one revision per ten minutes.
+const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
+
+type RevisionInput = {
+  storyId: string;
+  authorId: string;
+  kind: RevisionKind;
+  storyVersion: number;
+  snapshot: StorySnapshot;
+  label?: string;
+};
+
+export async function recordRevision(tx: Prisma.TransactionClient, input: RevisionInput) {
+  const data = { ...input, label: input.label ?? '', snapshot: input.snapshot as unknown as Prisma.InputJsonValue };
+  if (input.kind === 'AUTOSAVE') {
+    const latest = await tx.revision.findFirst({
+      where: { storyId: input.storyId },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, kind: true, authorId: true, createdAt: true },
+    });
+    // Only the newest revision may absorb an autosave, so that nothing anyone else saved in between
+    // is folded into it.
+    if (latest && latest.kind === 'AUTOSAVE' && latest.authorId === input.authorId && Date.now() - latest.createdAt.getTime() < AUTOSAVE_WINDOW_MS) {
+      return tx.revision.update({ where: { id: latest.id }, data: { snapshot: data.snapshot, storyVersion: input.storyVersion } });
+    }
+  }
+  return tx.revision.create({ data });
+}
+
+export type RevisionSummary = {
+  id: string;
+  kind: RevisionKind;
+  label: string;
+  author: string;
+  createdAt: Date;
+  storyVersion: number;
+  headline: string;
+};
+
+async function storyRef(id: string) {
+  const story = await db.story.findUnique({ where: { id }, select: { status: true, version: true, authors: { select: { userId: true } } } });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  return { status: story.status, version: story.version, authorIds: story.authors.map((a) => a.userId) };
+}
+
+export async function listRevisions(viewer: Viewer | null, storyId: string): Promise<RevisionSummary[]> {
+  assertCan(viewer, 'story.view', await storyRef(storyId));
+  const rows = await db.revision.findMany({
+    where: { storyId },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, kind: true, label: true, createdAt: true, storyVersion: true, snapshot: true, author: { select: { name: true } } },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    label: r.label,
+    author: r.author.name,
+    createdAt: r.createdAt,
+    storyVersion: r.storyVersion,
+    headline: readSnapshot(r.snapshot).headline,
+  }));
+}
+
+export async function compareRevisions(viewer: Viewer | null, storyId: string, fromId: string, toId: string): Promise<SnapshotDiff> {
+  assertCan(viewer, 'story.view', await storyRef(storyId));
+  const rows = await db.revision.findMany({ where: { storyId, id: { in: [fromId, toId] } }, select: { id: true, snapshot: true } });
+  const from = rows.find((r) => r.id === fromId);
+  const to = rows.find((r) => r.id === toId);
+  if (!from || !to) throw new NotFoundError('One of those revisions does not belong to this story.');
+  const names = await lookupNames([readSnapshot(from.snapshot), readSnapshot(to.snapshot)]);
+  return diffSnapshots(readSnapshot(from.snapshot), readSnapshot(to.snapshot), names);
+}
+
+/** Section, byline and image ids shown by name in a diff. */
+async function lookupNames(snapshots: StorySnapshot[]): Promise<Map<string, string>> {
+  const ids = snapshots.flatMap((s) => [s.sectionId, s.featuredImageId, ...s.bylineIds]).filter((x): x is string => !!x);
+  const [sections, people, media] = await Promise.all([
+    db.section.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }),
+    db.media.findMany({ where: { id: { in: ids } }, select: { id: true, originalName: true } }),
+  ]);
+  return new Map([...sections, ...people, ...media.map((m) => ({ id: m.id, name: m.originalName }))].map((x) => [x.id, x.name]));
+}
+
+/**
+ * Makes the story what it was at a revision, as a new version with a new RESTORE revision. The
+ * revision that was current stays in the history, so a restore can itself be undone.
+ */
+export async function restoreRevision(viewer: Viewer | null, storyId: string, revisionId: string, baseVersion: number): Promise<{ version: number }> {
+  const ref = await storyRef(storyId);
+  assertCan(viewer, 'story.edit', ref);
+  const revision = await db.revision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
+  if (!revision) throw new NotFoundError('That revision does not belong to this story.');
+  const snapshot = readSnapshot(revision.snapshot);
+  const plainText = toPlainText(snapshot.body);
+
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.story.updateMany({
+      where: { id: storyId, version: baseVersion },
+      data: {
+        headline: snapshot.headline,
+        dek: snapshot.dek,
+        sectionId: snapshot.sectionId,
+        creditLine: snapshot.creditLine,
+        dateline: snapshot.dateline,
+        seoTitle: snapshot.seoTitle,
+        seoDescription: snapshot.seoDescription,
+        featuredImageId: snapshot.featuredImageId,
+        body: snapshot.body,
+        plainText,
+        wordCount: countWords(plainText),
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) throw new VersionConflictError('The story changed since you opened its history; reload and try again.', null);
+    // Bylines and tags as they were; people who have since left the newsroom stay off the byline.
+    const active = await tx.user.findMany({ where: { id: { in: snapshot.bylineIds }, active: true }, select: { id: true } });
+    const bylineIds = snapshot.bylineIds.filter((id) => active.some((a) => a.id === id));
+    const tagIds = await resolveTags(tx, snapshot.tags);
+    await tx.storyAuthor.deleteMany({ where: { storyId } });
+    await tx.storyAuthor.createMany({ data: (bylineIds.length ? bylineIds : [viewer.id]).map((userId, position) => ({ storyId, userId, position })) });
+    await tx.storyTag.deleteMany({ where: { storyId } });
+    await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
+    await refreshSearchVector(tx, storyId);
+    const { version } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
+    const restoredFrom = revision.createdAt.toISOString();
+    await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'RESTORE', storyVersion: version, snapshot, label: `Restored the version of ${restoredFrom}` });
+    await tx.auditEvent.create({
+      data: { actorId: viewer.id, action: 'story.restore', entityType: 'story', entityId: storyId, storyId, note: `Restored revision ${revisionId}` },
+    });
+    return { version };
+  });
+}

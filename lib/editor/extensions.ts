@@ -1,0 +1,70 @@
+import type { Extensions } from '@tiptap/core';
+import Image from '@tiptap/extension-image';
+import Typography from '@tiptap/extension-typography';
+import StarterKit from '@tiptap/starter-kit';
+import { isSafeHref } from './safe-url';
+
+// The one extension set. The browser editor uses it to edit, the server builds the ProseMirror
+// schema from it to check every saved body, so the two can never disagree about what a story may
+// contain. Anything not listed here (code, strike, underline, tables, raw HTML) cannot be stored.
+
+/** A block image from the media library, with the alt text, caption and credit shown to readers. */
+export const StoryImage = Image.extend({
+  name: 'image',
+  inline: false,
+  group: 'block',
+  draggable: true,
+  addAttributes() {
+    return {
+      ...this.parent?.(),
+      mediaId: { default: null },
+      caption: { default: '' },
+      credit: { default: '' },
+    };
+  },
+  renderHTML({ HTMLAttributes }) {
+    const { caption, credit, mediaId, ...img } = HTMLAttributes;
+    const line = [caption, credit].filter(Boolean).join(' — ');
+    return ['figure', { 'data-media-id': mediaId }, ['img', img], ['figcaption', {}, line]];
+  },
+});
+
+export function storyExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3] },
+      code: false,
+      codeBlock: false,
+      strike: false,
+      underline: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: ['http', 'https', 'mailto'],
+        defaultProtocol: 'https',
+        isAllowedUri: (url) => isSafeHref(url),
+        HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
+      },
+    }),
+    StoryImage.configure({ allowBase64: false }),
+    // Curly quotes, apostrophes, dashes and ellipses as the reporter types; no other symbols.
+    Typography.configure({
+      leftArrow: false,
+      rightArrow: false,
+      copyright: false,
+      trademark: false,
+      servicemark: false,
+      registeredTrademark: false,
+      oneHalf: false,
+      plusMinus: false,
+      notEqual: false,
+      laquo: false,
+      raquo: false,
+      multiplication: false,
+      superscriptTwo: false,
+      superscriptThree: false,
+      oneQuarter: false,
+      threeQuarters: false,
+    }),
+  ];
+}

@@ -1,0 +1,73 @@
+import 'server-only';
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
+
+// Helpers for the newsroom's JSON route handlers: bounded JSON bodies, same-origin writes, and one
+// mapping from data-layer errors to status codes with a JSON body that names the problem.
+
+export const MAX_JSON_BYTES = 1024 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Cookie-authenticated writes must come from our own pages (the browser sends Origin on POST/PUT). */
+export function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (!origin || !host || new URL(origin).host !== host) {
+    throw new HttpError(403, 'Cross-site requests are not accepted.');
+  }
+}
+
+export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, 'Send the body as application/json.');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_JSON_BYTES) throw new HttpError(413, `The request is too large; the limit is ${MAX_JSON_BYTES} bytes.`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new HttpError(413, `The request is too large; the limit is ${MAX_JSON_BYTES} bytes.`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+  const result = schema.safeParse(data);
+  if (!result.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    const general: string[] = [];
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') general.push(`Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
+      else if (issue.path.length) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+      else general.push(issue.message);
+    }
+    const message = general[0] ?? Object.values(fieldErrors)[0]?.[0] ?? 'The request is not valid.';
+    throw new HttpError(422, message, { fieldErrors });
+  }
+  return result.data;
+}
+
+/** Turns a thrown error into the JSON answer; unexpected errors are logged and kept vague. */
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof HttpError) return NextResponse.json({ error: error.message, ...error.extra }, { status: error.status });
+  if (error instanceof VersionConflictError) return NextResponse.json({ error: error.message, current: error.current }, { status: 409 });
+  if (error instanceof ValidationError) return NextResponse.json({ error: error.message, fieldErrors: error.fieldErrors }, { status: 422 });
+  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
+    return NextResponse.json({ error: error.message }, { status: error.status });
+  }
+  console.error(error);
+  return NextResponse.json({ error: 'Something went wrong on our side; your changes are kept in this browser.' }, { status: 500 });
+}
+
+export function requireSignedIn<T>(viewer: T | null): T {
+  if (!viewer) throw new HttpError(401, 'Your session has ended. Sign in again; your changes are kept in this browser.');
+  return viewer;
+}

@@ -1,0 +1,49 @@
+import sharp, { type Metadata } from 'sharp';
+
+// Turns an upload into web renditions. The type is read from the file's content, never its name.
+// Output is re-encoded, which drops EXIF, XMP and ICC data (GPS in a photo can expose a source);
+// rotate() first applies the camera's orientation so that nothing looks sideways once it is gone.
+
+export const MAX_UPLOAD_BYTES = 15 * 1024 * 1024;
+const MAX_PIXELS = 80_000_000;
+const WIDTHS = [480, 960, 1600, 2400];
+
+export class UnsupportedImageError extends Error {}
+
+export type Rendition = { width: number; height: number; key: string; src: string; bytes: number };
+export type ProcessedImage = { format: string; width: number; height: number; renditions: (Rendition & { data: Buffer })[] };
+
+const ACCEPTED: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' };
+
+async function detectFormat(data: Buffer): Promise<{ format: string; width: number; height: number }> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch {
+    throw new UnsupportedImageError('This file is not an image we can read. Upload a JPEG, PNG, WebP or AVIF file.');
+  }
+  // libvips reports AVIF as HEIF with AV1 compression; HEIC (HEVC) is a different, unsupported codec.
+  const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : meta.format;
+  if (format === 'svg') throw new UnsupportedImageError('SVG files are not accepted: they can carry scripts. Export a PNG instead.');
+  if (!format || !(format in ACCEPTED) || !meta.width || !meta.height) {
+    throw new UnsupportedImageError(`${String(format ?? 'This').toUpperCase()} images are not accepted. Upload a JPEG, PNG, WebP or AVIF file.`);
+  }
+  const rotated = (meta.orientation ?? 1) >= 5;
+  return { format, width: rotated ? meta.height : meta.width, height: rotated ? meta.width : meta.height };
+}
+
+export async function processImage(id: string, data: Buffer): Promise<ProcessedImage> {
+  if (data.byteLength > MAX_UPLOAD_BYTES) {
+    throw new UnsupportedImageError(`The file is too large (${Math.round(data.byteLength / 1048576)} MB); the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
+  }
+  const { format, width, height } = await detectFormat(data);
+  const widths = [...WIDTHS.filter((w) => w < width), Math.min(width, WIDTHS.at(-1)!)];
+  const renditions = await Promise.all(
+    [...new Set(widths)].map(async (w) => {
+      const out = await sharp(data, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 80 }).toBuffer({ resolveWithObject: true });
+      const key = `${id}/${w}.webp`;
+      return { width: out.info.width, height: out.info.height, key, src: `/media/${key}`, bytes: out.info.size, data: out.data };
+    }),
+  );
+  return { format, width, height, renditions };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const noControl = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+const line = (label: string, max: number) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .trim()
+    .max(max, `${label} is at most ${max} characters.`)
+    .refine(noControl, `${label} may not contain control characters.`);
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_TAGS = 20;
+
+/** Everything a reporter edits on a story, as the editor sends it. */
+export const storyFieldsSchema = z.strictObject({
+  headline: line('The headline', 200).pipe(z.string().min(1, 'Enter a headline.')),
+  dek: line('The dek', 400).default(''),
+  slug: z
+    .string({ error: 'The slug must be text.' })
+    .trim()
+    .max(100, 'The slug is at most 100 characters.')
+    .refine((s) => s === '' || SLUG_PATTERN.test(s), 'Slugs use lower-case letters, digits and single hyphens, like "summit-in-lima".')
+    .default(''),
+  sectionId: z.string().max(64).nullable().default(null),
+  tags: z
+    .array(line('A tag', 60).pipe(z.string().min(1, 'Tags cannot be empty.')), { error: 'Tags must be a list.' })
+    .max(MAX_TAGS, `A story can have at most ${MAX_TAGS} tags.`)
+    .default([]),
+  bylineIds: z
+    .array(z.string().min(1).max(64), { error: 'Bylines must be a list.' })
+    .min(1, 'A story needs at least one byline.')
+    .max(10, 'A story can have at most 10 bylines.'),
+  creditLine: line('The credit line', 200).default(''),
+  dateline: line('The dateline', 60).default(''),
+  seoTitle: line('The SEO title', 120).default(''),
+  seoDescription: line('The SEO description', 300).default(''),
+  featuredImageId: z.string().max(64).nullable().default(null),
+  body: z.unknown(),
+});
+export type StoryFields = z.infer<typeof storyFieldsSchema>;
+
+export const saveStorySchema = storyFieldsSchema.extend({
+  baseVersion: z.number({ error: 'baseVersion must be the version number the edit started from.' }).int().positive(),
+  kind: z.enum(['autosave', 'manual'], { error: 'kind must be "autosave" or "manual".' }),
+  label: line('The checkpoint name', 120).default(''),
+});
+export type SaveStoryInput = z.infer<typeof saveStorySchema>;
+
+/** Tag names as people type them: trimmed, inner spaces collapsed. */
+export function normaliseTagName(name: string): string {
+  return name.trim().replace(/\s+/g, ' ');
+}
+
+export const keepAsideSchema = storyFieldsSchema.extend({
+  label: line('The revision name', 120).default(''),
+});
