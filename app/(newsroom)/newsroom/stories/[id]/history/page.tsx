@@ -1,0 +1,89 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { RestoreButton } from '@/components/story/restore-button';
+import { RevisionDiff } from '@/components/story/revision-diff';
+import { requireViewer } from '@/lib/auth';
+import { NotFoundError } from '@/lib/data/errors';
+import { compareRevisions, listRevisions } from '@/lib/data/revisions';
+import { getStoryForEdit } from '@/lib/data/stories';
+import { formatDateTime } from '@/lib/format';
+import '../../editor.css';
+
+export const metadata: Metadata = { title: 'History' };
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ from?: string; to?: string }> };
+
+const KIND_LABELS = { AUTOSAVE: 'Autosave', MANUAL: 'Saved', WORKFLOW: 'Workflow', RESTORE: 'Restore', IMPORT: 'Imported' } as const;
+
+export default async function HistoryPage({ params, searchParams }: Props) {
+  const viewer = await requireViewer();
+  const { id } = await params;
+  const { from, to } = await searchParams;
+  const story = await getStoryForEdit(viewer, id).catch((error) => {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  });
+  const revisions = await listRevisions(viewer, id);
+  // By default: the oldest revision against the newest.
+  const fromId = typeof from === 'string' ? from : revisions.at(-1)?.id;
+  const toId = typeof to === 'string' ? to : revisions[0]?.id;
+  const diff = fromId && toId && fromId !== toId ? await compareRevisions(viewer, id, fromId, toId).catch(() => null) : null;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>History</h1>
+        <Link href={`/newsroom/stories/${id}`}>← Back to “{story.headline}”</Link>
+      </div>
+      <form method="get" className="panel" aria-label="Choose two versions to compare">
+        <table className="grid">
+          <thead>
+            <tr>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">When</th>
+              <th scope="col">Who</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Headline</th>
+              <th scope="col">
+                <span className="visually-hidden">Restore</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from ${formatDateTime(r.createdAt)}`} />
+                </td>
+                <td>
+                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to ${formatDateTime(r.createdAt)}`} />
+                </td>
+                <td>
+                  <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
+                </td>
+                <td>{r.author}</td>
+                <td>
+                  {KIND_LABELS[r.kind]}
+                  {r.label && <span className="muted"> · {r.label}</span>}
+                </td>
+                <td>{r.headline}</td>
+                <td>{story.canEdit && r.id !== revisions[0]?.id && <RestoreButton storyId={id} revisionId={r.id} baseVersion={story.version} />}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="submit" className="btn" style={{ marginTop: '0.75rem' }}>
+          Compare
+        </button>
+      </form>
+      {diff && (
+        <section className="panel" aria-label="Differences">
+          <h2>Differences</h2>
+          <RevisionDiff diff={diff} />
+        </section>
+      )}
+    </>
+  );
+}
