@@ -1,16 +1,51 @@
 import type { StoryDraft } from './types';
 
 // Unsaved work kept in this browser, so that a lost connection, a crash or a reload never loses a
-// word. One entry per story ("new" before the first save), removed once the server has it.
+// word. Copies are kept per tab (two tabs on one story must not clear each other's unsaved text)
+// and removed once the server has the edit. A copy left by a tab that went away is adopted by the
+// next tab that opens the story.
 
 export type LocalCopy = { storyId: string | null; baseVersion: number; draft: StoryDraft; savedAt: string };
 
-const key = (storyId: string | null) => `masthead:unsaved:${storyId ?? 'new'}`;
+const PREFIX = 'masthead:unsaved:';
+const ORPHAN_AFTER_MS = 30_000;
 
+function tabId(): string {
+  let id = window.sessionStorage.getItem('masthead:tab');
+  if (!id) {
+    id = Math.random().toString(36).slice(2, 10);
+    window.sessionStorage.setItem('masthead:tab', id);
+  }
+  return id;
+}
+
+const storyPrefix = (storyId: string | null) => `${PREFIX}${storyId ?? 'new'}:`;
+const ownKey = (storyId: string | null) => `${storyPrefix(storyId)}${tabId()}`;
+
+function parse(raw: string | null): LocalCopy | null {
+  try {
+    return raw ? (JSON.parse(raw) as LocalCopy) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** This tab's unsaved copy of a story, or one another tab left behind. */
 export function readLocalCopy(storyId: string | null): LocalCopy | null {
   try {
-    const raw = window.localStorage.getItem(key(storyId));
-    return raw ? (JSON.parse(raw) as LocalCopy) : null;
+    const own = parse(window.localStorage.getItem(ownKey(storyId)));
+    if (own) return own;
+    const prefix = storyPrefix(storyId);
+    const orphans = Object.keys(window.localStorage)
+      .filter((key) => key.startsWith(prefix))
+      .map((key) => ({ key, copy: parse(window.localStorage.getItem(key)) }))
+      .filter((o): o is { key: string; copy: LocalCopy } => o.copy !== null && Date.now() - Date.parse(o.copy.savedAt) > ORPHAN_AFTER_MS)
+      .sort((a, b) => b.copy.savedAt.localeCompare(a.copy.savedAt));
+    const adopted = orphans[0];
+    if (!adopted) return null;
+    window.localStorage.setItem(ownKey(storyId), JSON.stringify(adopted.copy));
+    window.localStorage.removeItem(adopted.key);
+    return adopted.copy;
   } catch {
     return null;
   }
@@ -18,12 +53,16 @@ export function readLocalCopy(storyId: string | null): LocalCopy | null {
 
 export function writeLocalCopy(copy: LocalCopy): void {
   try {
-    window.localStorage.setItem(key(copy.storyId), JSON.stringify(copy));
+    window.localStorage.setItem(ownKey(copy.storyId), JSON.stringify(copy));
   } catch {
     // Storage full or disabled: the in-memory copy and the server save still stand.
   }
 }
 
 export function clearLocalCopy(storyId: string | null): void {
-  window.localStorage.removeItem(key(storyId));
+  try {
+    window.localStorage.removeItem(ownKey(storyId));
+  } catch {
+    // nothing kept, nothing to clear
+  }
 }

@@ -79,7 +79,14 @@ export function MetadataPanel(props: Props) {
           ) : (
             <span className="muted">None</span>
           )}
-          <button id="story-featured" type="button" className="btn btn-quiet" disabled={disabled} onClick={props.onPickFeaturedImage}>
+          <button
+            id="story-featured"
+            type="button"
+            className="btn btn-quiet"
+            disabled={disabled}
+            onClick={props.onPickFeaturedImage}
+            aria-label={props.featuredImage ? 'Change featured image' : 'Choose featured image'}
+          >
             {props.featuredImage ? 'Change' : 'Choose'}
           </button>
           {props.featuredImage && (

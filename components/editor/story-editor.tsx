@@ -46,6 +46,7 @@ export function StoryEditor({ story, viewerId, sections, people }: Props) {
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState(story?.featuredImage ?? null);
   const [checkpoint, setCheckpoint] = useState('');
+  const [storyId, setStoryId] = useState(story?.id ?? null);
   const editable = story ? story.canEdit : true;
   const slugLocked = story?.slugLocked ?? false;
 
@@ -84,6 +85,7 @@ export function StoryEditor({ story, viewerId, sections, people }: Props) {
   );
   const onCreated = useCallback((id: string, slug: string) => {
     window.history.replaceState(null, '', `/newsroom/stories/${id}`);
+    setStoryId(id);
     slugTouched.current = true;
     draftRef.current = { ...draftRef.current, slug };
     setDraft(draftRef.current);
@@ -170,8 +172,8 @@ export function StoryEditor({ story, viewerId, sections, people }: Props) {
             >
               Save
             </button>
-            {story && (
-              <Link className="btn btn-quiet" href={`/newsroom/stories/${story.id}/history`}>
+            {storyId && (
+              <Link className="btn btn-quiet" href={`/newsroom/stories/${storyId}/history`}>
                 History
               </Link>
             )}

@@ -15,7 +15,11 @@ export type ProcessedImage = { format: string; width: number; height: number; re
 
 const ACCEPTED: Record<string, string> = { jpeg: 'JPEG', png: 'PNG', webp: 'WebP', avif: 'AVIF' };
 
+const SVG_REFUSED = 'SVG files are not accepted: they can carry scripts. Export a PNG instead.';
+
 async function detectFormat(data: Buffer): Promise<{ format: string; width: number; height: number }> {
+  // An SVG the image library cannot render is still an SVG; say so rather than "unreadable".
+  if (/<svg[\s>]/i.test(data.subarray(0, 4096).toString('utf8'))) throw new UnsupportedImageError(SVG_REFUSED);
   let meta: Metadata;
   try {
     meta = await sharp(data, { limitInputPixels: MAX_PIXELS }).metadata();
@@ -24,7 +28,7 @@ async function detectFormat(data: Buffer): Promise<{ format: string; width: numb
   }
   // libvips reports AVIF as HEIF with AV1 compression; HEIC (HEVC) is a different, unsupported codec.
   const format = meta.format === 'heif' ? (meta.compression === 'av1' ? 'avif' : 'heic') : meta.format;
-  if (format === 'svg') throw new UnsupportedImageError('SVG files are not accepted: they can carry scripts. Export a PNG instead.');
+  if (format === 'svg') throw new UnsupportedImageError(SVG_REFUSED);
   if (!format || !(format in ACCEPTED) || !meta.width || !meta.height) {
     throw new UnsupportedImageError(`${String(format ?? 'This').toUpperCase()} images are not accepted. Upload a JPEG, PNG, WebP or AVIF file.`);
   }

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
 import { startScratchPostgres } from '../../scripts/lib/scratch-postgres';
@@ -53,6 +54,7 @@ export default async function globalSetup() {
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
+      MASTHEAD_MEDIA_DIR: mkdtempSync(path.join(os.tmpdir(), 'masthead-e2e-media-')),
     },
   });
   await waitForServer(`${BASE_URL}/login`, server);

@@ -36,7 +36,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <h1>History</h1>
         <Link href={`/newsroom/stories/${id}`}>← Back to “{story.headline}”</Link>
       </div>
-      <form method="get" className="panel" aria-label="Choose two versions to compare">
+      {/* The radios belong to the compare form through their form attribute, so that each row's
+          restore form is not nested inside it. */}
+      <div className="panel">
         <table className="grid">
           <thead>
             <tr>
@@ -55,10 +57,10 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             {revisions.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <input type="radio" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from ${formatDateTime(r.createdAt)}`} />
+                  <input type="radio" form="compare" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from ${formatDateTime(r.createdAt)}`} />
                 </td>
                 <td>
-                  <input type="radio" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to ${formatDateTime(r.createdAt)}`} />
+                  <input type="radio" form="compare" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to ${formatDateTime(r.createdAt)}`} />
                 </td>
                 <td>
                   <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
@@ -74,10 +76,12 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             ))}
           </tbody>
         </table>
-        <button type="submit" className="btn" style={{ marginTop: '0.75rem' }}>
-          Compare
-        </button>
-      </form>
+        <form id="compare" method="get" aria-label="Choose two versions to compare" className="compare-form">
+          <button type="submit" className="btn">
+            Compare
+          </button>
+        </form>
+      </div>
       {diff && (
         <section className="panel" aria-label="Differences">
           <h2>Differences</h2>

@@ -1,0 +1,199 @@
+import { expect, test } from '@playwright/test';
+import { query } from './support/db';
+import { SUMMIT_PARAGRAPHS, body, expectSaved, pasteText, saveStatus, startStory } from './support/editor';
+import { storageStateFor } from './support/roles';
+
+test.use({ storageState: storageStateFor('reporter') });
+
+const HEADLINE = 'Yoon and Ishiba meet again in Lima as North Korean troops reach Russia';
+const QUOTE_INDEX = 4; // “It is an important task … fruitful exchange of views.”
+
+test('a pasted story, its details and a blockquote survive a reload exactly as typed', async ({ page }) => {
+  await page.goto('/newsroom/stories/new');
+  await page.getByLabel('Headline').fill(HEADLINE);
+  await page.getByLabel('Dek').fill('The leaders said cooperation between Japan and South Korea is “more important than ever.”');
+  await pasteText(page, SUMMIT_PARAGRAPHS.join('\n'));
+  await expect(body(page).locator('p')).toHaveCount(SUMMIT_PARAGRAPHS.length);
+
+  await page.getByLabel('Section').selectOption({ label: 'World' });
+  const tags = page.getByLabel('Tags', { exact: true });
+  for (const tag of ['North Korea', 'Japan', 'Diplomacy']) {
+    await tags.fill(tag);
+    await tags.press('Enter');
+  }
+  await tags.fill('north korea');
+  await tags.press('Enter');
+  await expect(page.getByRole('list', { name: 'Tags on this story' }).getByRole('listitem')).toHaveText(['North Korea×', 'Japan×', 'Diplomacy×']);
+
+  await body(page).locator('p').nth(QUOTE_INDEX).click();
+  await page.getByRole('button', { name: 'Quote' }).click();
+  await expect(body(page).locator('blockquote')).toHaveCount(1);
+  await expect(page.getByText(/\d[\d,]* words · \d+ min read/)).toBeVisible();
+  await expectSaved(page);
+  await page.screenshot({ path: 'tests/e2e/screenshots/editor.png', fullPage: true });
+
+  await page.reload();
+  await expect(page.getByLabel('Headline')).toHaveValue(HEADLINE);
+  await expect(page.getByLabel('Dek')).toHaveValue('The leaders said cooperation between Japan and South Korea is “more important than ever.”');
+  await expect(page.getByLabel('Section')).toHaveValue(/.+/);
+  expect(await page.getByLabel('Section').locator('option:checked').textContent()).toBe('World');
+  await expect(page.getByRole('list', { name: 'Tags on this story' }).getByRole('listitem')).toHaveText(['Diplomacy×', 'Japan×', 'North Korea×']);
+  const paragraphs = await body(page).locator('p').allTextContents();
+  expect(paragraphs).toEqual(SUMMIT_PARAGRAPHS);
+  await expect(body(page).locator('blockquote')).toHaveText(SUMMIT_PARAGRAPHS[QUOTE_INDEX]!);
+
+  const [row] = await query<{ body: { content: { type: string }[] }; wordCount: number }>('SELECT body, "wordCount" FROM "Story" WHERE headline = $1', [HEADLINE]);
+  expect(row!.body.content.map((n) => n.type)).toEqual(SUMMIT_PARAGRAPHS.map((_, i) => (i === QUOTE_INDEX ? 'blockquote' : 'paragraph')));
+  expect(row!.wordCount).toBeGreaterThan(400);
+});
+
+test('typing gets curly quotes and dashes', async ({ page }) => {
+  await startStory(page, 'Typography check', 'Start.');
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' He said "it\'s fine" -- then left...');
+  await expect(body(page)).toContainText('He said “it’s fine” — then left…');
+});
+
+test('two tabs on one story: the second save shows both versions and no text is lost', async ({ context }) => {
+  const first = await context.newPage();
+  const id = await startStory(first, 'Harbour budget vote delayed', 'The council met on Tuesday.');
+  const second = await context.newPage();
+  await second.goto(`/newsroom/stories/${id}`);
+  await expect(body(second)).toContainText('The council met on Tuesday.');
+
+  await body(first).locator('p').last().click();
+  await first.keyboard.press('End');
+  await first.keyboard.type(' Alpha words from the first tab.');
+  await expectSaved(first);
+
+  await body(second).locator('p').last().click();
+  await second.keyboard.press('End');
+  await second.keyboard.type(' Beta words from the second tab.');
+  const conflict = second.getByRole('alertdialog', { name: 'Someone else saved this story while you were editing' });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(conflict.getByRole('region', { name: 'Your version' })).toContainText('Beta words from the second tab.');
+  await expect(conflict.getByRole('region', { name: /Their version/ })).toContainText('Alpha words from the first tab.');
+  await expect(saveStatus(second)).toHaveText('Not saved: someone else saved this story');
+  await second.screenshot({ path: 'tests/e2e/screenshots/editor-conflict.png', fullPage: true });
+
+  await conflict.getByRole('button', { name: 'Copy mine aside' }).click();
+  await expect(conflict).toBeHidden();
+  await expect(body(second)).toContainText('Alpha words from the first tab.');
+
+  const [story] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(story!.plainText).toContain('Alpha words from the first tab.');
+  const revisions = await query<{ snapshot: { body: unknown }; label: string }>('SELECT snapshot, label FROM "Revision" WHERE "storyId" = $1', [id]);
+  const texts = revisions.map((r) => JSON.stringify(r.snapshot.body));
+  expect(texts.some((t) => t.includes('Beta words from the second tab.'))).toBe(true);
+  expect(texts.some((t) => t.includes('Alpha words from the first tab.'))).toBe(true);
+});
+
+test('offline: edits are kept on the device and reach the server when it comes back', async ({ page, context }) => {
+  const id = await startStory(page, 'Ferry timetable changes', 'Ferries will run less often.');
+  await context.setOffline(true);
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Written while offline.');
+  await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
+  await page.screenshot({ path: 'tests/e2e/screenshots/editor-offline.png' });
+  await context.setOffline(false);
+  await expectSaved(page);
+  const [story] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(story!.plainText).toBe('Ferries will run less often. Written while offline.');
+});
+
+test('unsaved work comes back after a reload', async ({ page }) => {
+  const id = await startStory(page, 'Library opening hours', 'The library opens at nine.');
+  // The server stops answering saves (the network to it is down); reading pages still works.
+  await page.route(`**/api/desk/stories/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Typed before the reload.');
+  await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.reload();
+  await expect(body(page)).toContainText('The library opens at nine. Typed before the reload.');
+  await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
+  let [story] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(story!.plainText).toBe('The library opens at nine.');
+
+  await page.unroute(`**/api/desk/stories/${id}`);
+  await expectSaved(page);
+  [story] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(story!.plainText).toBe('The library opens at nine. Typed before the reload.');
+});
+
+test('history compares the first draft with the final version, and a restore can be undone', async ({ page }) => {
+  const firstDraft = ['President Yoon held a summit with Prime Minister Ishiba in Lima.', ...SUMMIT_PARAGRAPHS.slice(1)];
+  const id = await startStory(page, 'Summit in Lima (draft)', firstDraft.join('\n'));
+  await page.getByLabel('Headline').fill(HEADLINE);
+  await pasteText(page, SUMMIT_PARAGRAPHS.join('\n'), { replaceAll: true });
+  await page.getByLabel('Checkpoint name').fill('Final version');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  await page.getByRole('link', { name: 'History' }).click();
+  const differences = page.getByRole('region', { name: 'Differences' });
+  const headlineChanges = differences.getByRole('region', { name: 'Changes to Headline' });
+  await expect(headlineChanges.locator('del').first()).toBeVisible();
+  expect((await headlineChanges.locator('del').allTextContents()).join(' ')).toMatch(/Summit.*\(draft\)/);
+  expect((await headlineChanges.locator('ins').allTextContents()).join(' ')).toMatch(/Yoon and Ishiba meet again.*North Korean troops reach Russia/);
+  await expect(headlineChanges).toHaveText(/Summit.*Yoon and Ishiba meet again in Lima.*\(draft\).*Russia/);
+  await expect(differences.getByRole('region', { name: 'Changes to Body' }).locator('ins').first()).toBeVisible();
+  await expect(differences.getByRole('region', { name: 'Changes to Body' }).locator('del').first()).toBeVisible();
+  await expect(page.getByText('Final version')).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/history.png', fullPage: true });
+
+  // Restore the first draft…
+  await page.getByRole('row').filter({ hasText: 'Created' }).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${id}$`));
+  await expect(page.getByLabel('Headline')).toHaveValue('Summit in Lima (draft)');
+  await expect(body(page).locator('p').first()).toHaveText(firstDraft[0]!);
+
+  // …and undo it by restoring the final version.
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('row').filter({ hasText: 'Final version' }).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue(HEADLINE);
+  expect(await body(page).locator('p').allTextContents()).toEqual(SUMMIT_PARAGRAPHS);
+  const kinds = await query<{ kind: string }>('SELECT kind FROM "Revision" WHERE "storyId" = $1 ORDER BY "createdAt"', [id]);
+  expect(kinds.map((k) => k.kind)).toEqual(['MANUAL', 'MANUAL', 'RESTORE', 'RESTORE']);
+});
+
+test('a reporter cannot save over a story that is not theirs, even by a direct request', async ({ page, request }) => {
+  const [story] = await query<{ id: string; version: number }>(`SELECT id, version FROM "Story" WHERE slug = 'port-strike-second-week'`);
+  await page.goto(`/newsroom/stories/${story!.id}`);
+  await expect(page.getByText('You can read this story, but not edit it in its current state.')).toBeVisible();
+  await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+  const response = await request.put(`/api/desk/stories/${story!.id}`, {
+    headers: { origin: new URL(page.url()).origin },
+    data: { headline: 'Hijacked', bylineIds: ['x'], body: { type: 'doc', content: [] }, baseVersion: story!.version, kind: 'manual' },
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toEqual({ error: 'You do not have permission to do that.' });
+});
+
+test('bad requests to the save endpoint get a clear error and change nothing', async ({ page, request }) => {
+  const id = await startStory(page, 'Validation target', 'Original text.');
+  const origin = new URL(page.url()).origin;
+  const put = (data: string, headers: Record<string, string> = {}) =>
+    request.put(`/api/desk/stories/${id}`, { headers: { origin, 'content-type': 'application/json', ...headers }, data: Buffer.from(data) });
+  const valid = { headline: 'Validation target', bylineIds: ['someone'], body: { type: 'doc', content: [] }, baseVersion: 1, kind: 'autosave' };
+
+  const cases: [string, Record<string, string>, number, RegExp][] = [
+    ['{"headline": ', {}, 400, /not valid JSON/],
+    [JSON.stringify({ ...valid, bylineIds: 'me' }), {}, 422, /Bylines must be a list/],
+    [JSON.stringify({ ...valid, surprise: true }), {}, 422, /Unknown field: surprise/],
+    [JSON.stringify({ ...valid, baseVersion: 'one' }), {}, 422, /baseVersion/],
+    [JSON.stringify(valid), { 'content-type': 'text/plain' }, 415, /application\/json/],
+    [JSON.stringify({ ...valid, dek: 'x'.repeat(1_100_000) }), {}, 413, /too large/],
+    [JSON.stringify(valid), { origin: 'https://evil.example' }, 403, /Cross-site/],
+  ];
+  for (const [data, headers, status, message] of cases) {
+    const response = await put(data, headers);
+    expect(response.status(), data.slice(0, 40)).toBe(status);
+    expect((await response.json()).error).toMatch(message);
+  }
+  const [row] = await query<{ version: number; plainText: string }>('SELECT version, "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(row).toEqual({ version: 1, plainText: 'Original text.' });
+});

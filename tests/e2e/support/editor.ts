@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+
+const SOURCE = readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/summit-article.txt'), 'utf8');
+/** The summit story's paragraphs, exactly as the source has them (the byline line left out). */
+export const SUMMIT_PARAGRAPHS = SOURCE.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '');
+
+export const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' });
+export const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved|Offline|Not saved|No changes|Add a headline/ });
+
+/** Pastes plain text into the editor the way a browser does: a paste event carrying text/plain. */
+export async function pasteText(page: Page, text: string, options: { replaceAll?: boolean } = {}) {
+  await body(page).click();
+  if (options.replaceAll) await page.keyboard.press('ControlOrMeta+A');
+  await body(page).evaluate((element, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export async function expectSaved(page: Page) {
+  await expect(saveStatus(page)).toHaveText(/^Saved /, { timeout: 15_000 });
+}
+
+/** Starts a story with a headline and some text and waits until the server has it. */
+export async function startStory(page: Page, headline: string, text: string): Promise<string> {
+  await page.goto('/newsroom/stories/new');
+  await page.getByLabel('Headline').fill(headline);
+  await pasteText(page, text);
+  await expectSaved(page);
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
+  return page.url().split('/').pop()!;
+}
