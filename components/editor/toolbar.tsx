@@ -36,7 +36,7 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   const buttons: { label: string; shortcut?: string; pressed?: boolean; run: () => void; text: string }[] = [
     { label: 'Bold', shortcut: `${mod}B`, pressed: active.bold, run: () => editor.chain().focus().toggleBold().run(), text: 'B' },
     { label: 'Italic', shortcut: `${mod}I`, pressed: active.italic, run: () => editor.chain().focus().toggleItalic().run(), text: 'I' },
-    { label: 'Link', shortcut: `${mod}K`, pressed: active.link, run: setLink, text: '🔗' },
+    { label: 'Link', pressed: active.link, run: setLink, text: 'Link' },
     { label: 'Heading 2', shortcut: `${mod}Alt+2`, pressed: active.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(), text: 'H2' },
     { label: 'Heading 3', shortcut: `${mod}Alt+3`, pressed: active.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(), text: 'H3' },
     { label: 'Quote', shortcut: `${mod}Shift+B`, pressed: active.quote, run: () => editor.chain().focus().toggleBlockquote().run(), text: '❝' },
