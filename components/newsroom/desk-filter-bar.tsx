@@ -12,7 +12,8 @@ type Props = {
 // A plain GET form: filters live in the URL, so a filtered desk can be bookmarked and shared.
 export function DeskFilterBar({ params, sections, people }: Props) {
   return (
-    <form className="filters" role="search" aria-label="Filter stories" method="get">
+    // Keyed by the filters so that the inputs reset when the URL changes (e.g. "Clear").
+    <form key={JSON.stringify(params)} className="filters" role="search" aria-label="Filter stories" method="get">
       <div className="field">
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" name="q" type="search" defaultValue={params.q} placeholder="Headline, dek or text" />

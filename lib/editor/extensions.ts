@@ -22,10 +22,34 @@ export const StoryImage = Image.extend({
       credit: { default: '' },
     };
   },
+  // Only our own figures parse back into images (copy and paste inside the editor). An <img> pasted
+  // from elsewhere is dropped: story images come from the media library, with alt text.
+  parseHTML() {
+    return [
+      {
+        tag: 'figure[data-media-id]',
+        getAttrs: (node) => {
+          const img = node.querySelector('img');
+          const src = img?.getAttribute('src') ?? '';
+          if (!img || !src.startsWith('/media/')) return false;
+          const size = (name: string) => Number(img.getAttribute(name)) || null;
+          return {
+            src,
+            alt: img.getAttribute('alt') ?? '',
+            mediaId: node.getAttribute('data-media-id'),
+            caption: node.getAttribute('data-caption') ?? '',
+            credit: node.getAttribute('data-credit') ?? '',
+            width: size('width'),
+            height: size('height'),
+          };
+        },
+      },
+    ];
+  },
   renderHTML({ HTMLAttributes }) {
     const { caption, credit, mediaId, ...img } = HTMLAttributes;
     const line = [caption, credit].filter(Boolean).join(' — ');
-    return ['figure', { 'data-media-id': mediaId }, ['img', img], ['figcaption', {}, line]];
+    return ['figure', { 'data-media-id': mediaId, 'data-caption': caption, 'data-credit': credit }, ['img', img], ['figcaption', {}, line]];
   },
 });
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { query } from './support/db';
-import { SUMMIT_PARAGRAPHS, body, expectSaved, pasteText, saveStatus, startStory } from './support/editor';
+import { SUMMIT_PARAGRAPHS, body, expectSaved, pasteHtml, pasteText, saveStatus, startStory } from './support/editor';
 import { storageStateFor } from './support/roles';
 
 test.use({ storageState: storageStateFor('reporter') });
@@ -111,8 +111,14 @@ test('unsaved work comes back after a reload', async ({ page }) => {
   await page.keyboard.press('End');
   await page.keyboard.type(' Typed before the reload.');
   await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
-  page.on('dialog', (dialog) => void dialog.accept());
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.type());
+    void dialog.accept();
+  });
   await page.reload();
+  // The browser asked before leaving a page with unsaved edits.
+  expect(dialogs).toEqual(['beforeunload']);
   await expect(body(page)).toContainText('The library opens at nine. Typed before the reload.');
   await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
   let [story] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
@@ -196,4 +202,58 @@ test('bad requests to the save endpoint get a clear error and change nothing', a
   }
   const [row] = await query<{ version: number; plainText: string }>('SELECT version, "plainText" FROM "Story" WHERE id = $1', [id]);
   expect(row).toEqual({ version: 1, plainText: 'Original text.' });
+});
+
+test('pasting from a word processor keeps the structure the story allows and drops the rest', async ({ page }) => {
+  await startStory(page, 'Pasted from Google Docs', 'Intro.');
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const html = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1"><h1 style="color:red">Big title</h1>
+    <p dir="ltr" style="line-height:1.38"><span style="font-weight:700">Bold words</span><span> and </span><span style="font-style:italic">italic words</span>
+    <a href="https://example.com/report">a link</a> <a href="javascript:alert(1)">a bad link</a></p>
+    <table><tr><td>cell text</td></tr></table><script>window.__pasted = true</script><img src="https://evil.example/x.png" onerror="window.__pasted = true">
+    <ul><li><p>first point</p></li><li><p>second point</p></li></ul><blockquote><p>A quotation.</p></blockquote></b>`;
+  await pasteHtml(page, html, 'Big title Bold words and italic words');
+  await expectSaved(page);
+  await expect(body(page).locator('strong')).toHaveText('Bold words');
+  await expect(body(page).locator('em')).toHaveText('italic words');
+  await expect(body(page).locator('a[href="https://example.com/report"]')).toHaveText('a link');
+  await expect(body(page).locator('a')).toHaveCount(1);
+  await expect(body(page).locator('li')).toHaveText(['first point', 'second point']);
+  await expect(body(page).locator('blockquote')).toHaveText('A quotation.');
+  await expect(body(page).locator('table, script, img, h1')).toHaveCount(0);
+  // Text inside structures the story does not allow (a table, a top-level heading) is kept as text.
+  await expect(body(page)).toContainText('cell text');
+  await expect(body(page)).toContainText('Big title');
+  expect(await page.evaluate(() => (window as unknown as { __pasted?: boolean }).__pasted)).toBeUndefined();
+});
+
+test('Ctrl+S saves a named checkpoint', async ({ page }) => {
+  const id = await startStory(page, 'Checkpoint story', 'Before legal.');
+  await page.getByLabel('Checkpoint name').fill('Before legal read');
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+S');
+  await expectSaved(page);
+  await expect.poll(async () => (await query<{ label: string }>('SELECT label FROM "Revision" WHERE "storyId" = $1 AND kind = \'MANUAL\' ORDER BY "createdAt" DESC LIMIT 1', [id]))[0]?.label).toBe('Before legal read');
+});
+
+test('the desk filters and searches stories', async ({ page }) => {
+  await startStory(page, 'Lighthouse keepers walk out', 'The keepers say their pensions were cut.');
+  await page.goto('/newsroom');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('pensions');
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page.getByRole('table').getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('rowheader')).toHaveText(['Lighthouse keepers walk out']);
+  await page.goto('/newsroom?status=IN_REVIEW');
+  await expect(page.getByRole('rowheader')).toHaveText(['Port strike enters second week as talks stall']);
+  await page.getByRole('link', { name: 'Clear' }).click();
+  await page.getByLabel('Mine').check();
+  await page.getByRole('button', { name: 'Filter' }).click();
+  await expect(page).toHaveURL(/mine=1/);
+  await expect(page.getByRole('rowheader').first()).toBeVisible();
+  const mine = await page.getByRole('rowheader').allTextContents();
+  expect(mine).toContain('Lighthouse keepers walk out');
+  expect(mine).not.toContain('Port strike enters second week as talks stall');
+  await page.screenshot({ path: 'tests/e2e/screenshots/desk-filtered.png', fullPage: true });
 });

@@ -33,3 +33,17 @@ export async function startStory(page: Page, headline: string, text: string): Pr
   await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
   return page.url().split('/').pop()!;
 }
+
+/** Pastes HTML the way Word, Google Docs or a web page put it on the clipboard. */
+export async function pasteHtml(page: Page, html: string, text: string) {
+  await body(page).click();
+  await body(page).evaluate(
+    (element, [h, t]) => {
+      const data = new DataTransfer();
+      data.setData('text/html', h!);
+      data.setData('text/plain', t!);
+      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    [html, text],
+  );
+}
