@@ -14,7 +14,7 @@ const CORPUS: Entry[] = (JSON.parse(readFileSync(path.resolve(__dirname, '../../
 );
 const breakouts = CORPUS.filter((e) => e.category === 'tag-breakout' || e.category === 'attribute-breakout');
 
-test('no corpus payload runs on the article page, the home page or the desk', async ({ browser }) => {
+test('no corpus payload runs on the article page, the home page, the desk, the editor or the history', async ({ browser }) => {
   const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
   const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
   const body = { type: 'doc', content: CORPUS.map((e) => ({ type: 'paragraph', content: [{ type: 'text', text: e.payload }] })) };
@@ -31,6 +31,15 @@ test('no corpus payload runs on the article page, the home page or the desk', as
     await query(`INSERT INTO "StoryTag" ("storyId", "tagId") VALUES ('xss-story', $1)`, [`xss-tag-${i}`]);
   }
   await createTestUser('REPORTER', breakouts.find((e) => e.payload.includes('"'))!.payload);
+  // Two revisions, so that the history page renders a diff of every payload.
+  const snapshot = (content: unknown[]) =>
+    JSON.stringify({ headline, dek, slug: 'xss-corpus', sectionId: world!.id, tags: breakouts.slice(4, 8).map((e) => e.payload), bylineIds: [reporter!.id], creditLine: '', dateline: '', seoTitle: '', seoDescription: '', featuredImageId: null, body: { type: 'doc', content } });
+  await query(
+    `INSERT INTO "Revision" (id, "storyId", "authorId", kind, "storyVersion", snapshot, label, "createdAt") VALUES
+       ('xss-rev-1', 'xss-story', $1, 'MANUAL', 1, $2, $4, now() - interval '1 minute'),
+       ('xss-rev-2', 'xss-story', $1, 'MANUAL', 1, $3, $4, now())`,
+    [reporter!.id, snapshot(body.content.slice(0, 300)), snapshot(body.content), breakouts[5]!.payload],
+  );
 
   const fired: string[] = [];
   for (const [url, role] of [
@@ -38,6 +47,8 @@ test('no corpus payload runs on the article page, the home page or the desk', as
     ['/', null],
     ['/newsroom', 'admin'],
     ['/newsroom/people', 'admin'],
+    ['/newsroom/stories/xss-story', 'admin'],
+    ['/newsroom/stories/xss-story/history', 'admin'],
   ] as const) {
     const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
     await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
@@ -58,6 +69,12 @@ test('no corpus payload runs on the article page, the home page or the desk', as
       }
     });
     await page.waitForTimeout(300);
+    if (url === '/newsroom/stories/xss-story') {
+      await expect(page.getByRole('textbox', { name: 'Story body' }).locator('p')).toHaveCount(CORPUS.length);
+    }
+    if (url === '/newsroom/stories/xss-story/history') {
+      await expect(page.getByRole('region', { name: 'Changes to Body' }).locator('ins').first()).toBeVisible();
+    }
     if (url === '/world/xss-corpus') {
       // The payloads are text: the body holds exactly one plain paragraph per payload.
       expect(await page.locator('.article-body > p').count()).toBe(CORPUS.length);
