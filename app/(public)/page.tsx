@@ -1,5 +1,5 @@
 import { connection } from 'next/server';
-import { StorySummary } from '@/components/reading/story-summary';
+import { StoryList } from '@/components/reading/story-list';
 import { listPublishedStories } from '@/lib/data/public-stories';
 
 export default async function HomePage() {
@@ -8,17 +8,7 @@ export default async function HomePage() {
   return (
     <>
       <h1 className="visually-hidden">Latest stories</h1>
-      {stories.length === 0 ? (
-        <p>Nothing has been published yet.</p>
-      ) : (
-        <ul className="story-list">
-          {stories.map((story) => (
-            <li key={story.id}>
-              <StorySummary story={story} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <StoryList stories={stories} empty="Nothing has been published yet." />
     </>
   );
 }

@@ -1,20 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
+import type { StorySnapshot } from '@/lib/data/story-snapshot';
 
 // The editor's working copy of a story: what is sent on save and kept on the device until saved.
-export type StoryDraft = {
-  headline: string;
-  dek: string;
-  slug: string;
-  sectionId: string | null;
-  tags: string[];
-  bylineIds: string[];
-  creditLine: string;
-  dateline: string;
-  seoTitle: string;
-  seoDescription: string;
-  featuredImageId: string | null;
-  body: JSONContent;
-};
+// The same fields a revision snapshot holds, with the body as the editor's JSON.
+export type StoryDraft = Omit<StorySnapshot, 'body'> & { body: JSONContent };
 
 export type ServerStory = StoryDraft & {
   id: string;

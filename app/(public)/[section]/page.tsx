@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { StorySummary } from '@/components/reading/story-summary';
+import { StoryList } from '@/components/reading/story-list';
 import { getSection } from '@/lib/data/sections';
 import { listPublishedStories } from '@/lib/data/public-stories';
 
@@ -18,17 +18,7 @@ export default async function SectionPage({ params }: Props) {
   return (
     <>
       <h1 className="section-title">{section.name}</h1>
-      {stories.length === 0 ? (
-        <p>Nothing has been published in {section.name} yet.</p>
-      ) : (
-        <ul className="story-list">
-          {stories.map((story) => (
-            <li key={story.id}>
-              <StorySummary story={story} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <StoryList stories={stories} empty={`Nothing has been published in ${section.name} yet.`} />
     </>
   );
 }
