@@ -14,9 +14,11 @@ import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
+import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 
 type Props = {
   story: ServerStory | null;
+  transitions?: AvailableTransition[];
   viewerId: string;
   sections: { id: string; name: string }[];
   people: { id: string; name: string }[];
@@ -37,7 +39,7 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
 });
 
-export function StoryEditor({ story, viewerId, sections, people }: Props) {
+export function StoryEditor({ story, transitions = [], viewerId, sections, people }: Props) {
   const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
   const draftRef = useRef(draft);
   const markDirtyRef = useRef<() => void>(() => {});
@@ -179,6 +181,7 @@ export function StoryEditor({ story, viewerId, sections, people }: Props) {
             )}
           </div>
         </div>
+        {story && <WorkflowBar storyId={story.id} status={story.status} transitions={transitions} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />

@@ -188,5 +188,14 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
     setState({ kind: 'conflict', theirs });
   }, []);
 
-  return { state, save, markDirty, resolve, showConflict, version };
+  /** Saves whatever is pending; the version that is then current, or null if it could not be saved. */
+  const flush = useCallback(async (): Promise<number | null> => {
+    while (inFlight.current) await new Promise((r) => setTimeout(r, 50));
+    if (edits.current !== savedEdits.current) await save('autosave');
+    while (inFlight.current) await new Promise((r) => setTimeout(r, 50));
+    if (conflict.current || edits.current !== savedEdits.current) return null;
+    return version.current;
+  }, [save]);
+
+  return { state, save, markDirty, resolve, showConflict, flush };
 }

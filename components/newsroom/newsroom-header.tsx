@@ -15,6 +15,11 @@ export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
           <li>
             <Link href="/newsroom">Stories</Link>
           </li>
+          {viewer.role !== 'REPORTER' && (
+            <li>
+              <Link href="/newsroom/review">Review</Link>
+            </li>
+          )}
           <li>
             <Link href="/newsroom/media">Media</Link>
           </li>

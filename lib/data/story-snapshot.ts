@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import type { Doc } from '@/lib/editor/schema';
 
 // What a revision stores: the body and every metadata field, tags and bylines included, so that
@@ -36,4 +37,27 @@ const snapshotSchema = z.object({
 
 export function readSnapshot(value: unknown): StorySnapshot {
   return snapshotSchema.parse(value);
+}
+
+/** The story as it stands, in snapshot form (for revisions written by workflow steps). */
+export async function loadSnapshot(tx: Prisma.TransactionClient, storyId: string): Promise<StorySnapshot> {
+  const row = await tx.story.findUniqueOrThrow({
+    where: { id: storyId },
+    select: {
+      headline: true,
+      dek: true,
+      slug: true,
+      sectionId: true,
+      creditLine: true,
+      dateline: true,
+      seoTitle: true,
+      seoDescription: true,
+      featuredImageId: true,
+      body: true,
+      authors: { orderBy: { position: 'asc' }, select: { userId: true } },
+      tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
+    },
+  });
+  const { authors, tags, body, ...fields } = row;
+  return readSnapshot({ ...fields, body, bylineIds: authors.map((a) => a.userId), tags: tags.map((t) => t.tag.name) });
 }

@@ -248,6 +248,8 @@ test('the desk filters and searches stories', async ({ page }) => {
   await page.goto('/newsroom?status=IN_REVIEW');
   await expect(page.getByRole('rowheader')).toHaveText(['Port strike enters second week as talks stall']);
   await page.getByRole('link', { name: 'Clear' }).click();
+  await expect(page).toHaveURL(/\/newsroom$/);
+  await expect(page.getByLabel('Status')).toHaveValue('');
   await page.getByLabel('Mine').check();
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(page).toHaveURL(/mine=1/);

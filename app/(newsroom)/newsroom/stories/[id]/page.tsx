@@ -5,7 +5,10 @@ import { requireViewer } from '@/lib/auth';
 import { NotFoundError } from '@/lib/data/errors';
 import { listSections } from '@/lib/data/sections';
 import { getStoryForEdit } from '@/lib/data/stories';
+import { getPolicy } from '@/lib/data/settings';
 import { listNewsroomPeople } from '@/lib/data/users';
+import { can } from '@/lib/permissions';
+import { transitionsFrom } from '@/lib/workflow/transitions';
 import '../editor.css';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -19,7 +22,11 @@ export default async function EditStoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people] = await Promise.all([listSections(), listNewsroomPeople(viewer)]);
+  const [sections, people, policy] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy()]);
+  const ref = { status: story.status, authorIds: story.bylineIds };
+  const transitions = transitionsFrom(story.status)
+    .filter((t) => can(viewer, t.action, ref, policy))
+    .map(({ name, label, noteRequired }) => ({ name, label, noteRequired }));
   // The key remounts the editor when the server's version changes (after a restore, say).
-  return <StoryEditor key={`${story.id}:${story.version}`} story={story} viewerId={viewer.id} sections={sections} people={people} />;
+  return <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} viewerId={viewer.id} sections={sections} people={people} />;
 }

@@ -7,6 +7,7 @@ import { requireViewer } from '@/lib/auth';
 import { NotFoundError } from '@/lib/data/errors';
 import { compareRevisions, listRevisions } from '@/lib/data/revisions';
 import { getStoryForEdit } from '@/lib/data/stories';
+import { listStoryActivity } from '@/lib/data/workflow';
 import { formatDateTime } from '@/lib/format';
 import '../../editor.css';
 
@@ -24,7 +25,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const revisions = await listRevisions(viewer, id);
+  const [revisions, activity] = await Promise.all([listRevisions(viewer, id), listStoryActivity(viewer, id)]);
   // By default: the oldest revision against the newest.
   const fromId = typeof from === 'string' ? from : revisions.at(-1)?.id;
   const toId = typeof to === 'string' ? to : revisions[0]?.id;
@@ -82,6 +83,24 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           </button>
         </form>
       </div>
+      <section className="panel" aria-labelledby="activity-heading">
+        <h2 id="activity-heading">Activity</h2>
+        <ol className="activity">
+          {activity.map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time> · <strong>{event.actor}</strong> {event.action.replace('story.', '')}
+              {event.fromState && event.toState && (
+                <span className="muted">
+                  {' '}
+                  ({event.fromState.toLowerCase()} → {event.toState.toLowerCase()})
+                </span>
+              )}
+              {!event.fromState && event.toState && <span className="muted"> ({event.toState.toLowerCase()})</span>}
+              {event.note && <blockquote className="activity-note">{event.note}</blockquote>}
+            </li>
+          ))}
+        </ol>
+      </section>
       {diff && (
         <section className="panel" aria-label="Differences">
           <h2>Differences</h2>

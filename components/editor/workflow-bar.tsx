@@ -1,0 +1,68 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { transitionStoryAction } from '@/lib/actions/workflow';
+
+export type AvailableTransition = { name: string; label: string; noteRequired?: boolean };
+
+type Props = {
+  storyId: string;
+  status: string;
+  transitions: AvailableTransition[];
+  /** Saves pending edits first; resolves to the version the transition applies to, or null. */
+  flush: () => Promise<number | null>;
+};
+
+/** The workflow buttons this person may use on this story now (the server checks again). */
+export function WorkflowBar({ storyId, status, transitions, flush }: Props) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [note, setNote] = useState('');
+  if (transitions.length === 0) return null;
+
+  const run = async (transition: AvailableTransition) => {
+    if (transition.noteRequired && !note.trim()) {
+      setMessage('Say what needs to change.');
+      return;
+    }
+    setBusy(true);
+    setMessage('');
+    const version = await flush();
+    if (version === null) {
+      setMessage('Your latest edits are not saved yet; resolve that first.');
+      setBusy(false);
+      return;
+    }
+    const result = await transitionStoryAction({ storyId, transition: transition.name, baseVersion: version, note: transition.noteRequired ? note : '' });
+    if (result.ok) router.refresh();
+    else setMessage(result.message);
+    setBusy(false);
+  };
+
+  const needsNote = transitions.some((t) => t.noteRequired);
+  return (
+    <section className="workflow" aria-label="Workflow">
+      <span className={`status status-${status.toLowerCase()}`}>{status.replace('_', ' ').toLowerCase()}</span>
+      {needsNote && (
+        <>
+          <label htmlFor="workflow-note" className="visually-hidden">
+            Note for the reporter
+          </label>
+          <input id="workflow-note" placeholder="Note for the reporter (needed to request changes)" value={note} onChange={(e) => setNote(e.target.value)} />
+        </>
+      )}
+      {transitions.map((t) => (
+        <button key={t.name} type="button" className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'} disabled={busy} onClick={() => void run(t)}>
+          {t.label}
+        </button>
+      ))}
+      {message && (
+        <p role="alert" className="field-error">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}

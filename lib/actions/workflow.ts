@@ -1,0 +1,34 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { transitionStory } from '@/lib/data/workflow';
+import { TRANSITION_NAMES } from '@/lib/workflow/transitions';
+
+const inputSchema = z.strictObject({
+  storyId: z.string().min(1).max(64),
+  transition: z.enum(TRANSITION_NAMES as [string, ...string[]]),
+  baseVersion: z.number().int().positive(),
+  note: z.string().max(2000).default(''),
+});
+
+export type WorkflowResult = { ok: true; status: string; version: number } | { ok: false; message: string };
+
+export async function transitionStoryAction(input: unknown): Promise<WorkflowResult> {
+  const parsed = inputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const { storyId, transition, baseVersion, note } = parsed.data;
+  try {
+    const result = await transitionStory(await getViewer(), storyId, transition as (typeof TRANSITION_NAMES)[number], { baseVersion, note });
+    revalidatePath('/newsroom', 'layout');
+    revalidatePath('/', 'layout');
+    return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {
+      return { ok: false, message: error.message };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,132 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { can, type StoryState } from '@/lib/permissions';
+import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
+import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
+import { recordRevision } from './revisions';
+import { getPolicy } from './settings';
+import { loadSnapshot } from './story-snapshot';
+import { assertCan, type Viewer } from './viewer';
+
+/**
+ * Moves a story along the workflow. One transaction: the current state and version are checked in
+ * the UPDATE's WHERE, and the new state, a revision snapshot and the audit event are written
+ * together. Two editors pressing Publish at once: one publishes, the other gets a conflict.
+ */
+export async function transitionStory(
+  viewer: Viewer | null,
+  storyId: string,
+  name: TransitionName,
+  input: { baseVersion: number; note?: string },
+): Promise<{ status: StoryState; version: number }> {
+  const transition = TRANSITIONS[name];
+  const note = input.note?.trim() ?? '';
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: { status: true, version: true, sectionId: true, firstPublishedAt: true, authors: { select: { userId: true } } },
+  });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
+  assertCan(viewer, 'newsroom.enter');
+
+  if (!transition.from.includes(story.status)) {
+    // Someone else moved it first (or the button was stale): say what happened, change nothing.
+    throw new VersionConflictError(`This story is now ${story.status.toLowerCase().replace('_', ' ')}; “${transition.label}” no longer applies.`, { status: story.status, version: story.version });
+  }
+  if (!can(viewer, transition.action, ref, await getPolicy())) {
+    if (name === 'approve' && ref.authorIds.includes(viewer.id) && can(viewer, 'story.requestChanges', ref)) {
+      throw new ForbiddenError('You are on this story’s byline, so another editor has to approve it.');
+    }
+    throw new ForbiddenError();
+  }
+  if (transition.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
+  if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
+  if (transition.publishes && !story.sectionId) {
+    throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
+  }
+
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const { count } = await tx.story.updateMany({
+      where: { id: storyId, status: story.status, version: input.baseVersion },
+      data: {
+        status: transition.to,
+        statusChangedAt: now,
+        version: { increment: 1 },
+        ...(transition.publishes ? { publishedAt: now, scheduledAt: null, ...(story.firstPublishedAt ? {} : { firstPublishedAt: now }) } : {}),
+      },
+    });
+    if (count === 0) {
+      const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, version: true } });
+      throw new VersionConflictError(
+        current.status === story.status
+          ? 'The story was edited since you loaded it; review the latest version and try again.'
+          : `Someone else already changed this story to ${current.status.toLowerCase().replace('_', ' ')}.`,
+        current,
+      );
+    }
+    const version = input.baseVersion + 1;
+    await recordRevision(tx, {
+      storyId,
+      authorId: viewer.id,
+      kind: 'WORKFLOW',
+      storyVersion: version,
+      snapshot: await loadSnapshot(tx, storyId),
+      label: transition.label,
+    });
+    await tx.auditEvent.create({
+      data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note },
+    });
+    return { status: transition.to, version };
+  });
+}
+
+export type QueueItem = {
+  id: string;
+  headline: string;
+  section: string | null;
+  bylines: string[];
+  wordCount: number;
+  submittedAt: Date;
+};
+
+/** Stories waiting for an editor, oldest first. */
+export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[]> {
+  assertCan(viewer, 'newsroom.enter');
+  if (viewer.role === 'REPORTER') throw new ForbiddenError('The review queue is for editors.');
+  const rows = await db.story.findMany({
+    where: { status: 'IN_REVIEW' },
+    orderBy: { statusChangedAt: 'asc' },
+    select: {
+      id: true,
+      headline: true,
+      wordCount: true,
+      statusChangedAt: true,
+      section: { select: { name: true } },
+      authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
+    },
+  });
+  return rows.map((r) => ({
+    id: r.id,
+    headline: r.headline,
+    section: r.section?.name ?? null,
+    bylines: r.authors.map((a) => a.user.name),
+    wordCount: r.wordCount,
+    submittedAt: r.statusChangedAt,
+  }));
+}
+
+export type ActivityItem = { id: string; action: string; actor: string; fromState: string | null; toState: string | null; note: string; at: Date };
+
+/** The story's audit trail, newest first. */
+export async function listStoryActivity(viewer: Viewer | null, storyId: string): Promise<ActivityItem[]> {
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  const rows = await db.auditEvent.findMany({
+    where: { storyId },
+    orderBy: { createdAt: 'desc' },
+    select: { id: true, action: true, fromState: true, toState: true, note: true, createdAt: true, actor: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor?.name ?? 'Masthead', fromState: r.fromState, toState: r.toState, note: r.note, at: r.createdAt }));
+}

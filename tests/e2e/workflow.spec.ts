@@ -1,0 +1,82 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { query } from './support/db';
+import { SUMMIT_PARAGRAPHS, body, expectSaved, pasteText } from './support/editor';
+import { storageStateFor, type RoleName } from './support/roles';
+
+const HEADLINE = 'Yoon and Ishiba pledge closer ties at second summit';
+
+async function as(browser: Browser, role: RoleName) {
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
+  return { context, page: await context.newPage() };
+}
+
+test('a story goes from draft through review, changes and approval to the public site', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporter = await as(browser, 'reporter');
+  await reporter.page.goto('/newsroom/stories/new');
+  await reporter.page.getByLabel('Headline').fill(HEADLINE);
+  await pasteText(reporter.page, SUMMIT_PARAGRAPHS.join('\n'));
+  await reporter.page.getByLabel('Section').selectOption({ label: 'World' });
+  await expectSaved(reporter.page);
+  const id = reporter.page.url().split('/').pop()!;
+  await reporter.page.reload();
+  const workflow = reporter.page.getByRole('region', { name: 'Workflow' });
+  await expect(workflow.getByRole('button')).toHaveText(['Submit for review']);
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(workflow).toContainText('in review');
+  await expect(reporter.page.getByText('You can read this story, but not edit it in its current state.')).toBeVisible();
+  await expect(workflow.getByRole('button')).toHaveText(['Withdraw']);
+
+  const editor = await as(browser, 'editor');
+  await editor.page.goto('/newsroom/review');
+  await expect(editor.page.getByRole('rowheader', { name: HEADLINE })).toBeVisible();
+  await editor.page.screenshot({ path: 'tests/e2e/screenshots/review-queue.png', fullPage: true });
+  await editor.page.getByRole('link', { name: HEADLINE }).click();
+  const editorWorkflow = editor.page.getByRole('region', { name: 'Workflow' });
+  await expect(editorWorkflow.getByRole('button')).toHaveText(['Withdraw', 'Request changes', 'Approve']);
+  await editorWorkflow.getByRole('button', { name: 'Request changes' }).click();
+  await expect(editorWorkflow.getByRole('alert')).toHaveText('Say what needs to change.');
+  await editorWorkflow.getByLabel('Note for the reporter').fill('Please attribute the Ishiba quote in the fifth paragraph.');
+  await editorWorkflow.getByRole('button', { name: 'Request changes' }).click();
+  await expect(editorWorkflow).toContainText('changes requested');
+
+  await reporter.page.reload();
+  await expect(workflow).toContainText('changes requested');
+  await body(reporter.page).locator('p').nth(4).click();
+  await reporter.page.keyboard.press('End');
+  await reporter.page.keyboard.type(' (Attributed to Prime Minister Ishiba.)');
+  await expectSaved(reporter.page);
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(workflow).toContainText('in review');
+
+  await editor.page.reload();
+  await editorWorkflow.getByRole('button', { name: 'Approve' }).click();
+  await expect(editorWorkflow).toContainText('approved');
+  await editorWorkflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(editorWorkflow).toContainText('published');
+  await editor.page.screenshot({ path: 'tests/e2e/screenshots/editor-published.png' });
+
+  await editor.page.goto(`/newsroom/stories/${id}/history`);
+  const activity = editor.page.getByRole('region', { name: 'Activity' });
+  await expect(activity).toContainText('Please attribute the Ishiba quote in the fifth paragraph.');
+  await expect(activity.getByRole('listitem')).toHaveCount(6); // created, submit, changes, submit, approve, publish
+
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  const [story] = await query<{ slug: string }>('SELECT slug FROM "Story" WHERE id = $1', [id]);
+  await page.goto(`/world/${story!.slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(HEADLINE);
+  await expect(page.getByRole('article')).toContainText('By Riley Chen');
+  await expect(page.getByRole('article')).toContainText('(Attributed to Prime Minister Ishiba.)');
+  await page.goto('/');
+  await expect(page.getByRole('link', { name: HEADLINE })).toBeVisible();
+  await Promise.all([reporter.context.close(), editor.context.close(), reader.close()]);
+});
+
+test('the review queue is for editors', async ({ browser }) => {
+  const reporter = await as(browser, 'reporter');
+  await reporter.page.goto('/newsroom/review');
+  await expect(reporter.page.getByRole('heading', { name: 'Not available' })).toBeVisible();
+  await expect(reporter.page.getByRole('link', { name: 'Review' })).toHaveCount(0);
+  await reporter.context.close();
+});
