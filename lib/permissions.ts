@@ -45,7 +45,9 @@ type Rule = { states: readonly StoryState[]; own?: 'required' | 'forbidden' };
 type RoleRules = Partial<Record<Role, Rule>>;
 
 const ALL = STORY_STATES;
-const WRITABLE: readonly StoryState[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED'];
+// Scheduled and published stories are not edited in place: a change to a live story must not reach
+// readers keystroke by keystroke. (Updates to live stories go through a pending version.)
+const WRITABLE: readonly StoryState[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED'];
 const EDITORS = (rule: Rule): RoleRules => ({ EDITOR: rule, ADMIN: rule });
 
 const STORY_TABLE: Record<StoryAction, RoleRules> = {

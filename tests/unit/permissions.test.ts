@@ -14,12 +14,13 @@ import {
 // lib/permissions.ts. Every combination of role × action × state × ownership is checked against it.
 function expected(role: Role, action: StoryAction, state: StoryState, isByline: boolean, approveOwn = false): boolean {
   const editor = role === 'EDITOR' || role === 'ADMIN';
-  const live = state !== 'UNPUBLISHED';
+  // Editors work on a story until it is scheduled or live; live stories are not edited in place.
+  const editable = state === 'DRAFT' || state === 'IN_REVIEW' || state === 'CHANGES_REQUESTED' || state === 'APPROVED';
   switch (action) {
     case 'story.view':
       return true;
     case 'story.edit':
-      if (editor) return live;
+      if (editor) return editable;
       return isByline && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');
     case 'story.delete':
       if (editor) return state === 'DRAFT' || state === 'CHANGES_REQUESTED' || state === 'UNPUBLISHED';
@@ -38,7 +39,7 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
     case 'story.unpublish':
       return editor && state === 'PUBLISHED';
     case 'story.editPrivilegedFields':
-      return editor && live;
+      return editor && editable;
   }
 }
 
