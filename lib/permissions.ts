@@ -24,6 +24,7 @@ export const STORY_ACTIONS = [
   'story.requestChanges',
   'story.approve',
   'story.schedule',
+  'story.unschedule',
   'story.publish',
   'story.unpublish',
   'story.editPrivilegedFields',
@@ -72,6 +73,7 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   // Approval by a byline is decided by the policy below, not by the table.
   'story.approve': EDITORS({ states: ['IN_REVIEW'] }),
   'story.schedule': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
+  'story.unschedule': EDITORS({ states: ['SCHEDULED'] }),
   'story.publish': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
   'story.unpublish': EDITORS({ states: ['PUBLISHED'] }),
   // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").

@@ -32,12 +32,15 @@ let failed = 0;
 for (const step of STEPS) {
   console.log(`\n━━ ${step.name} ━━`);
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
+  let stepFailed = 0;
   if (step.report) {
     const c = counts(step.report);
     passed += c.passed;
     failed += c.failed;
+    stepFailed = c.failed;
   }
-  if (result.status !== 0) {
+  // The report counts too: a runner that exits 0 despite failures must not pass the suite.
+  if (result.status !== 0 || stepFailed > 0) {
     console.error(`\n✗ ${step.name} failed; later steps did not run.`);
     console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
     process.exit(1);

@@ -19,6 +19,8 @@ import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 type Props = {
   story: ServerStory | null;
   transitions?: AvailableTransition[];
+  timeZone?: string;
+  scheduledFor?: string | null;
   viewerId: string;
   sections: { id: string; name: string }[];
   people: { id: string; name: string }[];
@@ -39,7 +41,7 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
 });
 
-export function StoryEditor({ story, transitions = [], viewerId, sections, people }: Props) {
+export function StoryEditor({ story, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people }: Props) {
   const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
   const draftRef = useRef(draft);
   const markDirtyRef = useRef<() => void>(() => {});
@@ -181,7 +183,7 @@ export function StoryEditor({ story, transitions = [], viewerId, sections, peopl
             )}
           </div>
         </div>
-        {story && <WorkflowBar storyId={story.id} status={story.status} transitions={transitions} flush={autosave.flush} />}
+        {story && <WorkflowBar storyId={story.id} status={story.status} timeZone={timeZone} scheduledFor={scheduledFor} transitions={transitions} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />

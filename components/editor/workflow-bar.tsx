@@ -4,27 +4,35 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { transitionStoryAction } from '@/lib/actions/workflow';
 
-export type AvailableTransition = { name: string; label: string; noteRequired?: boolean };
+export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean };
 
 type Props = {
   storyId: string;
   status: string;
+  /** The newsroom's time zone, and the scheduled time in it, if any. */
+  timeZone: string;
+  scheduledFor: string | null;
   transitions: AvailableTransition[];
   /** Saves pending edits first; resolves to the version the transition applies to, or null. */
   flush: () => Promise<number | null>;
 };
 
 /** The workflow buttons this person may use on this story now (the server checks again). */
-export function WorkflowBar({ storyId, status, transitions, flush }: Props) {
+export function WorkflowBar({ storyId, status, timeZone, scheduledFor, transitions, flush }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [note, setNote] = useState('');
+  const [publishAt, setPublishAt] = useState(scheduledFor ?? '');
   if (transitions.length === 0) return null;
 
   const run = async (transition: AvailableTransition) => {
     if (transition.noteRequired && !note.trim()) {
       setMessage('Say what needs to change.');
+      return;
+    }
+    if (transition.needsTime && !publishAt) {
+      setMessage('Choose when to publish.');
       return;
     }
     setBusy(true);
@@ -35,13 +43,20 @@ export function WorkflowBar({ storyId, status, transitions, flush }: Props) {
       setBusy(false);
       return;
     }
-    const result = await transitionStoryAction({ storyId, transition: transition.name, baseVersion: version, note: transition.noteRequired ? note : '' });
+    const result = await transitionStoryAction({
+      storyId,
+      transition: transition.name,
+      baseVersion: version,
+      note: transition.noteRequired ? note : '',
+      publishAt: transition.needsTime ? publishAt : '',
+    });
     if (result.ok) router.refresh();
     else setMessage(result.message);
     setBusy(false);
   };
 
   const needsNote = transitions.some((t) => t.noteRequired);
+  const needsTime = transitions.some((t) => t.needsTime);
   return (
     <section className="workflow" aria-label="Workflow">
       <span className={`status status-${status.toLowerCase()}`}>{status.replace('_', ' ').toLowerCase()}</span>
@@ -51,6 +66,13 @@ export function WorkflowBar({ storyId, status, transitions, flush }: Props) {
             Note for the reporter
           </label>
           <input id="workflow-note" placeholder="Note for the reporter (needed to request changes)" value={note} onChange={(e) => setNote(e.target.value)} />
+        </>
+      )}
+      {scheduledFor && <span className="muted">for {scheduledFor.replace('T', ' ')} ({timeZone})</span>}
+      {needsTime && (
+        <>
+          <label htmlFor="workflow-publish-at">Publish at ({timeZone})</label>
+          <input id="workflow-publish-at" type="datetime-local" className="publish-at" value={publishAt} onChange={(e) => setPublishAt(e.target.value)} />
         </>
       )}
       {transitions.map((t) => (

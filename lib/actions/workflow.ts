@@ -3,6 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { zonedLocalToInstant } from '@/lib/time';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { transitionStory } from '@/lib/data/workflow';
 import { TRANSITION_NAMES } from '@/lib/workflow/transitions';
@@ -12,6 +14,8 @@ const inputSchema = z.strictObject({
   transition: z.enum(TRANSITION_NAMES as [string, ...string[]]),
   baseVersion: z.number().int().positive(),
   note: z.string().max(2000).default(''),
+  // A wall-clock time in the newsroom's zone, as a datetime-local input gives it.
+  publishAt: z.string().max(32).default(''),
 });
 
 export type WorkflowResult = { ok: true; status: string; version: number } | { ok: false; message: string };
@@ -19,9 +23,11 @@ export type WorkflowResult = { ok: true; status: string; version: number } | { o
 export async function transitionStoryAction(input: unknown): Promise<WorkflowResult> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
-  const { storyId, transition, baseVersion, note } = parsed.data;
+  const { storyId, transition, baseVersion, note, publishAt } = parsed.data;
+  const at = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
+  if (publishAt && !at) return { ok: false, message: 'That is not a date and time.' };
   try {
-    const result = await transitionStory(await getViewer(), storyId, transition as (typeof TRANSITION_NAMES)[number], { baseVersion, note });
+    const result = await transitionStory(await getViewer(), storyId, transition as (typeof TRANSITION_NAMES)[number], { baseVersion, note, publishAt: at });
     revalidatePath('/newsroom', 'layout');
     revalidatePath('/', 'layout');
     return { ok: true, ...result };

@@ -44,6 +44,7 @@ export type EditableStory = StorySnapshot & {
   canEdit: boolean;
   bylines: { id: string; name: string }[];
   featuredImage: { id: string; src: string; alt: string } | null;
+  scheduledAt: string | null;
   updatedAt: string;
 };
 
@@ -116,6 +117,7 @@ const editSelect = {
   featuredImage: { select: { id: true, altText: true, renditions: true } },
   body: true,
   firstPublishedAt: true,
+  scheduledAt: true,
   updatedAt: true,
   authors: bylineSelect,
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
@@ -147,6 +149,7 @@ function toEditable(viewer: Viewer, row: EditRow): EditableStory {
     featuredImage: row.featuredImage ? { id: row.featuredImage.id, alt: row.featuredImage.altText, src: renditions[0]?.src ?? '' } : null,
     body: body.ok ? body.doc : { type: 'doc', content: [] },
     canEdit: can(viewer, 'story.edit', { status: row.status, authorIds }),
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

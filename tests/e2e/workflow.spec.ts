@@ -80,3 +80,40 @@ test('the review queue is for editors', async ({ browser }) => {
   await expect(reporter.page.getByRole('link', { name: 'Review' })).toHaveCount(0);
   await reporter.context.close();
 });
+
+test('an editor schedules an approved story, which stays off the public site until its time', async ({ browser }) => {
+  const reporter = await as(browser, 'reporter');
+  await reporter.page.goto('/newsroom/stories/new');
+  await reporter.page.getByLabel('Headline').fill('Budget embargoed until the minister speaks');
+  await pasteText(reporter.page, 'The budget will be published when the minister rises.');
+  await reporter.page.getByLabel('Section').selectOption({ label: 'Business' });
+  await expectSaved(reporter.page);
+  await reporter.page.reload();
+  await reporter.page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(reporter.page.getByRole('region', { name: 'Workflow' })).toContainText('in review');
+  const id = reporter.page.url().split('/').pop()!;
+
+  const editor = await as(browser, 'editor');
+  await editor.page.goto(`/newsroom/stories/${id}`);
+  const workflow = editor.page.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Approve' }).click();
+  await expect(workflow.getByRole('button', { name: 'Schedule' })).toBeVisible();
+  await workflow.getByRole('button', { name: 'Schedule' }).click();
+  await expect(workflow.getByRole('alert')).toHaveText('Choose when to publish.');
+  await workflow.getByLabel(/Publish at/).fill('2099-01-01T09:00');
+  await workflow.getByRole('button', { name: 'Schedule' }).click();
+  await expect(workflow).toContainText('scheduled');
+  await expect(workflow).toContainText('for 2099-01-01 09:00 (UTC)');
+  const [row] = await query<{ status: string; scheduledAt: Date }>('SELECT status, "scheduledAt" FROM "Story" WHERE id = $1', [id]);
+  expect(row!.status).toBe('SCHEDULED');
+  expect(new Date(row!.scheduledAt).toISOString()).toBe('2099-01-01T09:00:00.000Z');
+
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  await page.goto('/business');
+  await expect(page.getByText('Budget embargoed until the minister speaks')).toHaveCount(0);
+
+  await workflow.getByRole('button', { name: 'Unschedule' }).click();
+  await expect(workflow).toContainText('approved');
+  await Promise.all([reporter.context.close(), editor.context.close(), reader.close()]);
+});

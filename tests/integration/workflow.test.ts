@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError, ValidationError, VersionConflictError } from '@/lib/data/errors';
 import { listPublishedStories } from '@/lib/data/public-stories';
@@ -8,6 +8,7 @@ import { listReviewQueue, listStoryActivity, transitionStory } from '@/lib/data/
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import type { StoryState } from '@/lib/permissions';
 import { TRANSITIONS, TRANSITION_NAMES, type TransitionName } from '@/lib/workflow/transitions';
+import { stopBoss } from '@/lib/jobs/boss';
 import { makeUser } from './helpers';
 
 let reporter: Viewer;
@@ -27,6 +28,8 @@ beforeAll(async () => {
   deactivated = await makeUser('EDITOR', { active: false });
   sectionId = (await db.section.upsert({ where: { slug: 'politics' }, update: {}, create: { name: 'Politics', slug: 'politics' } })).id;
 });
+
+afterAll(stopBoss);
 
 /** A story by `reporter` (and `editorOnByline`) sitting in the given state. */
 async function storyIn(status: StoryState, headline = `Workflow ${status} ${Math.random().toString(36).slice(2, 8)}`) {
@@ -57,6 +60,8 @@ const ALLOWED: Record<TransitionName, (typeof ACTORS)[number][]> = {
   withdraw: ['reporter (own story)', 'editor', 'editor on own byline', 'admin'],
   requestChanges: ['editor', 'editor on own byline', 'admin'],
   approve: ['editor', 'admin'],
+  schedule: ['editor', 'editor on own byline', 'admin'],
+  unschedule: ['editor', 'editor on own byline', 'admin'],
   publish: ['editor', 'editor on own byline', 'admin'],
   unpublish: ['editor', 'editor on own byline', 'admin'],
 };
@@ -88,7 +93,11 @@ describe('the authorisation matrix', () => {
     const id = await storyIn(t.from[0]!);
     const before = await state(id);
     const events = await db.auditEvent.count({ where: { storyId: id } });
-    const attempt = transitionStory(actor(who), id, transition, { baseVersion: before.version, note: 'Tighten the second paragraph.' });
+    const attempt = transitionStory(actor(who), id, transition, {
+      baseVersion: before.version,
+      note: 'Tighten the second paragraph.',
+      publishAt: new Date(Date.now() + 3_600_000),
+    });
     if (ALLOWED[transition].includes(who)) {
       await expect(attempt).resolves.toEqual({ status: t.to, version: before.version + 1 });
       expect(await state(id)).toEqual({ status: t.to, version: before.version + 1 });

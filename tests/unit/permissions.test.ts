@@ -36,6 +36,8 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
     case 'story.schedule':
     case 'story.publish':
       return editor && (state === 'APPROVED' || state === 'SCHEDULED');
+    case 'story.unschedule':
+      return editor && state === 'SCHEDULED';
     case 'story.unpublish':
       return editor && state === 'PUBLISHED';
     case 'story.editPrivilegedFields':

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { requireViewer } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { instantToZonedLocal } from '@/lib/time';
 import { NotFoundError } from '@/lib/data/errors';
 import { listSections } from '@/lib/data/sections';
 import { getStoryForEdit } from '@/lib/data/stories';
@@ -26,7 +28,9 @@ export default async function EditStoryPage({ params }: Props) {
   const ref = { status: story.status, authorIds: story.bylineIds };
   const transitions = transitionsFrom(story.status)
     .filter((t) => can(viewer, t.action, ref, policy))
-    .map(({ name, label, noteRequired }) => ({ name, label, noteRequired }));
+    .map(({ name, label, noteRequired, needsTime }) => ({ name, label, noteRequired, needsTime }));
+  const timeZone = env().NEWSROOM_TIMEZONE;
+  const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).
-  return <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} viewerId={viewer.id} sections={sections} people={people} />;
+  return <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />;
 }

@@ -1,0 +1,66 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { recordRevision } from './revisions';
+import { loadSnapshot } from './story-snapshot';
+
+// Publication of scheduled stories, run by the job queue rather than by a person. Safe to run any
+// number of times, from any number of app instances: the UPDATE only matches a story that is still
+// scheduled for exactly this time, so a rescheduled, unscheduled or already published story is left
+// alone and a story is published once.
+
+export type ScheduledPublication = { storyId: string; scheduledAt: string; scheduledById: string };
+
+export async function publishScheduledStory(job: ScheduledPublication): Promise<boolean> {
+  const scheduledAt = new Date(job.scheduledAt);
+  if (scheduledAt.getTime() > Date.now() + 1000) return false; // woken early: not yet due
+  return db.$transaction(async (tx) => {
+    const story = await tx.story.findUnique({ where: { id: job.storyId }, select: { version: true, firstPublishedAt: true } });
+    if (!story) return false;
+    const now = new Date();
+    const { count } = await tx.story.updateMany({
+      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt },
+      data: {
+        status: 'PUBLISHED',
+        statusChangedAt: now,
+        publishedAt: scheduledAt,
+        scheduledAt: null,
+        version: { increment: 1 },
+        ...(story.firstPublishedAt ? {} : { firstPublishedAt: scheduledAt }),
+      },
+    });
+    if (count === 0) return false;
+    await recordRevision(tx, {
+      storyId: job.storyId,
+      authorId: job.scheduledById,
+      kind: 'WORKFLOW',
+      storyVersion: story.version + 1,
+      snapshot: await loadSnapshot(tx, job.storyId),
+      label: 'Published as scheduled',
+    });
+    await tx.auditEvent.create({
+      data: {
+        actorId: null,
+        action: 'story.publishScheduled',
+        entityType: 'story',
+        entityId: job.storyId,
+        storyId: job.storyId,
+        fromState: 'SCHEDULED',
+        toState: 'PUBLISHED',
+        note: `Scheduled by ${job.scheduledById} for ${job.scheduledAt}`,
+      },
+    });
+    return true;
+  });
+}
+
+/** Scheduled stories whose time has come, with who scheduled them (for the catch-up sweep). */
+export async function listDueScheduledStories(): Promise<ScheduledPublication[]> {
+  const rows = await db.story.findMany({
+    where: { status: 'SCHEDULED', scheduledAt: { lte: new Date() } },
+    select: { id: true, scheduledAt: true, auditEvents: { where: { action: 'story.schedule' }, orderBy: { createdAt: 'desc' }, take: 1, select: { actorId: true } } },
+  });
+  return rows.flatMap((r) => {
+    const by = r.auditEvents[0]?.actorId;
+    return r.scheduledAt && by ? [{ storyId: r.id, scheduledAt: r.scheduledAt.toISOString(), scheduledById: by }] : [];
+  });
+}

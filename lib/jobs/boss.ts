@@ -1,0 +1,26 @@
+import 'server-only';
+import PgBoss from 'pg-boss';
+import { env } from '@/lib/env';
+
+// The job queue: pg-boss on the same PostgreSQL, in its own schema. One client per process; the
+// workers start with the server (instrumentation.ts), senders only need the client.
+
+const globalForBoss = globalThis as unknown as { boss?: Promise<PgBoss> };
+
+export function boss(): Promise<PgBoss> {
+  globalForBoss.boss ??= (async () => {
+    const url = env().DATABASE_URL;
+    if (!url) throw new Error('DATABASE_URL is not set.');
+    const instance = new PgBoss({ connectionString: url, max: 4, schedule: true });
+    instance.on('error', (error) => console.error('[jobs]', error));
+    await instance.start();
+    return instance;
+  })();
+  return globalForBoss.boss;
+}
+
+export async function stopBoss(): Promise<void> {
+  const current = globalForBoss.boss;
+  globalForBoss.boss = undefined;
+  if (current) await (await current).stop({ graceful: true, wait: true });
+}

@@ -1,0 +1,42 @@
+import 'server-only';
+import { listDueScheduledStories, publishScheduledStory, type ScheduledPublication } from '@/lib/data/scheduled';
+import { boss } from './boss';
+
+const QUEUE = 'publish-scheduled';
+const SWEEP = 'sweep-scheduled';
+
+/** Queues the publication; the job wakes at the scheduled time. */
+export async function enqueueScheduledPublication(job: ScheduledPublication): Promise<void> {
+  const queue = await boss();
+  await queue.createQueue(QUEUE);
+  await queue.sendAfter(QUEUE, job, { retryLimit: 5, retryDelay: 5 }, new Date(job.scheduledAt));
+}
+
+/** Cancels queued publications of a story (after a reschedule, unschedule or manual publish). */
+export async function cancelScheduledPublication(storyId: string): Promise<void> {
+  const queue = await boss();
+  await queue.createQueue(QUEUE);
+  const { rows } = await queue.getDb().executeSql(
+    `SELECT id FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry') AND data->>'storyId' = $2`,
+    [QUEUE, storyId],
+  );
+  if (rows.length > 0) await queue.cancel(QUEUE, rows.map((r: { id: string }) => r.id));
+}
+
+/**
+ * Starts the workers. A story that came due while no app was running is published by the catch-up
+ * sweep at start and then every minute (which also covers a job lost between commit and send).
+ */
+export async function startScheduledPublishing(): Promise<void> {
+  const queue = await boss();
+  await queue.createQueue(QUEUE);
+  await queue.createQueue(SWEEP);
+  await queue.work<ScheduledPublication>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) await publishScheduledStory(job.data);
+  });
+  await queue.work(SWEEP, { pollingIntervalSeconds: 5 }, async () => {
+    for (const due of await listDueScheduledStories()) await publishScheduledStory(due);
+  });
+  await queue.schedule(SWEEP, '* * * * *');
+  await queue.send(SWEEP, {});
+}

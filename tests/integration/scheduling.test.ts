@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { publishScheduledStory } from '@/lib/data/scheduled';
+import { createStory } from '@/lib/data/stories';
+import type { Viewer } from '@/lib/data/viewer';
+import { transitionStory } from '@/lib/data/workflow';
+import { docFromPlainText } from '@/lib/editor/plain-text';
+import { stopBoss } from '@/lib/jobs/boss';
+import { startScheduledPublishing } from '@/lib/jobs/scheduled-publishing';
+import { makeUser } from './helpers';
+
+let editor: Viewer;
+let sectionId: string;
+
+beforeAll(async () => {
+  editor = await makeUser('EDITOR');
+  sectionId = (await db.section.upsert({ where: { slug: 'business' }, update: {}, create: { name: 'Business', slug: 'business' } })).id;
+});
+afterAll(stopBoss);
+
+async function approvedStory() {
+  const { id } = await createStory(editor, {
+    headline: `Scheduled ${Math.random().toString(36).slice(2, 8)}`,
+    dek: '',
+    slug: '',
+    sectionId,
+    tags: [],
+    bylineIds: [editor.id],
+    creditLine: '',
+    dateline: '',
+    seoTitle: '',
+    seoDescription: '',
+    featuredImageId: null,
+    body: docFromPlainText('Embargoed until the minister speaks.'),
+  });
+  await db.story.update({ where: { id }, data: { status: 'APPROVED' } });
+  return id;
+}
+
+const row = (id: string) => db.story.findUniqueOrThrow({ where: { id }, select: { status: true, version: true, publishedAt: true, statusChangedAt: true, scheduledAt: true } });
+
+async function waitFor<T>(check: () => Promise<T | null | undefined | false>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('scheduled publishing', () => {
+  it('publishes a story within 5 s of its time, and is invisible to readers before', async () => {
+    await startScheduledPublishing();
+    const id = await approvedStory();
+    const at = new Date(Date.now() + 8000);
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
+    expect(await row(id)).toMatchObject({ status: 'SCHEDULED', scheduledAt: at, publishedAt: null });
+    const published = await waitFor(async () => {
+      const r = await row(id);
+      return r.status === 'PUBLISHED' ? r : null;
+    }, 20_000);
+    expect(published.publishedAt).toEqual(at);
+    expect(published.statusChangedAt.getTime() - at.getTime()).toBeLessThan(5000);
+    expect(published.statusChangedAt.getTime()).toBeGreaterThanOrEqual(at.getTime() - 1000);
+    expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
+  }, 30_000);
+
+  it('a reschedule cancels the old job: nothing happens at the old time', async () => {
+    const id = await approvedStory();
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: new Date(Date.now() + 6000) });
+    const later = new Date(Date.now() + 3_600_000);
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: later });
+    await new Promise((r) => setTimeout(r, 9000));
+    expect(await row(id)).toMatchObject({ status: 'SCHEDULED', scheduledAt: later });
+    const jobs = await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id} ORDER BY created_on`;
+    expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'created']);
+    await transitionStory(editor, id, 'unschedule', { baseVersion: (await row(id)).version });
+    expect(await row(id)).toMatchObject({ status: 'APPROVED', scheduledAt: null });
+    const after = await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id}`;
+    expect(after.every((j) => j.state === 'cancelled')).toBe(true);
+  }, 30_000);
+
+  it('a story that came due while no app was running publishes at the next start, once', async () => {
+    await stopBoss(); // the "app" is down: no workers
+    const id = await approvedStory();
+    const at = new Date(Date.now() + 6000);
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
+    await stopBoss();
+    await new Promise((r) => setTimeout(r, 8000));
+    expect((await row(id)).status).toBe('SCHEDULED');
+    await startScheduledPublishing(); // the app starts again
+    await waitFor(async () => (await row(id)).status === 'PUBLISHED', 15_000);
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
+  }, 40_000);
+
+  it('publishes once however many workers run the same job at the same moment', async () => {
+    const id = await approvedStory();
+    const at = new Date(Date.now() + 6000);
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
+    await stopBoss();
+    await db.story.update({ where: { id }, data: { scheduledAt: new Date(Date.now() - 1000) } });
+    const { scheduledAt } = await row(id);
+    const job = { storyId: id, scheduledAt: scheduledAt!.toISOString(), scheduledById: editor.id };
+    const results = await Promise.all(Array.from({ length: 6 }, () => publishScheduledStory(job)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await row(id)).status).toBe('PUBLISHED');
+    expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
+  });
+});
