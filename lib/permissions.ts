@@ -27,6 +27,7 @@ export const STORY_ACTIONS = [
   'story.unschedule',
   'story.publish',
   'story.unpublish',
+  'story.correct',
   'story.editPrivilegedFields',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
@@ -76,6 +77,7 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.unschedule': EDITORS({ states: ['SCHEDULED'] }),
   'story.publish': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
   'story.unpublish': EDITORS({ states: ['PUBLISHED'] }),
+  'story.correct': EDITORS({ states: ['PUBLISHED'] }),
   // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").
   'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
 };

@@ -17,7 +17,9 @@ export default function PublicLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="reading-footer">
-        <p>Masthead · Independent journalism</p>
+        <p>
+          Masthead · Independent journalism · <Link href="/corrections">Corrections</Link>
+        </p>
       </footer>
     </div>
   );

@@ -4,7 +4,7 @@ import type { Viewer } from '@/lib/data/viewer';
 import { ROLE_LABELS } from '@/lib/format';
 import { can } from '@/lib/permissions';
 
-export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
+export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: number }) {
   return (
     <header className="desk-header">
       <Link href="/newsroom" className="desk-brand">
@@ -28,6 +28,16 @@ export function NewsroomHeader({ viewer }: { viewer: Viewer }) {
               <Link href="/newsroom/people">People</Link>
             </li>
           )}
+          {can(viewer, 'audit.viewAll') && (
+            <li>
+              <Link href="/newsroom/audit">Audit log</Link>
+            </li>
+          )}
+          <li>
+            <Link href="/newsroom/inbox" aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}>
+              Inbox{unread > 0 && <span className="unread">{unread}</span>}
+            </Link>
+          </li>
           <li>
             <Link href="/">Public site</Link>
           </li>

@@ -20,6 +20,9 @@ export type PublicStory = PublicStorySummary & {
   creditLine: string;
   dateline: string;
   updatedAt: Date;
+  /** The "Updated" time readers see (a correction or a published update), if any. */
+  publicUpdatedAt: Date | null;
+  corrections: { id: string; kind: 'CORRECTION' | 'CLARIFICATION'; text: string; createdAt: Date }[];
   body: Doc;
   tags: { name: string; slug: string }[];
 };
@@ -80,6 +83,8 @@ export async function getPublishedStory(sectionSlug: string, slug: string): Prom
       creditLine: true,
       dateline: true,
       updatedAt: true,
+      publicUpdatedAt: true,
+      corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } },
       body: true,
       tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: 'asc' } } },
     },
@@ -93,6 +98,8 @@ export async function getPublishedStory(sectionSlug: string, slug: string): Prom
     creditLine: row.creditLine,
     dateline: row.dateline,
     updatedAt: row.updatedAt,
+    publicUpdatedAt: row.publicUpdatedAt,
+    corrections: row.corrections,
     body: body.doc,
     tags: row.tags.map((t) => t.tag),
   };

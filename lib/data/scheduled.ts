@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { notify } from './notifications';
 import { recordRevision } from './revisions';
 import { loadSnapshot } from './story-snapshot';
 
@@ -14,7 +15,10 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
   const scheduledAt = new Date(job.scheduledAt);
   if (scheduledAt.getTime() > Date.now() + 1000) return false; // woken early: not yet due
   return db.$transaction(async (tx) => {
-    const story = await tx.story.findUnique({ where: { id: job.storyId }, select: { version: true, firstPublishedAt: true } });
+    const story = await tx.story.findUnique({
+      where: { id: job.storyId },
+      select: { version: true, firstPublishedAt: true, headline: true, authors: { select: { userId: true } } },
+    });
     if (!story) return false;
     const now = new Date();
     const { count } = await tx.story.updateMany({
@@ -48,6 +52,11 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
         toState: 'PUBLISHED',
         note: `Scheduled by ${job.scheduledById} for ${job.scheduledAt}`,
       },
+    });
+    await notify(tx, [...story.authors.map((a) => a.userId), job.scheduledById], {
+      kind: 'publishedScheduled',
+      storyId: job.storyId,
+      text: `“${story.headline}” was published as scheduled.`,
     });
     return true;
   });

@@ -4,6 +4,8 @@ import { can, type StoryState } from '@/lib/permissions';
 import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/jobs/scheduled-publishing';
 import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { editorIds, notify } from './notifications';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot } from './story-snapshot';
@@ -84,6 +86,7 @@ export async function transitionStory(
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note: [note, when].filter(Boolean).join(' ') },
     });
+    await notifyTransition(tx, { name, storyId, actor: viewer, bylineIds: ref.authorIds, note, publishAt: input.publishAt ?? null });
     return { status: transition.to, version };
   });
 
@@ -143,4 +146,25 @@ export async function listStoryActivity(viewer: Viewer | null, storyId: string):
     select: { id: true, action: true, fromState: true, toState: true, note: true, createdAt: true, actor: { select: { name: true } } },
   });
   return rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor?.name ?? 'Masthead', fromState: r.fromState, toState: r.toState, note: r.note, at: r.createdAt }));
+}
+
+const MESSAGES: Partial<Record<TransitionName, (who: string, headline: string, note: string, when: string) => string>> = {
+  submit: (who, headline) => `${who} submitted “${headline}” for review.`,
+  requestChanges: (who, headline, note) => `${who} asked for changes to “${headline}”: ${note}`,
+  approve: (who, headline) => `${who} approved “${headline}”.`,
+  schedule: (who, headline, _note, when) => `${who} scheduled “${headline}” for ${when}.`,
+  publish: (who, headline) => `${who} published “${headline}”.`,
+};
+
+/** Who hears about a step: editors when a story is submitted, its bylines for everything else. */
+async function notifyTransition(
+  tx: Prisma.TransactionClient,
+  step: { name: TransitionName; storyId: string; actor: Viewer; bylineIds: string[]; note: string; publishAt: Date | null },
+) {
+  const message = MESSAGES[step.name];
+  if (!message) return;
+  const { headline } = await tx.story.findUniqueOrThrow({ where: { id: step.storyId }, select: { headline: true } });
+  const recipients = step.name === 'submit' ? await editorIds(tx) : step.bylineIds;
+  const when = step.publishAt ? step.publishAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
+  await notify(tx, recipients, { kind: step.name, storyId: step.storyId, actorId: step.actor.id, text: message(step.actor.name, headline, step.note, when) });
 }

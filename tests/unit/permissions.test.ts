@@ -39,6 +39,7 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
     case 'story.unschedule':
       return editor && state === 'SCHEDULED';
     case 'story.unpublish':
+    case 'story.correct':
       return editor && state === 'PUBLISHED';
     case 'story.editPrivilegedFields':
       return editor && editable;

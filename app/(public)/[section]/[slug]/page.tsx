@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublishedStory } from '@/lib/data/public-stories';
 import { renderBody } from '@/lib/editor/render';
-import { formatDateTime } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -37,12 +37,29 @@ export default async function ArticlePage({ params }: Props) {
           {story.creditLine && <>, {story.creditLine}</>}
           <span className="meta">
             Published <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt)}</time>
+            {story.publicUpdatedAt && (
+              <>
+                {' · '}Updated <time dateTime={story.publicUpdatedAt.toISOString()}>{formatDateTime(story.publicUpdatedAt)}</time>
+              </>
+            )}
           </span>
         </div>
       </header>
       <div className="article-body">
         {renderBody(story.body, { dateline: story.dateline })}
       </div>
+      {story.corrections.length > 0 && (
+        <aside className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">{story.corrections.some((c) => c.kind === 'CORRECTION') ? 'Corrections' : 'Clarifications'}</h2>
+          <ul>
+            {story.corrections.map((c) => (
+              <li key={c.id}>
+                <strong>{c.kind === 'CORRECTION' ? 'Correction' : 'Clarification'}, <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>:</strong> {c.text}
+              </li>
+            ))}
+          </ul>
+        </aside>
+      )}
       {story.tags.length > 0 && (
         <ul className="tags" aria-label="Tags">
           {story.tags.map((t) => (

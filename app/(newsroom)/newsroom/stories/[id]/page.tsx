@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryEditor } from '@/components/editor/story-editor';
+import { CorrectionForm } from '@/components/story/correction-form';
 import { requireViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { instantToZonedLocal } from '@/lib/time';
@@ -32,5 +33,14 @@ export default async function EditStoryPage({ params }: Props) {
   const timeZone = env().NEWSROOM_TIMEZONE;
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).
-  return <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />;
+  const editor = (
+    <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
+  );
+  if (!can(viewer, 'story.correct', ref, policy)) return editor;
+  return (
+    <>
+      {editor}
+      <CorrectionForm storyId={story.id} />
+    </>
+  );
 }

@@ -1,0 +1,112 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { z } from 'zod';
+import { requireViewer } from '@/lib/auth';
+import { listAuditEvents } from '@/lib/data/audit';
+import { ForbiddenError } from '@/lib/data/errors';
+import { listNewsroomPeople } from '@/lib/data/users';
+import { formatDateTime } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Audit log' };
+
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const filtersSchema = z.object({
+  action: optional(z.string().regex(/^[a-zA-Z.]{1,40}$/)),
+  actor: optional(z.string().min(1).max(64)),
+  type: optional(z.enum(['story', 'user'])),
+  cursor: optional(z.string().min(1).max(64)),
+});
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function AuditPage({ searchParams }: Props) {
+  const viewer = await requireViewer();
+  const filters = filtersSchema.parse(await searchParams);
+  const result = await listAuditEvents(viewer, { action: filters.action, actorId: filters.actor, entityType: filters.type, cursor: filters.cursor }).catch((error) => {
+    if (error instanceof ForbiddenError) return null;
+    throw error;
+  });
+  if (!result) {
+    return (
+      <div className="panel" role="alert">
+        <h1>Not available</h1>
+        <p>Only administrators can read the newsroom’s audit log.</p>
+      </div>
+    );
+  }
+  const people = await listNewsroomPeople(viewer);
+  const next = result.nextCursor
+    ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter((e): e is [string, string] => !!e[1] && e[0] !== 'cursor')), cursor: result.nextCursor })}`
+    : null;
+  return (
+    <>
+      <div className="page-head">
+        <h1>Audit log</h1>
+      </div>
+      <form key={JSON.stringify(filters)} className="filters" method="get" role="search" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor="audit-action">Action</label>
+          <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
+            <option value="">Any</option>
+            <option value="story.">Any story action</option>
+            <option value="story.publish">Publish</option>
+            <option value="story.unpublish">Unpublish</option>
+            <option value="story.correction">Correction</option>
+            <option value="story.restore">Restore</option>
+            <option value="user.">Any people action</option>
+            <option value="user.role">Role change</option>
+            <option value="user.deactivate">Deactivation</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="audit-actor">Who</label>
+          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ''}>
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn btn-quiet">
+          Filter
+        </button>
+        <Link href="/newsroom/audit" className="muted">
+          Clear
+        </Link>
+      </form>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">On</th>
+            <th scope="col">From → to</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.events.map((e) => (
+            <tr key={e.id}>
+              <td>
+                <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+              </td>
+              <td>{e.actor}</td>
+              <th scope="row">{e.action}</th>
+              <td>{e.storyId ? <Link href={`/newsroom/stories/${e.storyId}/history`}>story</Link> : e.entityType}</td>
+              <td>{e.fromState || e.toState ? `${e.fromState ?? '—'} → ${e.toState ?? '—'}` : ''}</td>
+              <td>{e.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next && (
+        <nav aria-label="Pages" className="pager">
+          <Link href={next}>Older events →</Link>
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { NotFoundError } from './errors';
+import { assertCan, type Viewer } from './viewer';
+
+export type CorrectionKind = 'CORRECTION' | 'CLARIFICATION';
+export type PublicCorrection = { id: string; kind: CorrectionKind; text: string; createdAt: Date };
+
+/** Adds a public correction to a live story and moves its "Updated" time; audited. */
+export async function addCorrection(viewer: Viewer | null, storyId: string, input: { kind: CorrectionKind; text: string }) {
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.correct', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  return db.$transaction(async (tx) => {
+    const now = new Date();
+    const correction = await tx.correction.create({ data: { storyId, kind: input.kind, text: input.text, authorId: viewer.id, createdAt: now }, select: { id: true } });
+    await tx.story.update({ where: { id: storyId }, data: { publicUpdatedAt: now } });
+    await tx.auditEvent.create({
+      data: { actorId: viewer.id, action: 'story.correction', entityType: 'story', entityId: storyId, storyId, toState: input.kind, note: input.text },
+    });
+    return correction;
+  });
+}
+
+export async function listCorrections(storyId: string): Promise<PublicCorrection[]> {
+  return db.correction.findMany({ where: { storyId }, orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } });
+}
+
+export type CorrectionListing = PublicCorrection & { story: { headline: string; slug: string; section: { slug: string } } };
+
+/** Corrections on stories that are live, newest first, for the public corrections page. */
+export async function listRecentCorrections(take = 50): Promise<CorrectionListing[]> {
+  const rows = await db.correction.findMany({
+    where: { story: { status: 'PUBLISHED', publishedAt: { lte: new Date() }, sectionId: { not: null } } },
+    orderBy: { createdAt: 'desc' },
+    take,
+    select: { id: true, kind: true, text: true, createdAt: true, story: { select: { headline: true, slug: true, section: { select: { slug: true } } } } },
+  });
+  return rows.map((r) => ({ ...r, story: { ...r.story, section: r.story.section! } }));
+}
