@@ -10,6 +10,7 @@ import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
 import { clearLocalCopy, readLocalCopy } from './local-copy';
 import { MetadataPanel } from './metadata-panel';
+import { PreviewButtons } from './preview-buttons';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
@@ -181,6 +182,7 @@ export function StoryEditor({ story, transitions = [], timeZone = 'UTC', schedul
                 History
               </Link>
             )}
+            {storyId && <PreviewButtons storyId={storyId} flush={autosave.flush} />}
           </div>
         </div>
         {story && <WorkflowBar storyId={story.id} status={story.status} timeZone={timeZone} scheduledFor={scheduledFor} transitions={transitions} flush={autosave.flush} />}

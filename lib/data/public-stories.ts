@@ -27,6 +27,9 @@ export type PublicStory = PublicStorySummary & {
   tags: { name: string; slug: string }[];
 };
 
+/** What the article view renders: a live story, or a preview of one that may not be published. */
+export type ArticleData = Omit<PublicStory, 'publishedAt'> & { publishedAt: Date | null };
+
 const bylineSelect = {
   orderBy: { position: 'asc' },
   select: { user: { select: { name: true, slug: true } } },

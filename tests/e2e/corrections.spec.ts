@@ -62,6 +62,7 @@ test('the inbox tells editors about submissions; the admin audit log lists every
   const ap = await admin.newPage();
   await ap.goto('/newsroom/audit?action=story.submit');
   await expect(ap.getByRole('rowheader', { name: 'story.submit' }).first()).toBeVisible();
+  await expect(ap.getByLabel('Action')).toHaveValue('story.submit');
   await ap.screenshot({ path: 'tests/e2e/screenshots/audit.png', fullPage: true });
   await page.goto('/newsroom/audit');
   await expect(page.getByRole('heading', { name: 'Not available' })).toBeVisible();

@@ -6,8 +6,23 @@ import { listAuditEvents } from '@/lib/data/audit';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { formatDateTime } from '@/lib/format';
+import { TRANSITIONS, TRANSITION_NAMES } from '@/lib/workflow/transitions';
 
 export const metadata: Metadata = { title: 'Audit log' };
+
+const ACTIONS: [string, string][] = [
+  ['story.', 'Any story action'],
+  ...TRANSITION_NAMES.map((n): [string, string] => [`story.${n}`, TRANSITIONS[n].label]),
+  ['story.publishScheduled', 'Published as scheduled'],
+  ['story.correction', 'Correction'],
+  ['story.restore', 'Restore'],
+  ['story.create', 'Story created'],
+  ['user.', 'Any people action'],
+  ['user.create', 'Person added'],
+  ['user.role', 'Role change'],
+  ['user.deactivate', 'Deactivation'],
+  ['user.reactivate', 'Reactivation'],
+];
 
 const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const filtersSchema = z.object({
@@ -48,14 +63,11 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="audit-action">Action</label>
           <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
             <option value="">Any</option>
-            <option value="story.">Any story action</option>
-            <option value="story.publish">Publish</option>
-            <option value="story.unpublish">Unpublish</option>
-            <option value="story.correction">Correction</option>
-            <option value="story.restore">Restore</option>
-            <option value="user.">Any people action</option>
-            <option value="user.role">Role change</option>
-            <option value="user.deactivate">Deactivation</option>
+            {ACTIONS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">

@@ -1,0 +1,77 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { parseBody } from '@/lib/editor/schema';
+import type { PreviewGrant } from '@/lib/preview-token';
+import { slugify } from '@/lib/slug';
+import { NotFoundError } from './errors';
+import type { ArticleData } from './public-stories';
+import { readSnapshot, type StorySnapshot } from './story-snapshot';
+import { assertCan, type Viewer } from './viewer';
+
+/** Checks that the person asking for a preview link may read the story (and the revision is its own). */
+export async function assertMayPreview(viewer: Viewer | null, storyId: string, revisionId: string | null): Promise<void> {
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  if (revisionId && !(await db.revision.count({ where: { id: revisionId, storyId } }))) throw new NotFoundError('That revision does not belong to this story.');
+}
+
+/**
+ * The article as the public page would show it, for a signed preview grant (the token is the
+ * authorisation): the story as it is now, or as it was at one revision.
+ */
+export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | null> {
+  const story = await db.story.findUnique({
+    where: { id: grant.storyId },
+    select: {
+      id: true,
+      publishedAt: true,
+      publicUpdatedAt: true,
+      updatedAt: true,
+      headline: true,
+      dek: true,
+      slug: true,
+      sectionId: true,
+      creditLine: true,
+      dateline: true,
+      seoTitle: true,
+      seoDescription: true,
+      featuredImageId: true,
+      body: true,
+      authors: { orderBy: { position: 'asc' }, select: { userId: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+      corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } },
+    },
+  });
+  if (!story) return null;
+  let snapshot: StorySnapshot;
+  if (grant.revisionId) {
+    const revision = await db.revision.findFirst({ where: { id: grant.revisionId, storyId: story.id }, select: { snapshot: true } });
+    if (!revision) return null;
+    snapshot = readSnapshot(revision.snapshot);
+  } else {
+    const { authors, tags, ...fields } = story;
+    snapshot = readSnapshot({ ...fields, bylineIds: authors.map((a) => a.userId), tags: tags.map((t) => t.tag.name) });
+  }
+  const body = parseBody(snapshot.body);
+  const [section, people] = await Promise.all([
+    snapshot.sectionId ? db.section.findUnique({ where: { id: snapshot.sectionId }, select: { name: true, slug: true } }) : null,
+    db.user.findMany({ where: { id: { in: snapshot.bylineIds } }, select: { id: true, name: true, slug: true } }),
+  ]);
+  return {
+    id: story.id,
+    headline: snapshot.headline,
+    dek: snapshot.dek,
+    slug: snapshot.slug,
+    section: section ?? { name: 'No section', slug: '' },
+    bylines: snapshot.bylineIds.flatMap((id) => people.filter((p) => p.id === id).map(({ name, slug }) => ({ name, slug }))),
+    creditLine: snapshot.creditLine,
+    dateline: snapshot.dateline,
+    publishedAt: story.publishedAt,
+    publicUpdatedAt: story.publicUpdatedAt,
+    updatedAt: story.updatedAt,
+    body: body.ok ? body.doc : { type: 'doc', content: [] },
+    tags: snapshot.tags.map((name) => ({ name, slug: slugify(name) })),
+    corrections: story.corrections,
+  };
+}

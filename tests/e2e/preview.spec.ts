@@ -1,0 +1,31 @@
+import { expect, test } from '@playwright/test';
+import { body, startStory } from './support/editor';
+import { storageStateFor } from './support/roles';
+
+test.use({ storageState: storageStateFor('reporter') });
+
+test('a shared preview shows a draft exactly as the public page would, to someone without an account', async ({ page, browser }) => {
+  await startStory(page, 'Draft for the lawyer to read', 'Every claim here has two sources.');
+  await page.getByLabel('Dateline').fill('SEOUL');
+  await body(page).click();
+  await page.getByRole('button', { name: 'Share preview' }).click();
+  const link = page.getByLabel(/Link for anyone, valid until/);
+  await expect(link).toHaveValue(/\/preview\/[\w-]+\.[\w-]+$/);
+  const url = await link.inputValue();
+
+  const lawyer = await browser.newContext();
+  const preview = await lawyer.newPage();
+  await preview.goto(url);
+  await expect(preview.getByRole('note')).toContainText('Preview — not the published page.');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('Draft for the lawyer to read');
+  await expect(preview.locator('.article-body p')).toHaveText(['SEOUL — Every claim here has two sources.']);
+  await expect(preview.getByRole('article')).toContainText('Not published yet');
+  await expect(preview.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await preview.screenshot({ path: 'tests/e2e/screenshots/preview.png', fullPage: true });
+
+  const [payload, signature] = url.split('/preview/')[1]!.split('.');
+  const tampered = `${url.split('/preview/')[0]}/preview/${payload}.${signature!.slice(0, -3)}abc`;
+  await preview.goto(tampered);
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('This preview link has expired or is not valid');
+  await lawyer.close();
+});
