@@ -28,6 +28,7 @@ export const STORY_ACTIONS = [
   'story.publish',
   'story.unpublish',
   'story.correct',
+  'story.comment',
   'story.editPrivilegedFields',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
@@ -78,6 +79,8 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.publish': EDITORS({ states: ['APPROVED', 'SCHEDULED'] }),
   'story.unpublish': EDITORS({ states: ['PUBLISHED'] }),
   'story.correct': EDITORS({ states: ['PUBLISHED'] }),
+  // Reporters discuss their own stories with their editors; editors comment anywhere.
+  'story.comment': { REPORTER: { states: ALL, own: 'required' }, ...EDITORS({ states: ALL }) },
   // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").
   'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
 };

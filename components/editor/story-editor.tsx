@@ -6,6 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords } from '@/lib/editor/plain-text';
 import { slugify } from '@/lib/slug';
+import type { CommentThread } from '@/lib/data/comments';
+import { CommentsPanel } from './comments-panel';
 import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
 import { clearLocalCopy, readLocalCopy } from './local-copy';
@@ -19,6 +21,8 @@ import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 
 type Props = {
   story: ServerStory | null;
+  threads?: CommentThread[];
+  canComment?: boolean;
   transitions?: AvailableTransition[];
   timeZone?: string;
   scheduledFor?: string | null;
@@ -42,7 +46,7 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
 });
 
-export function StoryEditor({ story, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people }: Props) {
+export function StoryEditor({ story, threads = [], canComment = false, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people }: Props) {
   const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
   const draftRef = useRef(draft);
   const markDirtyRef = useRef<() => void>(() => {});
@@ -211,6 +215,7 @@ export function StoryEditor({ story, transitions = [], timeZone = 'UTC', schedul
         {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
         <EditorContent editor={editor} className="story-body-wrap" />
       </div>
+      <div className="editor-side">
       <MetadataPanel
         draft={draft}
         onChange={update}
@@ -222,6 +227,10 @@ export function StoryEditor({ story, transitions = [], timeZone = 'UTC', schedul
         featuredImage={draft.featuredImageId ? featured : null}
         onPickFeaturedImage={() => setPicker('featured')}
       />
+      {storyId && (
+        <CommentsPanel storyId={storyId} initialThreads={threads} editor={editor} body={draft.body} canComment={canComment} canAnchor={editable} />
+      )}
+      </div>
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}
     </div>
   );

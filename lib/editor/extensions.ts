@@ -1,4 +1,4 @@
-import type { Extensions } from '@tiptap/core';
+import { Mark, type Extensions } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
@@ -53,6 +53,25 @@ export const StoryImage = Image.extend({
   },
 });
 
+/**
+ * The anchor of an inline comment: a mark carrying the comment's id. It travels with the text it
+ * covers through later edits; readers never see it (the public renderer drops it).
+ */
+export const CommentAnchor = Mark.create({
+  name: 'comment',
+  inclusive: false,
+  excludes: '',
+  addAttributes() {
+    return { commentId: { default: null, parseHTML: (el) => el.getAttribute('data-comment-id'), renderHTML: (attrs) => ({ 'data-comment-id': attrs.commentId }) } };
+  },
+  parseHTML() {
+    return [{ tag: 'span[data-comment-id]' }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['span', { ...HTMLAttributes, class: 'comment-anchor' }, 0];
+  },
+});
+
 export function storyExtensions(): Extensions {
   return [
     StarterKit.configure({
@@ -71,6 +90,7 @@ export function storyExtensions(): Extensions {
       },
     }),
     StoryImage.configure({ allowBase64: false }),
+    CommentAnchor,
     // Curly quotes, apostrophes, dashes and ellipses as the reporter types; no other symbols.
     Typography.configure({
       leftArrow: false,

@@ -10,6 +10,8 @@ function withMark(child: ReactNode, mark: Mark, key: number): ReactNode {
       return <strong key={key}>{child}</strong>;
     case 'italic':
       return <em key={key}>{child}</em>;
+    case 'comment':
+      return child; // newsroom-only: readers see the text, not the anchor
     case 'link': {
       const external = /^(https?:)?\/\//.test(mark.attrs.href);
       return (

@@ -22,17 +22,22 @@ const linkMark = z.strictObject({
     title: z.string().max(300).nullable().optional(),
   }),
 });
+const commentMark = z.strictObject({
+  type: z.literal('comment'),
+  attrs: z.strictObject({ commentId: z.string().regex(/^[a-z0-9]{8,40}$/, 'Comment anchors carry a comment id.') }),
+});
 const mark = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bold') }),
   z.strictObject({ type: z.literal('italic') }),
   linkMark,
+  commentMark,
 ]);
 
 const text = z.strictObject({
   type: z.literal('text'),
   // PostgreSQL cannot store U+0000 in JSON, and no keyboard types it.
   text: z.string().min(1).refine(noNul, 'Text may not contain NUL characters.'),
-  marks: z.array(mark).max(3).optional(),
+  marks: z.array(mark).max(8).optional(),
 });
 const hardBreak = z.strictObject({ type: z.literal('hardBreak') });
 const inline = z.discriminatedUnion('type', [text, hardBreak]);

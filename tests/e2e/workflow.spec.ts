@@ -34,6 +34,17 @@ test('a story goes from draft through review, changes and approval to the public
   await editor.page.getByRole('link', { name: HEADLINE }).click();
   const editorWorkflow = editor.page.getByRole('region', { name: 'Workflow' });
   await expect(editorWorkflow.getByRole('button')).toHaveText(['Withdraw', 'Request changes', 'Approve']);
+
+  // An inline comment on the Ishiba quotation.
+  await body(editor.page).locator('p').nth(4).click({ clickCount: 3 });
+  await editor.page.getByRole('button', { name: 'Comment on selection' }).click();
+  await editor.page.getByLabel('Comment on this passage').fill('Who did Ishiba say this to? Please attribute.');
+  await editor.page.getByRole('button', { name: 'Add comment' }).click();
+  const comments = editor.page.getByRole('region', { name: 'Comments' });
+  await expect(comments.getByRole('listitem', { name: 'Comment by Eden Park' })).toContainText('Who did Ishiba say this to?');
+  await expect(body(editor.page).locator('.comment-anchor')).toHaveText(SUMMIT_PARAGRAPHS[4]!);
+  await expectSaved(editor.page);
+
   await editorWorkflow.getByRole('button', { name: 'Request changes' }).click();
   await expect(editorWorkflow.getByRole('alert')).toHaveText('Say what needs to change.');
   await editorWorkflow.getByLabel('Note for the reporter').fill('Please attribute the Ishiba quote in the fifth paragraph.');
@@ -42,10 +53,16 @@ test('a story goes from draft through review, changes and approval to the public
 
   await reporter.page.reload();
   await expect(workflow).toContainText('changes requested');
+  const thread = reporter.page.getByRole('region', { name: 'Comments' }).getByRole('listitem', { name: 'Comment by Eden Park' });
+  await expect(thread).toContainText(SUMMIT_PARAGRAPHS[4]!.slice(0, 40));
+  await expect(body(reporter.page).locator('.comment-anchor')).toHaveCount(1);
+  await reporter.page.screenshot({ path: 'tests/e2e/screenshots/editor-comments.png', fullPage: true });
   await body(reporter.page).locator('p').nth(4).click();
   await reporter.page.keyboard.press('End');
   await reporter.page.keyboard.type(' (Attributed to Prime Minister Ishiba.)');
   await expectSaved(reporter.page);
+  await thread.getByRole('button', { name: 'Resolve' }).click();
+  await expect(thread.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await workflow.getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow).toContainText('in review');
 

@@ -19,6 +19,8 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
   switch (action) {
     case 'story.view':
       return true;
+    case 'story.comment':
+      return editor || isByline;
     case 'story.edit':
       if (editor) return editable;
       return isByline && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');

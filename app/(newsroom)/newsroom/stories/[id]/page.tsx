@@ -5,6 +5,7 @@ import { CorrectionForm } from '@/components/story/correction-form';
 import { requireViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { instantToZonedLocal } from '@/lib/time';
+import { listComments } from '@/lib/data/comments';
 import { NotFoundError } from '@/lib/data/errors';
 import { listSections } from '@/lib/data/sections';
 import { getStoryForEdit } from '@/lib/data/stories';
@@ -25,7 +26,7 @@ export default async function EditStoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people, policy] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy()]);
+  const [sections, people, policy, threads] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy(), listComments(viewer, id)]);
   const ref = { status: story.status, authorIds: story.bylineIds };
   const transitions = transitionsFrom(story.status)
     .filter((t) => can(viewer, t.action, ref, policy))
@@ -34,7 +35,7 @@ export default async function EditStoryPage({ params }: Props) {
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}`} story={story} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
+    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={can(viewer, 'story.comment', { status: story.status, authorIds: story.bylineIds })} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
   );
   if (!can(viewer, 'story.correct', ref, policy)) return editor;
   return (

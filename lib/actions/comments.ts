@@ -1,0 +1,47 @@
+'use server';
+
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { addComment, listComments, setCommentResolved, type CommentThread } from '@/lib/data/comments';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+
+const text = z.string().trim().min(1, 'Write a comment.').max(4000, 'Comments are at most 4,000 characters.').refine((t) => !t.includes('\u0000'), 'Comments may not contain NUL characters.');
+
+const addSchema = z.strictObject({
+  storyId: z.string().min(1).max(64),
+  body: text,
+  quote: z.string().max(2000).default(''),
+  parentId: z.string().min(1).max(64).nullable().default(null),
+});
+const resolveSchema = z.strictObject({ commentId: z.string().min(1).max(64), resolved: z.boolean() });
+
+export type CommentsResult = { ok: true; id?: string; threads: CommentThread[] } | { ok: false; message: string };
+
+function refused(error: unknown): CommentsResult {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false, message: error.message };
+  throw error;
+}
+
+export async function addCommentAction(input: unknown): Promise<CommentsResult> {
+  const parsed = addSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That comment was not understood.' };
+  try {
+    const viewer = await getViewer();
+    const { id } = await addComment(viewer, parsed.data.storyId, parsed.data);
+    return { ok: true, id, threads: await listComments(viewer, parsed.data.storyId) };
+  } catch (error) {
+    return refused(error);
+  }
+}
+
+export async function setCommentResolvedAction(input: unknown): Promise<CommentsResult> {
+  const parsed = resolveSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  try {
+    const viewer = await getViewer();
+    const { storyId } = await setCommentResolved(viewer, parsed.data.commentId, parsed.data.resolved);
+    return { ok: true, threads: await listComments(viewer, storyId) };
+  } catch (error) {
+    return refused(error);
+  }
+}

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { addComment, listComments, setCommentResolved } from '@/lib/data/comments';
+import { ForbiddenError, ValidationError } from '@/lib/data/errors';
+import { createStory, getStoryForEdit, saveStory } from '@/lib/data/stories';
+import type { Viewer } from '@/lib/data/viewer';
+import { docFromPlainText } from '@/lib/editor/plain-text';
+import { makeUser } from './helpers';
+
+let reporter: Viewer;
+let otherReporter: Viewer;
+let editor: Viewer;
+let storyId: string;
+
+beforeAll(async () => {
+  reporter = await makeUser('REPORTER');
+  otherReporter = await makeUser('REPORTER');
+  editor = await makeUser('EDITOR');
+  storyId = (
+    await createStory(reporter, {
+      headline: 'Comment target',
+      dek: '',
+      slug: '',
+      sectionId: null,
+      tags: [],
+      bylineIds: [reporter.id],
+      creditLine: '',
+      dateline: '',
+      seoTitle: '',
+      seoDescription: '',
+      featuredImageId: null,
+      body: docFromPlainText('“It is grave,” Ishiba said.\nThe meeting lasted 50 minutes.'),
+    })
+  ).id;
+});
+
+describe('comments', () => {
+  it('anchor to text through a comment mark that the body keeps across saves', async () => {
+    const { id } = await addComment(editor, storyId, { body: 'Source for this quote?', quote: '“It is grave,”' });
+    const body = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '“It is grave,”', marks: [{ type: 'comment', attrs: { commentId: id } }] }, { type: 'text', text: ' Ishiba said.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'The meeting lasted 50 minutes.' }] },
+      ],
+    };
+    const story = await getStoryForEdit(editor, storyId);
+    await saveStory(editor, storyId, { ...story, body, baseVersion: story.version, kind: 'autosave', label: '' });
+    const saved = await getStoryForEdit(reporter, storyId);
+    expect(JSON.stringify(saved.body)).toContain(id);
+    expect(saved.body.content[0]).toEqual(body.content[0]);
+    const [thread] = await listComments(reporter, storyId);
+    expect(thread).toMatchObject({ id, author: editor.name, quote: '“It is grave,”', resolved: false, replies: [] });
+  });
+
+  it('take replies, resolve and reopen', async () => {
+    const [thread] = await listComments(reporter, storyId);
+    await addComment(reporter, storyId, { body: 'Added the source.', parentId: thread!.id });
+    await setCommentResolved(reporter, thread!.id, true);
+    let [after] = await listComments(editor, storyId);
+    expect(after).toMatchObject({ resolved: true, replies: [expect.objectContaining({ body: 'Added the source.', author: reporter.name })] });
+    await setCommentResolved(editor, thread!.id, false);
+    [after] = await listComments(editor, storyId);
+    expect(after!.resolved).toBe(false);
+    await expect(addComment(reporter, storyId, { body: 'x', parentId: 'no-such-thread' })).rejects.toBeInstanceOf(ValidationError);
+  });
+
+  it('notify people mentioned by name', async () => {
+    await addComment(reporter, storyId, { body: `@${editor.name} can you check the second paragraph?` });
+    const [note] = await db.notification.findMany({ where: { userId: editor.id, kind: 'mention' } });
+    expect(note!.text).toBe(`${reporter.name} mentioned you on “Comment target”: @${editor.name} can you check the second paragraph?`);
+  });
+
+  it('are closed to reporters on stories that are not theirs', async () => {
+    const before = await db.comment.count({ where: { storyId } });
+    await expect(addComment(otherReporter, storyId, { body: 'Not mine.' })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(addComment(null, storyId, { body: 'Anonymous.' })).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await db.comment.count({ where: { storyId } })).toBe(before);
+  });
+});
