@@ -2,10 +2,10 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma, RevisionKind } from '@/lib/generated/prisma/client';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
-import { diffSnapshots, type SnapshotDiff } from '@/lib/revisions/diff';
+import { diffParagraphs, diffSnapshots, type ParagraphChange, type SnapshotDiff } from '@/lib/revisions/diff';
 import { NotFoundError, VersionConflictError } from './errors';
 import { refreshSearchVector } from './search';
-import { readSnapshot, type StorySnapshot } from './story-snapshot';
+import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { resolveTags } from './tags';
 import { assertCan, type Viewer } from './viewer';
 
@@ -142,4 +142,35 @@ export async function restoreRevision(viewer: Viewer | null, storyId: string, re
     });
     return { version };
   });
+}
+
+export type ReviewChanges = {
+  since: { label: string; at: Date };
+  paragraphs: ParagraphChange[];
+  /** Other fields that changed (headline, dek, tags…), word-level. */
+  fields: SnapshotDiff;
+};
+
+/**
+ * What changed since the editor last saw the story: against the last approved or published
+ * version, or else the previous submission. Null for a first submission (all of it is new).
+ */
+export async function changesForReview(viewer: Viewer | null, storyId: string): Promise<ReviewChanges | null> {
+  assertCan(viewer, 'story.view', await storyRef(storyId));
+  const steps = await db.revision.findMany({
+    where: { storyId, kind: 'WORKFLOW', label: { in: ['Submit for review', 'Approve', 'Publish', 'Published as scheduled'] } },
+    orderBy: { createdAt: 'desc' },
+    select: { label: true, createdAt: true, snapshot: true },
+  });
+  const baseline = steps.find((s) => s.label !== 'Submit for review') ?? steps.filter((s) => s.label === 'Submit for review')[1];
+  if (!baseline) return null;
+  const before = readSnapshot(baseline.snapshot);
+  const after = await db.$transaction((tx) => loadSnapshot(tx, storyId));
+  const names = await lookupNames([before, after]);
+  const paragraphs = (s: StorySnapshot) => toPlainText(s.body).split('\n\n');
+  return {
+    since: { label: baseline.label === 'Submit for review' ? 'the previous submission' : `the last ${baseline.label === 'Approve' ? 'approved' : 'published'} version`, at: baseline.createdAt },
+    paragraphs: diffParagraphs(paragraphs(before), paragraphs(after)),
+    fields: diffSnapshots(before, after, names).filter((f) => f.changed && f.field !== 'body'),
+  };
 }

@@ -1,4 +1,4 @@
-import { diffWordsWithSpace } from 'diff';
+import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { StorySnapshot } from '@/lib/data/story-snapshot';
 import { toPlainText } from '@/lib/editor/plain-text';
 
@@ -41,4 +41,41 @@ export function diffSnapshots(from: StorySnapshot, to: StorySnapshot, names: Map
     const parts = diffText(asText(field, from, names), asText(field, to, names));
     return { field, label, changed: parts.some((p) => p.kind !== 'same'), parts };
   });
+}
+
+export type ParagraphChange =
+  | { kind: 'unchanged'; count: number }
+  | { kind: 'changed'; parts: DiffPart[] }
+  | { kind: 'added'; text: string }
+  | { kind: 'removed'; text: string };
+
+/**
+ * The body compared paragraph by paragraph, for review: unchanged paragraphs are counted, not
+ * shown; a paragraph that was edited shows its word-level changes.
+ */
+export function diffParagraphs(before: string[], after: string[]): ParagraphChange[] {
+  const out: ParagraphChange[] = [];
+  const unchanged = (n: number) => {
+    const last = out.at(-1);
+    if (last?.kind === 'unchanged') last.count += n;
+    else out.push({ kind: 'unchanged', count: n });
+  };
+  const chunks = diffArrays(before, after);
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]!;
+    const next = chunks[i + 1];
+    if (!chunk.added && !chunk.removed) {
+      unchanged(chunk.value.length);
+    } else if (chunk.removed && next?.added) {
+      // Paragraphs replaced one for one are edits: show them word by word.
+      const pairs = Math.min(chunk.value.length, next.value.length);
+      for (let j = 0; j < pairs; j++) out.push({ kind: 'changed', parts: diffText(chunk.value[j]!, next.value[j]!) });
+      for (const text of chunk.value.slice(pairs)) out.push({ kind: 'removed', text });
+      for (const text of next.value.slice(pairs)) out.push({ kind: 'added', text });
+      i++;
+    } else {
+      for (const text of chunk.value) out.push({ kind: chunk.added ? 'added' : 'removed', text });
+    }
+  }
+  return out;
 }

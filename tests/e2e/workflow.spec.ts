@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { query } from './support/db';
-import { SUMMIT_PARAGRAPHS, body, expectSaved, pasteText } from './support/editor';
+import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText } from './support/editor';
 import { storageStateFor, type RoleName } from './support/roles';
 
 const HEADLINE = 'Yoon and Ishiba pledge closer ties at second summit';
@@ -57,8 +57,7 @@ test('a story goes from draft through review, changes and approval to the public
   await expect(thread).toContainText(SUMMIT_PARAGRAPHS[4]!.slice(0, 40));
   await expect(body(reporter.page).locator('.comment-anchor')).toHaveCount(1);
   await reporter.page.screenshot({ path: 'tests/e2e/screenshots/editor-comments.png', fullPage: true });
-  await body(reporter.page).locator('p').nth(4).click();
-  await reporter.page.keyboard.press('End');
+  await caretAtEnd(body(reporter.page).locator('p').nth(4));
   await reporter.page.keyboard.type(' (Attributed to Prime Minister Ishiba.)');
   await expectSaved(reporter.page);
   await thread.getByRole('button', { name: 'Resolve' }).click();
@@ -67,6 +66,16 @@ test('a story goes from draft through review, changes and approval to the public
   await expect(workflow).toContainText('in review');
 
   await editor.page.reload();
+  // The editor sees only the paragraph the reporter changed.
+  const review = editor.page.getByRole('region', { name: 'Changes since the previous submission' });
+  await expect(review).toContainText('1 paragraph changed');
+  await expect(review.getByRole('listitem', { name: 'Edited paragraph' })).toHaveCount(1);
+  const edited = review.getByRole('listitem', { name: 'Edited paragraph' });
+  await expect(edited).toHaveText(`${SUMMIT_PARAGRAPHS[4]} (Attributed to Prime Minister Ishiba.)`);
+  expect((await edited.locator('ins').allTextContents()).join('')).toMatch(/^ \(Attributed to Prime Minister Ishiba\.?\)$/);
+  await expect(edited.locator('del')).toHaveCount(0);
+  await expect(review.getByRole('listitem', { name: /paragraph$/ })).toHaveCount(1);
+  await editor.page.screenshot({ path: 'tests/e2e/screenshots/review-changes.png' });
   await editorWorkflow.getByRole('button', { name: 'Approve' }).click();
   await expect(editorWorkflow).toContainText('approved');
   await editorWorkflow.getByRole('button', { name: 'Publish' }).click();

@@ -47,3 +47,16 @@ export async function pasteHtml(page: Page, html: string, text: string) {
     [html, text],
   );
 }
+
+/** Puts the caret at the very end of a paragraph (End only reaches the end of a visual line). */
+export async function caretAtEnd(paragraph: import('@playwright/test').Locator) {
+  await paragraph.click();
+  await paragraph.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    range.collapse(false);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+}

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { CorrectionForm } from '@/components/story/correction-form';
+import { ReviewChanges } from '@/components/story/review-changes';
+import { changesForReview } from '@/lib/data/revisions';
 import { requireViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { instantToZonedLocal } from '@/lib/time';
@@ -37,11 +39,13 @@ export default async function EditStoryPage({ params }: Props) {
   const editor = (
     <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={can(viewer, 'story.comment', { status: story.status, authorIds: story.bylineIds })} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
   );
-  if (!can(viewer, 'story.correct', ref, policy)) return editor;
+  // Reviewing editors first see what changed since they last saw the story.
+  const changes = story.status === 'IN_REVIEW' && can(viewer, 'story.requestChanges', ref, policy) ? await changesForReview(viewer, id) : null;
   return (
     <>
+      {changes && <ReviewChanges changes={changes} />}
       {editor}
-      <CorrectionForm storyId={story.id} />
+      {can(viewer, 'story.correct', ref, policy) && <CorrectionForm storyId={story.id} />}
     </>
   );
 }
