@@ -12,6 +12,7 @@ import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
 import { clearLocalCopy, readLocalCopy } from './local-copy';
 import { MetadataPanel } from './metadata-panel';
+import { Presence } from './presence';
 import { PreviewButtons } from './preview-buttons';
 import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
@@ -161,6 +162,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
       <div className="editor-main">
         <div className="editor-bar">
           <SaveStatus state={state} />
+          {storyId && <Presence storyId={storyId} />}
           <span className="muted">
             {words.toLocaleString('en')} words · {Math.max(1, Math.round(words / 230))} min read
           </span>

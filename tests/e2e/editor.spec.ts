@@ -262,3 +262,14 @@ test('the desk filters and searches stories', async ({ page }) => {
   expect(mine).not.toContain('Port strike enters second week as talks stall');
   await page.screenshot({ path: 'tests/e2e/screenshots/desk-filtered.png', fullPage: true });
 });
+
+test('the editor shows who else has the story open', async ({ page, browser }) => {
+  const id = await startStory(page, 'Presence check', 'Two people, one story.');
+  const editor = await browser.newContext({ storageState: storageStateFor('editor') });
+  const theirs = await editor.newPage();
+  await theirs.goto(`/newsroom/stories/${id}`);
+  await expect(theirs.getByText('Also open by Riley Chen')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('Also open by Eden Park')).toBeVisible();
+  await editor.close();
+});

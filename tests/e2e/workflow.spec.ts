@@ -143,3 +143,45 @@ test('an editor schedules an approved story, which stays off the public site unt
   await expect(workflow).toContainText('approved');
   await Promise.all([reporter.context.close(), editor.context.close(), reader.close()]);
 });
+
+test('workflow actions sent directly by someone not allowed change nothing', async ({ browser, baseURL }) => {
+  // A reporter's own submit, captured as the browser sends it…
+  const reporter = await as(browser, 'reporter');
+  await reporter.page.goto('/newsroom/stories/new');
+  await reporter.page.getByLabel('Headline').fill('Captured submit');
+  await pasteText(reporter.page, 'Text.');
+  await expectSaved(reporter.page);
+  await reporter.page.reload();
+  let captured: { headers: Record<string, string>; body: string } | undefined;
+  await reporter.page.route('**/newsroom/stories/*', async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    captured = { headers: await route.request().allHeaders(), body: route.request().postData() ?? '' };
+    await route.abort();
+  });
+  await reporter.page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect.poll(() => captured).toBeDefined();
+  const ownId = reporter.page.url().split('/').pop()!;
+  expect(captured!.body).toContain(ownId);
+
+  // …replayed against another reporter's draft, and as an approval of a story in review.
+  const [other] = await query<{ id: string; version: number }>(`SELECT id, version FROM "Story" WHERE slug = 'port-strike-second-week'`);
+  const replay = async (body: string, path: string) => {
+    const response = await reporter.context.request.post(path, {
+      headers: { 'next-action': captured!.headers['next-action']!, 'content-type': captured!.headers['content-type']!, accept: 'text/x-component', origin: baseURL! },
+      data: body,
+    });
+    return response.text();
+  };
+  const approveOther = captured!.body.replace(ownId, other!.id).replace('"submit"', '"approve"').replace(/"baseVersion":\d+/, `"baseVersion":${other!.version}`);
+  expect(await replay(approveOther, `/newsroom/stories/${other!.id}`)).toContain('You do not have permission to do that.');
+  const publishOther = approveOther.replace('"approve"', '"publish"');
+  expect(await replay(publishOther, `/newsroom/stories/${other!.id}`)).toMatch(/no longer applies|You do not have permission/);
+  const [after] = await query<{ status: string; version: number }>('SELECT status, version FROM "Story" WHERE id = $1', [other!.id]);
+  expect(after).toEqual({ status: 'IN_REVIEW', version: other!.version });
+
+  // The unchanged request does work, so the refusals above are the permission checks.
+  expect(await replay(captured!.body, `/newsroom/stories/${ownId}`)).toContain('"ok":true');
+  const [own] = await query<{ status: string }>('SELECT status FROM "Story" WHERE id = $1', [ownId]);
+  expect(own!.status).toBe('IN_REVIEW');
+  await reporter.context.close();
+});

@@ -78,3 +78,14 @@ describe('comments', () => {
     expect(await db.comment.count({ where: { storyId } })).toBe(before);
   });
 });
+
+describe('presence', () => {
+  it('lists the others who have a story open in the last 45 seconds', async () => {
+    const { heartbeat } = await import('@/lib/data/presence');
+    expect(await heartbeat(reporter, storyId)).toEqual([]);
+    expect(await heartbeat(editor, storyId)).toEqual([{ name: reporter.name }]);
+    await db.presence.update({ where: { storyId_userId: { storyId, userId: editor.id } }, data: { seenAt: new Date(Date.now() - 60_000) } });
+    expect(await heartbeat(reporter, storyId)).toEqual([]);
+    await expect(heartbeat(otherReporter, 'no-such-story')).rejects.toThrow('That story does not exist.');
+  });
+});
