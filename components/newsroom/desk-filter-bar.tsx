@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SelectFilter } from '@/components/ui/select-filter';
 import { STATUS_LABELS } from '@/lib/format';
 import { STORY_STATES } from '@/lib/permissions';
 import type { DeskFilterParams } from '@/lib/validations/desk-filters';
@@ -18,39 +19,9 @@ export function DeskFilterBar({ params, sections, people }: Props) {
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" name="q" type="search" defaultValue={params.q} placeholder="Headline, dek or text" />
       </div>
-      <div className="field">
-        <label htmlFor="filter-status">Status</label>
-        <select id="filter-status" name="status" defaultValue={params.status ?? ''}>
-          <option value="">Any</option>
-          {STORY_STATES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABELS[s]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-section">Section</label>
-        <select id="filter-section" name="section" defaultValue={params.section ?? ''}>
-          <option value="">Any</option>
-          {sections.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-author">Author</label>
-        <select id="filter-author" name="author" defaultValue={params.author ?? ''}>
-          <option value="">Anyone</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectFilter id="filter-status" name="status" label="Status" anyLabel="Any" value={params.status} options={STORY_STATES.map((s) => [s, STATUS_LABELS[s]] as const)} />
+      <SelectFilter id="filter-section" name="section" label="Section" anyLabel="Any" value={params.section} options={sections.map((s) => [s.id, s.name] as const)} />
+      <SelectFilter id="filter-author" name="author" label="Author" anyLabel="Anyone" value={params.author} options={people.map((p) => [p.id, p.name] as const)} />
       <div className="field">
         <label htmlFor="filter-tag">Tag</label>
         <input id="filter-tag" name="tag" defaultValue={params.tag} placeholder="tag-slug" size={12} />

@@ -5,7 +5,7 @@ import type { PreviewGrant } from '@/lib/preview-token';
 import { slugify } from '@/lib/slug';
 import { NotFoundError } from './errors';
 import type { ArticleData } from './public-stories';
-import { readSnapshot, type StorySnapshot } from './story-snapshot';
+import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
 
 /** Checks that the person asking for a preview link may read the story (and the revision is its own). */
@@ -28,18 +28,6 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
       publishedAt: true,
       publicUpdatedAt: true,
       updatedAt: true,
-      headline: true,
-      dek: true,
-      slug: true,
-      sectionId: true,
-      creditLine: true,
-      dateline: true,
-      seoTitle: true,
-      seoDescription: true,
-      featuredImageId: true,
-      body: true,
-      authors: { orderBy: { position: 'asc' }, select: { userId: true } },
-      tags: { select: { tag: { select: { name: true } } } },
       corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } },
     },
   });
@@ -50,8 +38,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     if (!revision) return null;
     snapshot = readSnapshot(revision.snapshot);
   } else {
-    const { authors, tags, ...fields } = story;
-    snapshot = readSnapshot({ ...fields, bylineIds: authors.map((a) => a.userId), tags: tags.map((t) => t.tag.name) });
+    snapshot = await db.$transaction((tx) => loadSnapshot(tx, story.id));
   }
   const body = parseBody(snapshot.body);
   const [section, people] = await Promise.all([

@@ -5,7 +5,7 @@ import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import { createStory, getStoryForEdit, saveStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { docFromPlainText } from '@/lib/editor/plain-text';
-import { makeUser } from './helpers';
+import { makeUser, storyFields } from './helpers';
 
 let reporter: Viewer;
 let otherReporter: Viewer;
@@ -17,20 +17,10 @@ beforeAll(async () => {
   otherReporter = await makeUser('REPORTER');
   editor = await makeUser('EDITOR');
   storyId = (
-    await createStory(reporter, {
-      headline: 'Comment target',
-      dek: '',
-      slug: '',
-      sectionId: null,
-      tags: [],
-      bylineIds: [reporter.id],
-      creditLine: '',
-      dateline: '',
-      seoTitle: '',
-      seoDescription: '',
-      featuredImageId: null,
-      body: docFromPlainText('“It is grave,” Ishiba said.\nThe meeting lasted 50 minutes.'),
-    })
+    await createStory(
+      reporter,
+      storyFields([reporter.id], { headline: 'Comment target', body: docFromPlainText('“It is grave,” Ishiba said.\nThe meeting lasted 50 minutes.') }),
+    )
   ).id;
 });
 

@@ -9,7 +9,7 @@ import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { transitionStory } from '@/lib/data/workflow';
 import { docFromPlainText } from '@/lib/editor/plain-text';
-import { makeUser } from './helpers';
+import { makeUser, storyFields } from './helpers';
 
 let reporter: Viewer;
 let editor: Viewer;
@@ -24,20 +24,7 @@ beforeAll(async () => {
 });
 
 async function story(status: 'DRAFT' | 'PUBLISHED') {
-  const created = await createStory(reporter, {
-    headline: `Corrections ${Math.random().toString(36).slice(2, 8)}`,
-    dek: '',
-    slug: '',
-    sectionId,
-    tags: [],
-    bylineIds: [reporter.id],
-    creditLine: '',
-    dateline: '',
-    seoTitle: '',
-    seoDescription: '',
-    featuredImageId: null,
-    body: docFromPlainText('The council voted 7 to 2.'),
-  });
+  const created = await createStory(reporter, storyFields([reporter.id], { sectionId, body: docFromPlainText('The council voted 7 to 2.') }));
   if (status === 'PUBLISHED') await db.story.update({ where: { id: created.id }, data: { status, publishedAt: new Date(Date.now() - 60_000) } });
   return created;
 }

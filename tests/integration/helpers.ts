@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Viewer } from '@/lib/data/viewer';
+import { docFromPlainText } from '@/lib/editor/plain-text';
 import type { Role } from '@/lib/permissions';
+import type { StoryFields } from '@/lib/validations/story';
 
 /** A person created straight in the database for a test, returned as the data layer's viewer. */
 export async function makeUser(role: Role, overrides: { active?: boolean; passwordHash?: string; email?: string } = {}): Promise<Viewer> {
@@ -18,4 +20,23 @@ export async function makeUser(role: Role, overrides: { active?: boolean; passwo
     select: { id: true, name: true, email: true, role: true, active: true },
   });
   return user;
+}
+
+/** Every field a story save needs, with plain defaults; tests override what they are about. */
+export function storyFields(bylineIds: string[], overrides: Partial<StoryFields> = {}): StoryFields {
+  return {
+    headline: `Story ${randomUUID().slice(0, 8)}`,
+    dek: '',
+    slug: '',
+    sectionId: null,
+    tags: [],
+    bylineIds,
+    creditLine: '',
+    dateline: '',
+    seoTitle: '',
+    seoDescription: '',
+    featuredImageId: null,
+    body: docFromPlainText('Text.'),
+    ...overrides,
+  };
 }

@@ -7,7 +7,7 @@ import { transitionStory } from '@/lib/data/workflow';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import { stopBoss } from '@/lib/jobs/boss';
 import { startScheduledPublishing } from '@/lib/jobs/scheduled-publishing';
-import { makeUser } from './helpers';
+import { makeUser, storyFields } from './helpers';
 
 let editor: Viewer;
 let sectionId: string;
@@ -19,20 +19,7 @@ beforeAll(async () => {
 afterAll(stopBoss);
 
 async function approvedStory() {
-  const { id } = await createStory(editor, {
-    headline: `Scheduled ${Math.random().toString(36).slice(2, 8)}`,
-    dek: '',
-    slug: '',
-    sectionId,
-    tags: [],
-    bylineIds: [editor.id],
-    creditLine: '',
-    dateline: '',
-    seoTitle: '',
-    seoDescription: '',
-    featuredImageId: null,
-    body: docFromPlainText('Embargoed until the minister speaks.'),
-  });
+  const { id } = await createStory(editor, storyFields([editor.id], { sectionId, body: docFromPlainText('Embargoed until the minister speaks.') }));
   await db.story.update({ where: { id }, data: { status: 'APPROVED' } });
   return id;
 }

@@ -5,11 +5,10 @@ import { listPublishedStories } from '@/lib/data/public-stories';
 import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { listReviewQueue, listStoryActivity, transitionStory } from '@/lib/data/workflow';
-import { docFromPlainText } from '@/lib/editor/plain-text';
 import type { StoryState } from '@/lib/permissions';
 import { TRANSITIONS, TRANSITION_NAMES, type TransitionName } from '@/lib/workflow/transitions';
 import { stopBoss } from '@/lib/jobs/boss';
-import { makeUser } from './helpers';
+import { makeUser, storyFields } from './helpers';
 
 let reporter: Viewer;
 let otherReporter: Viewer;
@@ -33,20 +32,7 @@ afterAll(stopBoss);
 
 /** A story by `reporter` (and `editorOnByline`) sitting in the given state. */
 async function storyIn(status: StoryState, headline = `Workflow ${status} ${Math.random().toString(36).slice(2, 8)}`) {
-  const { id } = await createStory(admin, {
-    headline,
-    dek: '',
-    slug: '',
-    sectionId,
-    tags: [],
-    bylineIds: [reporter.id, editorOnByline.id],
-    creditLine: '',
-    dateline: '',
-    seoTitle: '',
-    seoDescription: '',
-    featuredImageId: null,
-    body: docFromPlainText('Text.'),
-  });
+  const { id } = await createStory(admin, storyFields([reporter.id, editorOnByline.id], { headline, sectionId }));
   await db.story.update({ where: { id }, data: { status } });
   return id;
 }

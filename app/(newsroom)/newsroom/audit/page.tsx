@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { z } from 'zod';
+import { NotAvailable } from '@/components/ui/not-available';
+import { SelectFilter } from '@/components/ui/select-filter';
 import { requireViewer } from '@/lib/auth';
 import { listAuditEvents } from '@/lib/data/audit';
 import { ForbiddenError } from '@/lib/data/errors';
@@ -42,12 +44,7 @@ export default async function AuditPage({ searchParams }: Props) {
     throw error;
   });
   if (!result) {
-    return (
-      <div className="panel" role="alert">
-        <h1>Not available</h1>
-        <p>Only administrators can read the newsroom’s audit log.</p>
-      </div>
-    );
+    return <NotAvailable reason="Only administrators can read the newsroom’s audit log." />;
   }
   const people = await listNewsroomPeople(viewer);
   const next = result.nextCursor
@@ -59,28 +56,8 @@ export default async function AuditPage({ searchParams }: Props) {
         <h1>Audit log</h1>
       </div>
       <form key={JSON.stringify(filters)} className="filters" method="get" role="search" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor="audit-action">Action</label>
-          <select id="audit-action" name="action" defaultValue={filters.action ?? ''}>
-            <option value="">Any</option>
-            {ACTIONS.map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-actor">Who</label>
-          <select id="audit-actor" name="actor" defaultValue={filters.actor ?? ''}>
-            <option value="">Anyone</option>
-            {people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectFilter id="audit-action" name="action" label="Action" anyLabel="Any" value={filters.action} options={ACTIONS} />
+        <SelectFilter id="audit-actor" name="actor" label="Who" anyLabel="Anyone" value={filters.actor} options={people.map((p) => [p.id, p.name] as const)} />
         <button type="submit" className="btn btn-quiet">
           Filter
         </button>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { CreatePersonForm } from '@/components/people/create-person-form';
 import { PersonRowActions } from '@/components/people/person-row-actions';
+import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listPeople } from '@/lib/data/users';
@@ -21,12 +22,7 @@ async function loadPeople() {
 export default async function PeoplePage() {
   const { viewer, people } = await loadPeople();
   if (!people) {
-    return (
-      <div className="panel" role="alert">
-        <h1>Not available</h1>
-        <p>Only administrators can manage the people in the newsroom.</p>
-      </div>
-    );
+    return <NotAvailable reason="Only administrators can manage the people in the newsroom." />;
   }
   return (
     <>

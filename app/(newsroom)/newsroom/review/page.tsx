@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listReviewQueue } from '@/lib/data/workflow';
@@ -21,12 +22,7 @@ export default async function ReviewQueuePage() {
     throw error;
   });
   if (!queue) {
-    return (
-      <div className="panel" role="alert">
-        <h1>Not available</h1>
-        <p>The review queue is for editors.</p>
-      </div>
-    );
+    return <NotAvailable reason="The review queue is for editors." />;
   }
   return (
     <>
