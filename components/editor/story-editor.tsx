@@ -191,7 +191,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
             {storyId && <PreviewButtons storyId={storyId} flush={autosave.flush} />}
           </div>
         </div>
-        {story && <WorkflowBar storyId={story.id} status={story.status} timeZone={timeZone} scheduledFor={scheduledFor} transitions={transitions} flush={autosave.flush} />}
+        {story && <WorkflowBar storyId={story.id} status={story.status} updateState={story.update?.state ?? null} timeZone={timeZone} scheduledFor={scheduledFor} transitions={transitions} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />

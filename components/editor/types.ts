@@ -13,6 +13,7 @@ export type ServerStory = StoryDraft & {
   canEdit: boolean;
   bylines: { id: string; name: string }[];
   featuredImage: { id: string; src: string; alt: string } | null;
+  update?: { state: string } | null;
   updatedAt: string;
 };
 

@@ -2,13 +2,15 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { transitionStoryAction } from '@/lib/actions/workflow';
+import { stepUpdateAction, transitionStoryAction } from '@/lib/actions/workflow';
 
-export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean };
+export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean };
 
 type Props = {
   storyId: string;
   status: string;
+  /** The state of a live story's pending update, if there is one. */
+  updateState?: string | null;
   /** The newsroom's time zone, and the scheduled time in it, if any. */
   timeZone: string;
   scheduledFor: string | null;
@@ -18,13 +20,13 @@ type Props = {
 };
 
 /** The workflow buttons this person may use on this story now (the server checks again). */
-export function WorkflowBar({ storyId, status, timeZone, scheduledFor, transitions, flush }: Props) {
+export function WorkflowBar({ storyId, status, updateState = null, timeZone, scheduledFor, transitions, flush }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [note, setNote] = useState('');
   const [publishAt, setPublishAt] = useState(scheduledFor ?? '');
-  if (transitions.length === 0) return null;
+  if (transitions.length === 0 && !updateState) return null;
 
   const run = async (transition: AvailableTransition) => {
     if (transition.noteRequired && !note.trim()) {
@@ -43,13 +45,15 @@ export function WorkflowBar({ storyId, status, timeZone, scheduledFor, transitio
       setBusy(false);
       return;
     }
-    const result = await transitionStoryAction({
-      storyId,
-      transition: transition.name,
-      baseVersion: version,
-      note: transition.noteRequired ? note : '',
-      publishAt: transition.needsTime ? publishAt : '',
-    });
+    const result = transition.update
+      ? await stepUpdateAction({ storyId, step: transition.name, baseVersion: version, note: transition.noteRequired ? note : '' })
+      : await transitionStoryAction({
+          storyId,
+          transition: transition.name,
+          baseVersion: version,
+          note: transition.noteRequired ? note : '',
+          publishAt: transition.needsTime ? publishAt : '',
+        });
     if (result.ok) router.refresh();
     else setMessage(result.message);
     setBusy(false);
@@ -60,6 +64,7 @@ export function WorkflowBar({ storyId, status, timeZone, scheduledFor, transitio
   return (
     <section className="workflow" aria-label="Workflow">
       <span className={`status status-${status.toLowerCase()}`}>{status.replace('_', ' ').toLowerCase()}</span>
+      {updateState && <span className="status status-in_review">update: {updateState.replace('_', ' ').toLowerCase()}</span>}
       {needsNote && (
         <>
           <label htmlFor="workflow-note" className="visually-hidden">
@@ -76,7 +81,7 @@ export function WorkflowBar({ storyId, status, timeZone, scheduledFor, transitio
         </>
       )}
       {transitions.map((t) => (
-        <button key={t.name} type="button" className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'} disabled={busy} onClick={() => void run(t)}>
+        <button key={`${t.update ? 'update' : 'story'}:${t.name}`} type="button" className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'} disabled={busy} onClick={() => void run(t)}>
           {t.label}
         </button>
       ))}

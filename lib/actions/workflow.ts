@@ -8,6 +8,8 @@ import { zonedLocalToInstant } from '@/lib/time';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { transitionStory } from '@/lib/data/workflow';
 import { TRANSITION_NAMES } from '@/lib/workflow/transitions';
+import { UPDATE_STEP_NAMES, type UpdateStepName } from '@/lib/workflow/updates';
+import { stepUpdate } from '@/lib/data/updates';
 
 const inputSchema = z.strictObject({
   storyId: z.string().min(1).max(64),
@@ -31,6 +33,30 @@ export async function transitionStoryAction(input: unknown): Promise<WorkflowRes
     revalidatePath('/newsroom', 'layout');
     revalidatePath('/', 'layout');
     return { ok: true, ...result };
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {
+      return { ok: false, message: error.message };
+    }
+    throw error;
+  }
+}
+
+const updateSchema = z.strictObject({
+  storyId: z.string().min(1).max(64),
+  step: z.enum(UPDATE_STEP_NAMES as [UpdateStepName, ...UpdateStepName[]]),
+  baseVersion: z.number().int().positive(),
+  note: z.string().max(2000).default(''),
+});
+
+export async function stepUpdateAction(input: unknown): Promise<WorkflowResult> {
+  const parsed = updateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const { storyId, step, baseVersion, note } = parsed.data;
+  try {
+    const result = await stepUpdate(await getViewer(), storyId, step, { baseVersion, note });
+    revalidatePath('/newsroom', 'layout');
+    revalidatePath('/', 'layout');
+    return { ok: true, status: result.updateState ?? 'PUBLISHED', version: result.version };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {
       return { ok: false, message: error.message };

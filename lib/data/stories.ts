@@ -9,7 +9,7 @@ import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { recordRevision } from './revisions';
 import { refreshSearchVector } from './search';
-import type { StorySnapshot } from './story-snapshot';
+import { readSnapshot, type StorySnapshot } from './story-snapshot';
 import { resolveTags } from './tags';
 import { assertCan, type Viewer } from './viewer';
 
@@ -45,6 +45,8 @@ export type EditableStory = StorySnapshot & {
   bylines: { id: string; name: string }[];
   featuredImage: { id: string; src: string; alt: string } | null;
   scheduledAt: string | null;
+  /** A live story's pending update: its state; the fields above are then the update's. */
+  update: { state: StoryState } | null;
   updatedAt: string;
 };
 
@@ -118,6 +120,8 @@ const editSelect = {
   body: true,
   firstPublishedAt: true,
   scheduledAt: true,
+  pendingUpdate: true,
+  updateState: true,
   updatedAt: true,
   authors: bylineSelect,
   tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
@@ -127,6 +131,7 @@ type EditRow = Prisma.StoryGetPayload<{ select: typeof editSelect }>;
 
 function toEditable(viewer: Viewer, row: EditRow): EditableStory {
   const authorIds = row.authors.map((a) => a.user.id);
+  if (row.pendingUpdate && row.updateState) return editableUpdate(viewer, row, authorIds, row.updateState, readSnapshot(row.pendingUpdate));
   const body = parseBody(row.body);
   const renditions = (row.featuredImage?.renditions ?? []) as { src: string }[];
   return {
@@ -150,7 +155,20 @@ function toEditable(viewer: Viewer, row: EditRow): EditableStory {
     body: body.ok ? body.doc : { type: 'doc', content: [] },
     canEdit: can(viewer, 'story.edit', { status: row.status, authorIds }),
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    update: null,
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The editable view of a live story's pending update: its fields, judged by its own state. */
+function editableUpdate(viewer: Viewer, row: EditRow, authorIds: string[], state: StoryState, update: StorySnapshot): EditableStory {
+  const live = toEditable(viewer, { ...row, pendingUpdate: null, updateState: null });
+  return {
+    ...live,
+    ...update,
+    slug: row.slug,
+    canEdit: can(viewer, 'story.edit', { status: state, authorIds }),
+    update: { state },
   };
 }
 
@@ -303,9 +321,10 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   assertCan(viewer, 'newsroom.enter');
   const before = await db.story.findUnique({
     where: { id },
-    select: { status: true, slug: true, firstPublishedAt: true, authors: { select: { userId: true } } },
+    select: { status: true, slug: true, firstPublishedAt: true, updateState: true, authors: { select: { userId: true } } },
   });
   if (!before) throw new NotFoundError('That story does not exist.');
+  if (before.status === 'PUBLISHED' && before.updateState) return saveUpdate(viewer, id, { ...before, updateState: before.updateState }, input);
   const ref = { status: before.status, authorIds: before.authors.map((a) => a.userId) };
   assertCan(viewer, 'story.edit', ref);
   if (!can(viewer, 'story.editPrivilegedFields', ref) && !input.bylineIds.includes(viewer.id)) {
@@ -362,4 +381,42 @@ export async function keepVersionAside(viewer: Viewer | null, id: string, fields
     recordRevision(tx, { storyId: id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, fields.slug || story.slug), label }),
   );
   return { revisionId: revision.id };
+}
+
+/** Saves the pending update of a live story: the published version is not touched. */
+async function saveUpdate(
+  viewer: Viewer,
+  id: string,
+  before: { slug: string; updateState: StoryState; authors: { userId: string }[] },
+  input: SaveStoryInput,
+): Promise<{ version: number; updatedAt: string; slug: string }> {
+  const ref = { status: before.updateState, authorIds: before.authors.map((a) => a.userId) };
+  assertCan(viewer, 'story.edit', ref);
+  if (!can(viewer, 'story.editPrivilegedFields', ref) && !input.bylineIds.includes(viewer.id)) {
+    throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
+  }
+  if (input.slug && input.slug !== before.slug) {
+    throw new ValidationError('The slug is fixed once a story has been published.', { slug: ['The slug is fixed once a story has been published.'] });
+  }
+  const checked = await checkFields(input);
+  const snapshot = snapshotOf(checked, before.slug);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.story.updateMany({
+      where: { id, version: input.baseVersion, status: 'PUBLISHED', updateState: before.updateState },
+      data: { pendingUpdate: snapshot as unknown as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const current = await tx.story.findUnique({ where: { id }, select: editSelect });
+      if (!current) throw new NotFoundError('That story does not exist.');
+      throw new VersionConflictError('Someone else saved this story after you started editing.', toEditable(viewer, current));
+    }
+    const after = await tx.story.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
+    await recordRevision(tx, { storyId: id, authorId: viewer.id, kind: input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE', storyVersion: after.version, snapshot, label: input.label || 'Update' });
+    return { version: after.version, updatedAt: after.updatedAt.toISOString(), slug: before.slug };
+  });
+}
+
+/** Replaces a story's bylines, tags and search vector with those of a snapshot (publishing an update). */
+export async function applyRelations(tx: Prisma.TransactionClient, storyId: string, snapshot: StorySnapshot) {
+  await writeRelations(tx, storyId, { ...snapshot, body: snapshot.body });
 }

@@ -185,3 +185,28 @@ test('workflow actions sent directly by someone not allowed change nothing', asy
   expect(own!.status).toBe('IN_REVIEW');
   await reporter.context.close();
 });
+
+test('an update to a live story is edited aside and replaces the live version when published', async ({ browser }) => {
+  const [story] = await query<{ id: string }>(`SELECT id FROM "Story" WHERE slug = 'central-bank-holds-rates-steady'`);
+  const editor = await as(browser, 'editor');
+  await editor.page.goto(`/newsroom/stories/${story!.id}`);
+  const workflow = editor.page.getByRole('region', { name: 'Workflow' });
+  await expect(editor.page.getByText('You can read this story, but not edit it in its current state.')).toBeVisible();
+  await workflow.getByRole('button', { name: 'Edit as update' }).click();
+  await expect(workflow).toContainText('update: draft');
+  await caretAtEnd(body(editor.page).locator('p').last());
+  await editor.page.keyboard.type(' The governor will speak again in January.');
+  await expectSaved(editor.page);
+
+  const reader = await browser.newContext();
+  const page = await reader.newPage();
+  await page.goto('/business/central-bank-holds-rates-steady');
+  await expect(page.getByRole('article')).not.toContainText('The governor will speak again in January.');
+
+  await workflow.getByRole('button', { name: 'Publish update' }).click();
+  await expect(workflow).not.toContainText('update:');
+  await page.reload();
+  await expect(page.getByRole('article')).toContainText('The governor will speak again in January.');
+  await expect(page.getByRole('article')).toContainText('Updated');
+  await Promise.all([editor.context.close(), reader.close()]);
+});

@@ -15,6 +15,8 @@ import { getPolicy } from '@/lib/data/settings';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { can } from '@/lib/permissions';
 import { transitionsFrom } from '@/lib/workflow/transitions';
+import { updateStepsFrom } from '@/lib/workflow/updates';
+import type { AvailableTransition } from '@/components/editor/workflow-bar';
 import '../editor.css';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -32,7 +34,13 @@ export default async function EditStoryPage({ params }: Props) {
   const ref = { status: story.status, authorIds: story.bylineIds };
   const transitions = transitionsFrom(story.status)
     .filter((t) => can(viewer, t.action, ref, policy))
-    .map(({ name, label, noteRequired, needsTime }) => ({ name, label, noteRequired, needsTime }));
+    .map(({ name, label, noteRequired, needsTime }) => ({ name, label, noteRequired, needsTime }) as AvailableTransition);
+  // A live story is changed through an update: a pending version with its own review.
+  if (story.status === 'PUBLISHED') {
+    const state = story.update?.state ?? null;
+    const steps = updateStepsFrom(state).filter((s) => can(viewer, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: story.bylineIds }, policy));
+    transitions.unshift(...steps.map(({ name, label, noteRequired }) => ({ name, label, noteRequired, update: true })));
+  }
   const timeZone = env().NEWSROOM_TIMEZONE;
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Story" ADD COLUMN     "pendingUpdate" JSONB,
+ADD COLUMN     "updateState" "StoryStatus";
+
