@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { publishScheduledStory } from '@/lib/data/scheduled';
+import PgBoss from 'pg-boss';
+import { publishScheduledStory, type ScheduledPublication } from '@/lib/data/scheduled';
 import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { transitionStory } from '@/lib/data/workflow';
@@ -80,6 +81,27 @@ describe('scheduled publishing', () => {
     await waitFor(async () => (await row(id)).status === 'PUBLISHED', 15_000);
     await new Promise((r) => setTimeout(r, 3000));
     expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
+  }, 40_000);
+
+  it('publishes once with two app instances running workers', async () => {
+    await startScheduledPublishing(); // instance one (this process's queue client)
+    // Instance two: an independent pg-boss client with its own worker, as another server would have.
+    const second = new PgBoss({ connectionString: process.env.DATABASE_URL! });
+    await second.start();
+    await second.work<ScheduledPublication>('publish-scheduled', { pollingIntervalSeconds: 1 }, async (jobs) => {
+      for (const job of jobs) await publishScheduledStory(job.data);
+    });
+    try {
+      const id = await approvedStory();
+      const at = new Date(Date.now() + 6000);
+      await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
+      await waitFor(async () => (await row(id)).status === 'PUBLISHED', 15_000);
+      await new Promise((r) => setTimeout(r, 3000));
+      expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
+      expect(await db.revision.count({ where: { storyId: id, label: 'Published as scheduled' } })).toBe(1);
+    } finally {
+      await second.stop({ graceful: true, wait: true });
+    }
   }, 40_000);
 
   it('publishes once however many workers run the same job at the same moment', async () => {
