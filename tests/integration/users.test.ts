@@ -99,3 +99,19 @@ describe('people administration', () => {
     for (const person of people) expect(person).not.toHaveProperty('passwordHash');
   });
 });
+
+describe('newsroom policy', () => {
+  it('is changed by admins only, with an audit event', async () => {
+    const { getPolicy, setPolicy } = await import('@/lib/data/settings');
+    await expect(setPolicy(editor, { editorMayApproveOwnStory: true })).rejects.toBeInstanceOf(ForbiddenError);
+    await setPolicy(admin, { editorMayApproveOwnStory: true });
+    expect(await getPolicy()).toEqual({ editorMayApproveOwnStory: true });
+    await setPolicy(admin, { editorMayApproveOwnStory: false });
+    expect(await getPolicy()).toEqual({ editorMayApproveOwnStory: false });
+    const events = await db.auditEvent.findMany({ where: { action: 'settings.policy' }, orderBy: { createdAt: 'asc' }, select: { fromState: true, toState: true } });
+    expect(events.slice(-2)).toEqual([
+      { fromState: 'false', toState: 'true' },
+      { fromState: 'true', toState: 'false' },
+    ]);
+  });
+});

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { CreatePersonForm } from '@/components/people/create-person-form';
+import { PolicyForm } from '@/components/people/policy-form';
+import { getPolicy } from '@/lib/data/settings';
 import { PersonRowActions } from '@/components/people/person-row-actions';
 import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
@@ -20,7 +22,7 @@ async function loadPeople() {
 }
 
 export default async function PeoplePage() {
-  const { viewer, people } = await loadPeople();
+  const [{ viewer, people }, policy] = await Promise.all([loadPeople(), getPolicy()]);
   if (!people) {
     return <NotAvailable reason="Only administrators can manage the people in the newsroom." />;
   }
@@ -31,6 +33,7 @@ export default async function PeoplePage() {
         <p className="muted">{people.filter((p) => p.active).length} active accounts</p>
       </div>
       <CreatePersonForm />
+      <PolicyForm editorMayApproveOwnStory={policy.editorMayApproveOwnStory} />
       <table className="grid">
         <thead>
           <tr>

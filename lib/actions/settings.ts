@@ -1,0 +1,26 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { ForbiddenError } from '@/lib/data/errors';
+import { setPolicy } from '@/lib/data/settings';
+import { parseForm, type FormState } from '@/lib/validations/form';
+
+const policySchema = z.strictObject({
+  // An unchecked checkbox is not sent at all.
+  editorMayApproveOwnStory: z.literal('on').optional(),
+});
+
+export async function setPolicyAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(policySchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    await setPolicy(await getViewer(), { editorMayApproveOwnStory: parsed.data.editorMayApproveOwnStory === 'on' });
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/newsroom', 'layout');
+  return { ok: true, message: 'Settings saved.' };
+}
