@@ -162,14 +162,21 @@ export async function changesForReview(viewer: Viewer | null, storyId: string): 
     orderBy: { createdAt: 'desc' },
     select: { label: true, createdAt: true, snapshot: true },
   });
+  const story = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { pendingUpdate: true, publishedAt: true } });
+  const live = await db.$transaction((tx) => loadSnapshot(tx, storyId));
+  // An update to a live story is compared with what readers see now.
+  if (story.pendingUpdate) return compareForReview(live, readSnapshot(story.pendingUpdate), { label: 'the published version', at: story.publishedAt ?? new Date() });
   const baseline = steps.find((s) => s.label !== 'Submit for review') ?? steps.filter((s) => s.label === 'Submit for review')[1];
   if (!baseline) return null;
-  const before = readSnapshot(baseline.snapshot);
-  const after = await db.$transaction((tx) => loadSnapshot(tx, storyId));
+  const label = baseline.label === 'Submit for review' ? 'the previous submission' : `the last ${baseline.label === 'Approve' ? 'approved' : 'published'} version`;
+  return compareForReview(readSnapshot(baseline.snapshot), live, { label, at: baseline.createdAt });
+}
+
+async function compareForReview(before: StorySnapshot, after: StorySnapshot, since: ReviewChanges['since']): Promise<ReviewChanges> {
   const names = await lookupNames([before, after]);
   const paragraphs = (s: StorySnapshot) => toPlainText(s.body).split('\n\n');
   return {
-    since: { label: baseline.label === 'Submit for review' ? 'the previous submission' : `the last ${baseline.label === 'Approve' ? 'approved' : 'published'} version`, at: baseline.createdAt },
+    since,
     paragraphs: diffParagraphs(paragraphs(before), paragraphs(after)),
     fields: diffSnapshots(before, after, names).filter((f) => f.changed && f.field !== 'body'),
   };

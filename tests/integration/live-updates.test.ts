@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/data/errors';
+import { changesForReview } from '@/lib/data/revisions';
 import { getPublishedStory } from '@/lib/data/public-stories';
 import { createStory, getStoryForEdit, saveStory } from '@/lib/data/stories';
 import { stepUpdate } from '@/lib/data/updates';
@@ -52,6 +53,15 @@ describe('updates to live stories', () => {
     await save(reporter, id, 'The reporter’s fix.');
     await expect(stepUpdate(reporter, id, 'publish', { baseVersion: await version(id) })).rejects.toBeInstanceOf(ForbiddenError);
     await stepUpdate(reporter, id, 'submit', { baseVersion: await version(id) });
+    // The reviewing editor sees the update against what readers see now.
+    const changes = await changesForReview(editor, id);
+    expect(changes?.since.label).toBe('the published version');
+    expect(changes?.paragraphs).toHaveLength(1);
+    const [paragraph] = changes!.paragraphs;
+    expect(paragraph!.kind).toBe('changed');
+    const parts = paragraph!.kind === 'changed' ? paragraph!.parts : [];
+    expect(parts.filter((p) => p.kind !== 'added').map((p) => p.text).join('')).toBe('The live text.');
+    expect(parts.filter((p) => p.kind !== 'removed').map((p) => p.text).join('')).toBe('The reporter’s fix.');
     // In review, the reporter can no longer edit the update.
     await expect(save(reporter, id, 'Sneaky change.')).rejects.toBeInstanceOf(ForbiddenError);
     expect((await getPublishedStory('world', slug))!.body).toEqual(docFromPlainText('The live text.'));

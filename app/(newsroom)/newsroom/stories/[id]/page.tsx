@@ -48,7 +48,9 @@ export default async function EditStoryPage({ params }: Props) {
     <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={can(viewer, 'story.comment', { status: story.status, authorIds: story.bylineIds })} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
   );
   // Reviewing editors first see what changed since they last saw the story.
-  const changes = story.status === 'IN_REVIEW' && can(viewer, 'story.requestChanges', ref, policy) ? await changesForReview(viewer, id) : null;
+  const inReview = story.status === 'IN_REVIEW' || story.update?.state === 'IN_REVIEW';
+  const reviewRef = { status: 'IN_REVIEW' as const, authorIds: story.bylineIds };
+  const changes = inReview && can(viewer, 'story.requestChanges', reviewRef, policy) ? await changesForReview(viewer, id) : null;
   return (
     <>
       {changes && <ReviewChanges changes={changes} />}
