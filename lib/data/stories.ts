@@ -9,7 +9,7 @@ import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { recordRevision } from './revisions';
 import { refreshSearchVector } from './search';
-import { readSnapshot, type StorySnapshot } from './story-snapshot';
+import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { resolveTags } from './tags';
 import { assertCan, type Viewer } from './viewer';
 
@@ -107,17 +107,8 @@ const editSelect = {
   id: true,
   version: true,
   status: true,
-  headline: true,
-  dek: true,
-  slug: true,
-  sectionId: true,
-  creditLine: true,
-  dateline: true,
-  seoTitle: true,
-  seoDescription: true,
-  featuredImageId: true,
+  ...SNAPSHOT_COLUMNS,
   featuredImage: { select: { id: true, altText: true, renditions: true } },
-  body: true,
   firstPublishedAt: true,
   scheduledAt: true,
   pendingUpdate: true,

@@ -39,21 +39,26 @@ export function readSnapshot(value: unknown): StorySnapshot {
   return snapshotSchema.parse(value);
 }
 
+/** The Story columns a snapshot holds directly (bylines and tags come from their own tables). */
+export const SNAPSHOT_COLUMNS = {
+  headline: true,
+  dek: true,
+  slug: true,
+  sectionId: true,
+  creditLine: true,
+  dateline: true,
+  seoTitle: true,
+  seoDescription: true,
+  featuredImageId: true,
+  body: true,
+} as const;
+
 /** The story as it stands, in snapshot form (for revisions written by workflow steps). */
 export async function loadSnapshot(tx: Prisma.TransactionClient, storyId: string): Promise<StorySnapshot> {
   const row = await tx.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
-      headline: true,
-      dek: true,
-      slug: true,
-      sectionId: true,
-      creditLine: true,
-      dateline: true,
-      seoTitle: true,
-      seoDescription: true,
-      featuredImageId: true,
-      body: true,
+      ...SNAPSHOT_COLUMNS,
       authors: { orderBy: { position: 'asc' }, select: { userId: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: 'asc' } } },
     },
