@@ -30,6 +30,7 @@ export const STORY_ACTIONS = [
   'story.correct',
   'story.comment',
   'story.editPrivilegedFields',
+  'story.changeSlug',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
@@ -83,6 +84,8 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.comment': { REPORTER: { states: ALL, own: 'required' }, ...EDITORS({ states: ALL }) },
   // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").
   'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
+  // Changing the address of a story that has had one: the old URLs redirect, so only editors.
+  'story.changeSlug': EDITORS({ states: ALL }),
 };
 
 const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {

@@ -56,7 +56,7 @@ export function MetadataPanel(props: Props) {
           ))}
         </select>
       </Field>
-      <Field id="story-slug" label="Slug" error={e.slug} hint={props.slugLocked ? 'Fixed: the story has been published.' : 'Made from the headline until you change it.'}>
+      <Field id="story-slug" label="Slug" error={e.slug} hint={props.slugLocked ? 'Part of a published URL: editors change it with “Change slug” below.' : 'Made from the headline until you change it.'}>
         <input {...text('slug', 'story-slug', 100)} disabled={disabled || props.slugLocked} spellCheck={false} />
       </Field>
       <Field id="story-tags" label="Tags" error={e.tags}>

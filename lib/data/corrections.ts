@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { publicStoryChanged } from './public-changes';
 import { NotFoundError } from './errors';
 import { assertCan, type Viewer } from './viewer';
 
@@ -11,7 +12,7 @@ export async function addCorrection(viewer: Viewer | null, storyId: string, inpu
   const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
   if (!story) throw new NotFoundError('That story does not exist.');
   assertCan(viewer, 'story.correct', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
-  return db.$transaction(async (tx) => {
+  const correction = await db.$transaction(async (tx) => {
     const now = new Date();
     const correction = await tx.correction.create({ data: { storyId, kind: input.kind, text: input.text, authorId: viewer.id, createdAt: now }, select: { id: true } });
     await tx.story.update({ where: { id: storyId }, data: { publicUpdatedAt: now } });
@@ -20,6 +21,8 @@ export async function addCorrection(viewer: Viewer | null, storyId: string, inpu
     });
     return correction;
   });
+  await publicStoryChanged(storyId, { corrections: true });
+  return correction;
 }
 
 export async function listCorrections(storyId: string): Promise<PublicCorrection[]> {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { publicStoryChanged } from './public-changes';
 import { notify } from './notifications';
 import { recordRevision } from './revisions';
 import { loadSnapshot } from './story-snapshot';
@@ -14,7 +15,7 @@ export type ScheduledPublication = { storyId: string; scheduledAt: string; sched
 export async function publishScheduledStory(job: ScheduledPublication): Promise<boolean> {
   const scheduledAt = new Date(job.scheduledAt);
   if (scheduledAt.getTime() > Date.now() + 1000) return false; // woken early: not yet due
-  return db.$transaction(async (tx) => {
+  const published = await db.$transaction(async (tx) => {
     const story = await tx.story.findUnique({
       where: { id: job.storyId },
       select: { version: true, firstPublishedAt: true, headline: true, authors: { select: { userId: true } } },
@@ -60,6 +61,8 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
     });
     return true;
   });
+  if (published) await publicStoryChanged(job.storyId);
+  return published;
 }
 
 /** Scheduled stories whose time has come, with who scheduled them (for the catch-up sweep). */

@@ -323,7 +323,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   }
   const slug = input.slug || before.slug;
   if (before.firstPublishedAt && slug !== before.slug) {
-    throw new ValidationError('The slug is fixed once a story has been published.', { slug: ['The slug is fixed once a story has been published.'] });
+    throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
   const checked = await checkFields(input);
 
@@ -387,7 +387,7 @@ async function saveUpdate(
     throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
   }
   if (input.slug && input.slug !== before.slug) {
-    throw new ValidationError('The slug is fixed once a story has been published.', { slug: ['The slug is fixed once a story has been published.'] });
+    throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
   const checked = await checkFields(input);
   const snapshot = snapshotOf(checked, before.slug);

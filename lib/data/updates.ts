@@ -5,6 +5,7 @@ import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import { can, type StoryState } from '@/lib/permissions';
 import { UPDATE_STEPS, type UpdateStepName } from '@/lib/workflow/updates';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
+import { publicStoryChanged, publicTagsOf } from './public-changes';
 import { notify } from './notifications';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
@@ -37,7 +38,8 @@ export async function stepUpdate(
   if (!can(viewer, step.action, { status: step.judgeAs ?? story.updateState!, authorIds }, await getPolicy())) throw new ForbiddenError();
   if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
 
-  return db.$transaction(async (tx) => {
+  const before = name === 'publish' ? await publicTagsOf(db, storyId) : [];
+  const result = await db.$transaction(async (tx) => {
     const now = new Date();
     const data: Prisma.StoryUpdateManyMutationInput = { version: { increment: 1 }, updateState: step.to };
     if (name === 'start') data.pendingUpdate = (await loadSnapshot(tx, storyId)) as unknown as Prisma.InputJsonValue;
@@ -92,4 +94,6 @@ export async function stepUpdate(
     });
     return { updateState: step.to, version };
   });
+  if (name === 'publish') await publicStoryChanged(storyId, { before });
+  return result;
 }

@@ -6,6 +6,7 @@ import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { editorIds, notify } from './notifications';
+import { publicStoryChanged } from './public-changes';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot } from './story-snapshot';
@@ -95,6 +96,7 @@ export async function transitionStory(
   if (transition.needsTime) {
     await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
   }
+  if (story.status === 'PUBLISHED' || transition.to === 'PUBLISHED') await publicStoryChanged(storyId);
   return result;
 }
 

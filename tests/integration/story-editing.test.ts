@@ -95,7 +95,7 @@ describe('saving a story', () => {
       new ValidationError('Another story already uses this slug.', { slug: ['Another story already uses this slug.'] }),
     );
     await db.story.update({ where: { id }, data: { firstPublishedAt: new Date() } });
-    await expect(save(reporter, id, 1, { slug: 'a-new-slug' })).rejects.toThrow('The slug is fixed once a story has been published.');
+    await expect(save(reporter, id, 1, { slug: 'a-new-slug' })).rejects.toThrow('The slug is part of a published URL');
   });
 
   it('refuses unknown sections, inactive bylines and too many tags, naming the field', async () => {

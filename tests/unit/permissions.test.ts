@@ -45,6 +45,8 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
       return editor && state === 'PUBLISHED';
     case 'story.editPrivilegedFields':
       return editor && editable;
+    case 'story.changeSlug':
+      return editor;
   }
 }
 

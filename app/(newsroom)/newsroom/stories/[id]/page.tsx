@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { CorrectionForm } from '@/components/story/correction-form';
+import { SlugForm } from '@/components/story/slug-form';
 import { ReviewChanges } from '@/components/story/review-changes';
 import { changesForReview } from '@/lib/data/revisions';
 import { requireViewer } from '@/lib/auth';
@@ -56,6 +57,7 @@ export default async function EditStoryPage({ params }: Props) {
       {changes && <ReviewChanges changes={changes} />}
       {editor}
       {can(viewer, 'story.correct', ref, policy) && <CorrectionForm storyId={story.id} />}
+      {story.slugLocked && can(viewer, 'story.changeSlug', ref, policy) && <SlugForm storyId={story.id} version={story.version} slug={story.slug} />}
     </>
   );
 }

@@ -1,0 +1,104 @@
+import 'server-only';
+import pg from 'pg';
+import { env } from '@/lib/env';
+
+// The public site's read cache: results kept in memory under tags, dropped when a write
+// invalidates one of their tags. Next's own data cache cannot be invalidated from the job worker
+// that publishes scheduled stories (no request context there), so the cache is ours. Other app
+// instances hear of invalidations through PostgreSQL NOTIFY; the TTL bounds staleness should a
+// notification be missed while a listener reconnects.
+
+const CHANNEL = 'masthead_cache';
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 5_000;
+
+type Entry = { value: unknown; tags: string[]; expires: number };
+type State = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; generation: number; listening?: Promise<void> };
+// Shared by the bundles of one process (pages, route handlers, proxy, job worker).
+const holder = globalThis as unknown as { __mastheadCache?: State };
+const state: State = (holder.__mastheadCache ??= { entries: new Map<string, Entry>(), byTag: new Map<string, Set<string>>(), generation: 0 });
+
+function forget(key: string) {
+  const entry = state.entries.get(key);
+  if (!entry) return;
+  state.entries.delete(key);
+  for (const tag of entry.tags) state.byTag.get(tag)?.delete(key);
+}
+
+function store(key: string, value: unknown, entryTags: string[]) {
+  if (state.entries.size >= MAX_ENTRIES) forget(state.entries.keys().next().value!);
+  state.entries.set(key, { value, tags: entryTags, expires: Date.now() + TTL_MS });
+  for (const tag of entryTags) {
+    let keys = state.byTag.get(tag);
+    if (!keys) state.byTag.set(tag, (keys = new Set<string>()));
+    keys.add(key);
+  }
+}
+
+/** Drops every entry carrying one of these tags, in this process only. */
+export function dropTags(dropped: Iterable<string>): void {
+  state.generation += 1;
+  for (const tag of dropped) {
+    for (const key of [...(state.byTag.get(tag) ?? [])]) forget(key);
+    state.byTag.delete(tag);
+  }
+}
+
+/**
+ * Wraps a read so that its result is kept until one of its tags is invalidated. `tagsOf` sees the
+ * arguments and the result, so a story read can be tagged with the story's own id, section, tags.
+ */
+export function cached<A extends unknown[], R>(
+  name: string,
+  read: (...args: A) => Promise<R>,
+  tagsOf: (args: A, result: R) => string[],
+): (...args: A) => Promise<R> {
+  return async (...args: A) => {
+    void listen();
+    const key = `${name}:${JSON.stringify(args)}`;
+    const hit = state.entries.get(key);
+    if (hit && hit.expires > Date.now()) return structuredClone(hit.value) as R;
+    const generation = state.generation;
+    const value = await read(...args);
+    // A write that landed while this read ran may have made the result stale: serve it, keep it not.
+    if (state.generation === generation) store(key, value, tagsOf(args, value));
+    return structuredClone(value);
+  };
+}
+
+/** Used by the bench and tests to report how the cache is doing. */
+export function cacheSize(): number {
+  return state.entries.size;
+}
+
+export async function announceInvalidation(client: { $executeRaw: (q: TemplateStringsArray, ...v: unknown[]) => Promise<number> }, dropped: string[]) {
+  dropTags(dropped);
+  if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;
+}
+
+function listen(): Promise<void> {
+  if (state.listening) return state.listening;
+  const url = env().DATABASE_URL;
+  if (!url) return Promise.resolve();
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url });
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL && message.payload) dropTags(message.payload.split(' '));
+    });
+    client.on('error', () => {
+      // Reconnect, and drop everything: invalidations may have been missed meanwhile.
+      dropTags([...state.byTag.keys()]);
+      state.listening = undefined;
+      void client.end().catch(() => {});
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    // The listener must not keep a script or test process alive on its own.
+    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+  };
+  state.listening = connect().catch((error) => {
+    console.error('[cache] cannot listen for invalidations:', error instanceof Error ? error.message : error);
+    state.listening = undefined;
+  });
+  return state.listening;
+}

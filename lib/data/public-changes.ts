@@ -1,0 +1,38 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { announceInvalidation } from '@/lib/cache/tagged-cache';
+import { storyTags, tags } from '@/lib/cache/tags';
+import { forgetRetiredPaths } from './story-paths';
+
+type Reader = Pick<typeof db, 'story'>;
+
+/** The cache tags of a story as it stands: its own, its section's, its tags', its authors'. */
+export async function publicTagsOf(client: Reader, storyId: string): Promise<string[]> {
+  const story = await client.story.findUnique({
+    where: { id: storyId },
+    select: {
+      section: { select: { slug: true } },
+      tags: { select: { tag: { select: { slug: true } } } },
+      authors: { select: { user: { select: { slug: true } } } },
+    },
+  });
+  if (!story) return [tags.story(storyId), tags.home, tags.feeds, tags.sitemaps];
+  return storyTags({
+    id: storyId,
+    section: story.section?.slug ?? null,
+    tags: story.tags.map((t) => t.tag.slug),
+    authors: story.authors.map((a) => a.user.slug),
+  });
+}
+
+/**
+ * Called after a committed write that changes what readers see of a story (publish, update,
+ * unpublish, correction, slug change). `before` holds the tags it had before the write, so that a
+ * story leaving a section or tag also leaves that list.
+ */
+export async function publicStoryChanged(storyId: string, options: { before?: string[]; corrections?: boolean } = {}): Promise<void> {
+  const after = await publicTagsOf(db, storyId);
+  const all = new Set([...(options.before ?? []), ...after, ...(options.corrections ? [tags.corrections] : [])]);
+  forgetRetiredPaths();
+  await announceInvalidation(db, [...all]);
+}

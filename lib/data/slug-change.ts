@@ -1,0 +1,35 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { storyPath } from '@/lib/urls';
+import { NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
+import { publicStoryChanged } from './public-changes';
+import { assertCan, type Viewer } from './viewer';
+
+/**
+ * Gives a story that has had a public address a new slug. Every earlier URL keeps working: the
+ * database records each published path, and the proxy answers them with a 301 to the new one.
+ */
+export async function changeStorySlug(viewer: Viewer | null, storyId: string, input: { slug: string; baseVersion: number }) {
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: { status: true, slug: true, section: { select: { slug: true } }, authors: { select: { userId: true } } },
+  });
+  if (!story) throw new NotFoundError('That story does not exist.');
+  assertCan(viewer, 'story.changeSlug', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  if (input.slug === story.slug) throw new ValidationError('That is already the story’s slug.', { slug: ['That is already the story’s slug.'] });
+
+  try {
+    await db.$transaction(async (tx) => {
+      const { count } = await tx.story.updateMany({ where: { id: storyId, version: input.baseVersion }, data: { slug: input.slug, version: { increment: 1 } } });
+      if (count === 0) throw new VersionConflictError('The story changed since you loaded it; reload and try again.', { status: story.status, version: input.baseVersion });
+      const where = story.section ? storyPath({ slug: input.slug, section: story.section }) : input.slug;
+      await tx.auditEvent.create({
+        data: { actorId: viewer.id, action: 'story.slug', entityType: 'story', entityId: storyId, storyId, fromState: story.slug, toState: input.slug, note: `Now at ${where}` },
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ValidationError('Another story already uses this slug.', { slug: ['Another story already uses this slug.'] });
+    throw error;
+  }
+  await publicStoryChanged(storyId);
+}
