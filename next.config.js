@@ -13,7 +13,16 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'sharp'],
   poweredByHeader: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Reading pages: a CDN may keep them a minute and serve a stale copy for ten while it
+      // refetches. The origin's own cache is invalidated by tag the moment a story changes.
+      // Newsroom, login, previews and the desk API stay private (Next marks them no-store).
+      {
+        source: '/((?!newsroom|api|login|preview|_next|media).*)',
+        headers: [{ key: 'Cache-Control', value: 'public, max-age=0, s-maxage=60, stale-while-revalidate=600' }],
+      },
+    ];
   },
 };
 

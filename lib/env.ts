@@ -10,6 +10,8 @@ const schema = z
       .optional(),
     AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters long').optional(),
     AUTH_URL: z.url('AUTH_URL must be an absolute URL such as https://newsroom.example.com').optional(),
+    // The public site's address, for canonical URLs, feeds, sitemaps and JSON-LD.
+    MASTHEAD_SITE_URL: z.url('MASTHEAD_SITE_URL must be an absolute URL such as https://news.example.com').optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
     MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),

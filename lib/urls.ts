@@ -3,6 +3,14 @@ export function storyPath(story: { slug: string; section: { slug: string } }): s
   return `/${story.section.slug}/${story.slug}`;
 }
 
+export function sectionPath(section: { slug: string }): string {
+  return `/${section.slug}`;
+}
+
 export function authorPath(author: { slug: string }): string {
   return `/authors/${author.slug}`;
+}
+
+export function tagPath(tag: { slug: string }): string {
+  return `/tags/${tag.slug}`;
 }

@@ -1,14 +1,17 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import type { ArticleData } from '@/lib/data/public-stories';
 import { renderBody } from '@/lib/editor/render';
 import { formatDate, formatDateTime } from '@/lib/format';
+import { authorPath, sectionPath, tagPath } from '@/lib/urls';
+import { ResponsiveImage } from './responsive-image';
 
 /** The article as readers see it; the preview renders the very same component. */
-export function ArticleView({ story }: { story: ArticleData }) {
+export function ArticleView({ story, after }: { story: ArticleData; after?: ReactNode }) {
   return (
     <article className="article">
       <header className="article-header">
-        <Link className="kicker" href={`/${story.section.slug}`}>
+        <Link className="kicker" href={sectionPath(story.section)}>
           {story.section.name}
         </Link>
         <h1>{story.headline}</h1>
@@ -18,11 +21,13 @@ export function ArticleView({ story }: { story: ArticleData }) {
           {story.bylines.map((b, i) => (
             <span key={b.slug}>
               {i > 0 && (i === story.bylines.length - 1 ? ' and ' : ', ')}
-              <strong>{b.name}</strong>
+              <Link href={authorPath(b)} rel="author">
+                {b.name}
+              </Link>
             </span>
           ))}
-          {story.creditLine && <>, {story.creditLine}</>}
-          <span className="meta">
+          {story.creditLine && <span className="credit-line">, {story.creditLine}</span>}
+          <p className="meta">
             {story.publishedAt ? (
               <>
                 Published <time dateTime={story.publishedAt.toISOString()}>{formatDateTime(story.publishedAt)}</time>
@@ -35,31 +40,46 @@ export function ArticleView({ story }: { story: ArticleData }) {
                 {' · '}Updated <time dateTime={story.publicUpdatedAt.toISOString()}>{formatDateTime(story.publicUpdatedAt)}</time>
               </>
             )}
-          </span>
+          </p>
         </div>
       </header>
-      <div className="article-body">
-        {renderBody(story.body, { dateline: story.dateline })}
-      </div>
+      {story.image && (
+        <figure className="featured-image">
+          <ResponsiveImage image={story.image} sizes="(min-width: 48rem) 46rem, 100vw" priority />
+          {(story.image.caption || story.image.credit) && (
+            <figcaption>
+              {story.image.caption}
+              {story.image.credit && <span className="credit">{story.image.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+      <div className="article-body">{renderBody(story.body, { dateline: story.dateline })}</div>
       {story.corrections.length > 0 && (
         <aside className="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">{story.corrections.some((c) => c.kind === 'CORRECTION') ? 'Corrections' : 'Clarifications'}</h2>
           <ul>
             {story.corrections.map((c) => (
               <li key={c.id}>
-                <strong>{c.kind === 'CORRECTION' ? 'Correction' : 'Clarification'}, <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>:</strong> {c.text}
+                <strong>
+                  {c.kind === 'CORRECTION' ? 'Correction' : 'Clarification'}, <time dateTime={c.createdAt.toISOString()}>{formatDate(c.createdAt)}</time>:
+                </strong>{' '}
+                {c.text}
               </li>
             ))}
           </ul>
         </aside>
       )}
       {story.tags.length > 0 && (
-        <ul className="tags" aria-label="Tags">
+        <ul className="tags" aria-label="Topics">
           {story.tags.map((t) => (
-            <li key={t.slug}>{t.name}</li>
+            <li key={t.slug}>
+              <Link href={tagPath(t)}>{t.name}</Link>
+            </li>
           ))}
         </ul>
       )}
+      {after}
     </article>
   );
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { imageSelect, toImage } from './public-stories';
 import { db } from '@/lib/db';
 import { parseBody } from '@/lib/editor/schema';
 import type { PreviewGrant } from '@/lib/preview-token';
@@ -41,9 +42,10 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     snapshot = await db.$transaction((tx) => loadSnapshot(tx, story.id));
   }
   const body = parseBody(snapshot.body);
-  const [section, people] = await Promise.all([
+  const [section, people, image] = await Promise.all([
     snapshot.sectionId ? db.section.findUnique({ where: { id: snapshot.sectionId }, select: { name: true, slug: true } }) : null,
     db.user.findMany({ where: { id: { in: snapshot.bylineIds } }, select: { id: true, name: true, slug: true } }),
+    snapshot.featuredImageId ? db.media.findUnique({ where: { id: snapshot.featuredImageId }, select: imageSelect }) : null,
   ]);
   return {
     id: story.id,
@@ -60,5 +62,6 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     body: body.ok ? body.doc : { type: 'doc', content: [] },
     tags: snapshot.tags.map((name) => ({ name, slug: slugify(name) })),
     corrections: story.corrections,
+    image: toImage(image),
   };
 }

@@ -94,7 +94,7 @@ describe('story reads', () => {
     });
     // Other test files publish stories of their own; look only at the demo newsroom's.
     const demo = new Set(DEMO_STORIES.map((d) => d.slug));
-    const published = (await listPublishedStories({ take: 100 })).filter((s) => demo.has(s.slug) || s.slug === 'not-yet');
+    const published = (await listPublishedStories({ take: 100 })).stories.filter((s) => demo.has(s.slug) || s.slug === 'not-yet');
     expect(published.map((s) => s.slug).sort()).toEqual(['central-bank-holds-rates-steady', 'yoon-ishiba-second-summit-lima']);
     expect(await getPublishedStory('world', 'not-yet')).toBeNull();
     expect(await getPublishedStory('politics', 'council-delays-transit-budget-vote')).toBeNull();

@@ -137,9 +137,9 @@ describe('transitions', () => {
     const row = await db.story.findUniqueOrThrow({ where: { id }, select: { publishedAt: true, firstPublishedAt: true } });
     expect(row.publishedAt).not.toBeNull();
     expect(row.firstPublishedAt).toEqual(row.publishedAt);
-    expect((await listPublishedStories()).map((s) => s.id)).toContain(id);
+    expect((await listPublishedStories({})).stories.map((s) => s.id)).toContain(id);
     await transitionStory(editor, id, 'unpublish', { baseVersion: (await state(id)).version });
-    expect((await listPublishedStories()).map((s) => s.id)).not.toContain(id);
+    expect((await listPublishedStories({})).stories.map((s) => s.id)).not.toContain(id);
   });
 
   it('keep the review queue oldest first, for editors only', async () => {

@@ -1,24 +1,32 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
-import { getSection } from '@/lib/data/sections';
+import { getPublicSection } from '@/lib/data/public-directory';
+import { orNotFound } from '@/lib/data/public-page';
 import { listPublishedStories } from '@/lib/data/public-stories';
+import { listingMetadata } from '@/lib/seo/metadata';
+import { sectionPath } from '@/lib/urls';
 
-type Props = { params: Promise<{ section: string }> };
+type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getSection((await params).section);
-  return section ? { title: section.name } : {};
+  const section = await getPublicSection((await params).section);
+  if (!section) return {};
+  return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml` });
 }
 
-export default async function SectionPage({ params }: Props) {
-  const section = await getSection((await params).section);
+export default async function SectionPage({ params, searchParams }: Props) {
+  const section = await getPublicSection((await params).section);
   if (!section) notFound();
-  const stories = await listPublishedStories({ sectionSlug: section.slug });
+  const cursor = (await searchParams).cursor;
+  if (Array.isArray(cursor)) notFound();
+  const page = await orNotFound(listPublishedStories({ section: section.slug, cursor }));
   return (
     <>
       <h1 className="section-title">{section.name}</h1>
-      <StoryList stories={stories} empty={`Nothing has been published in ${section.name} yet.`} />
+      <StoryList stories={page.stories} empty={`Nothing has been published in ${section.name} yet.`} showSection={false} />
+      <Pager basePath={sectionPath(section)} nextCursor={page.nextCursor} isFirstPage={!cursor} />
     </>
   );
 }

@@ -1,20 +1,31 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/reading/article-view';
-import { getPublishedStory } from '@/lib/data/public-stories';
+import { RelatedStories } from '@/components/reading/related-stories';
+import { getPublishedStory, listRelatedStories } from '@/lib/data/public-stories';
+import { newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
+import { articleMetadata } from '@/lib/seo/metadata';
+import { absoluteUrl } from '@/lib/site';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const story = await getPublishedStory(section, slug);
-  return story ? { title: story.headline, description: story.dek || undefined } : {};
+  return story ? articleMetadata(story) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
   const story = await getPublishedStory(section, slug);
+  // Moved and unpublished stories never get here: the proxy answers their URLs with 301 or 410.
   if (!story) notFound();
+  const related = await listRelatedStories(story.id, 4);
 
-  return <ArticleView story={story} />;
+  return (
+    <>
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(story, absoluteUrl)) }} />
+      <ArticleView story={story} after={<RelatedStories stories={related} />} />
+    </>
+  );
 }

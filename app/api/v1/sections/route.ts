@@ -1,0 +1,14 @@
+import { apiHandler, apiJson, parseQuery, preflight } from '@/lib/api/public';
+import { listPublicSections } from '@/lib/data/public-directory';
+import { absoluteUrl } from '@/lib/site';
+import { noQuery } from '@/lib/validations/public-api';
+
+export function GET(request: Request) {
+  return apiHandler(async () => {
+    parseQuery(request, noQuery);
+    const sections = await listPublicSections();
+    return apiJson({ data: sections.map((s) => ({ ...s, url: absoluteUrl(`/${s.slug}`) })) });
+  });
+}
+
+export const OPTIONS = preflight;

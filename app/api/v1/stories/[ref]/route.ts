@@ -1,0 +1,20 @@
+import { ApiError, apiHandler, apiJson, parseQuery, preflight } from '@/lib/api/public';
+import { storyDto, storyNinjs } from '@/lib/api/story-dto';
+import { getPublishedStoryByIdOrSlug } from '@/lib/data/public-stories';
+import { storyQuery } from '@/lib/validations/public-api';
+
+type Params = { params: Promise<{ ref: string }> };
+
+export function GET(request: Request, { params }: Params) {
+  return apiHandler(async () => {
+    const { format } = parseQuery(request, storyQuery);
+    const { ref } = await params;
+    if (!/^[a-z0-9-]{1,100}$/.test(ref)) throw new ApiError(400, 'A story is named by its id or its slug.');
+    const story = await getPublishedStoryByIdOrSlug(ref);
+    // Drafts, scheduled and unpublished stories are indistinguishable from stories that never were.
+    if (!story) throw new ApiError(404, 'No published story has that id or slug.');
+    return apiJson(format === 'ninjs' ? storyNinjs(story) : { data: storyDto(story) });
+  });
+}
+
+export const OPTIONS = preflight;

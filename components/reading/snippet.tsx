@@ -1,0 +1,20 @@
+import { MATCH_END, MATCH_START } from '@/lib/data/public-search';
+
+/** A search snippet with the matched words in <mark>: split on our markers, rendered as text. */
+export function Snippet({ text }: { text: string }) {
+  const parts = text.split(MATCH_START);
+  return (
+    <p className="snippet">
+      {parts.map((part, i) => {
+        if (i === 0) return part.replaceAll(MATCH_END, '');
+        const [matched = '', rest = ''] = part.split(MATCH_END);
+        return (
+          <span key={i}>
+            <mark>{matched}</mark>
+            {rest}
+          </span>
+        );
+      })}
+    </p>
+  );
+}

@@ -1,0 +1,64 @@
+import 'server-only';
+import type { z } from 'zod';
+import { BadCursorError } from '@/lib/pagination';
+
+// The public read-only API: JSON, open to any origin (GET only, no credentials), cacheable by a CDN.
+
+export const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, HEAD, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '86400',
+} as const;
+
+const CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function apiJson(data: unknown, init: { status?: number } = {}): Response {
+  return Response.json(data, { status: init.status ?? 200, headers: { ...CORS_HEADERS, 'Cache-Control': init.status && init.status >= 400 ? 'no-store' : CACHE } });
+}
+
+export function preflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}
+
+/** Query parameters checked against a strict schema: unknown, repeated or malformed ones are a 400. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const entries: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key in entries) throw new ApiError(400, `The parameter "${key}" was given more than once.`);
+    entries[key] = value;
+  }
+  const result = schema.safeParse(entries);
+  if (result.success) return result.data;
+  const details: Record<string, string[]> = {};
+  const general: string[] = [];
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') general.push(`Unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
+    else if (issue.path.length) (details[String(issue.path[0])] ??= []).push(issue.message);
+    else general.push(issue.message);
+  }
+  throw new ApiError(400, general.join(' ') || Object.values(details).flat().join(' '), details);
+}
+
+/** Runs a handler and turns refusals into JSON errors; anything unexpected is a 500 without details. */
+export async function apiHandler(run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError) return apiJson({ error: { status: error.status, message: error.message, ...(Object.keys(error.details).length ? { details: error.details } : {}) } }, { status: error.status });
+    if (error instanceof BadCursorError) return apiJson({ error: { status: 400, message: error.message } }, { status: 400 });
+    console.error('[api]', error);
+    return apiJson({ error: { status: 500, message: 'Something went wrong on our side.' } }, { status: 500 });
+  }
+}

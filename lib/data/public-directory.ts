@@ -1,0 +1,60 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { cached } from '@/lib/cache/tagged-cache';
+import { tags } from '@/lib/cache/tags';
+import { liveWhere } from './public-stories';
+
+// The public directory of sections, tags and authors: only those readers can reach a story through.
+
+export type PublicSection = { name: string; slug: string };
+export type PublicTag = { name: string; slug: string; storyCount: number };
+export type PublicAuthor = { name: string; slug: string; bio: string; storyCount: number };
+
+export const listPublicSections = cached(
+  'sections',
+  async (): Promise<PublicSection[]> => db.section.findMany({ orderBy: { position: 'asc' }, select: { name: true, slug: true } }),
+  () => [tags.directory],
+);
+
+export const getPublicSection = cached(
+  'section',
+  async (slug: string): Promise<PublicSection | null> => db.section.findUnique({ where: { slug }, select: { name: true, slug: true } }),
+  ([slug]) => [tags.directory, tags.section(slug)],
+);
+
+export const listPublicTags = cached(
+  'tags',
+  async (): Promise<PublicTag[]> => {
+    const rows = await db.tag.findMany({
+      where: { stories: { some: { story: liveWhere() } } },
+      orderBy: { name: 'asc' },
+      select: { name: true, slug: true, _count: { select: { stories: { where: { story: liveWhere() } } } } },
+    });
+    return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t._count.stories }));
+  },
+  () => [tags.directory],
+);
+
+export const getPublicTag = cached(
+  'tag',
+  async (slug: string): Promise<PublicTag | null> => (await listPublicTags()).find((t) => t.slug === slug) ?? null,
+  ([slug]) => [tags.directory, tags.tag(slug)],
+);
+
+async function readAuthors(slug?: string): Promise<PublicAuthor[]> {
+  const rows = await db.user.findMany({
+    where: { ...(slug ? { slug } : {}), bylines: { some: { story: liveWhere() } } },
+    orderBy: { name: 'asc' },
+    select: { name: true, slug: true, bio: true, _count: { select: { bylines: { where: { story: liveWhere() } } } } },
+  });
+  return rows.map((u) => ({ name: u.name, slug: u.slug, bio: u.bio, storyCount: u._count.bylines }));
+}
+
+/** People with at least one published story: a byline is public, a newsroom account is not. */
+export const listPublicAuthors = cached('authors', () => readAuthors(), () => [tags.directory]);
+
+export const getPublicAuthor = cached(
+  'author',
+  async (slug: string): Promise<PublicAuthor | null> => (await readAuthors(slug))[0] ?? null,
+  ([slug]) => [tags.directory, tags.author(slug)],
+);

@@ -1,0 +1,53 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor } from '@/lib/pagination';
+import { summariesById, type PublicStorySummary } from './public-stories';
+
+// Reader search over published stories: PostgreSQL full-text search on the same weighted vector the
+// desk uses (headline A, dek B, body C), ranked, with a highlighted snippet. Not cached: queries are
+// as many as readers type; each is one indexed query plus one for the rows.
+
+/** Marks around matched words in snippets: private-use characters no story text can contain. */
+export const MATCH_START = '\uE000';
+export const MATCH_END = '\uE001';
+
+export type SearchHit = PublicStorySummary & { snippet: string };
+export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; query: string };
+
+export const MAX_QUERY_LENGTH = 200;
+
+export type SearchOptions = { cursor?: string | null; take?: number; section?: string; tag?: string; author?: string };
+
+export async function searchPublishedStories(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+  const q = query.trim().slice(0, MAX_QUERY_LENGTH);
+  const take = options.take ?? 10;
+  const after = decodeCursor(options.cursor);
+  if (!q) return { hits: [], nextCursor: null, query: q };
+  const afterRank = after?.rank ?? null;
+  const scope = Prisma.sql`${options.section ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Section" x WHERE x."id" = s."sectionId" AND x."slug" = ${options.section})` : Prisma.empty}
+    ${options.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${options.tag})` : Prisma.empty}
+    ${options.author ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa JOIN "User" u ON u."id" = sa."userId" WHERE sa."storyId" = s."id" AND u."slug" = ${options.author})` : Prisma.empty}`;
+  const rows = await db.$queryRaw<{ id: string; rank: number; publishedAt: Date; snippet: string }[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
+    SELECT s."id", ts_rank(s."searchVector", query.tsq)::float8 AS rank, s."publishedAt",
+      ts_headline('english', s."plainText", query.tsq,
+        ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+    FROM "Story" s, query
+    WHERE s."searchVector" @@ query.tsq
+      AND s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL
+      ${scope}
+      AND (${afterRank}::float8 IS NULL
+        OR ts_rank(s."searchVector", query.tsq)::float8 < ${afterRank}::float8
+        OR (ts_rank(s."searchVector", query.tsq)::float8 = ${afterRank}::float8 AND s."id" > ${after?.id ?? ''}))
+    ORDER BY rank DESC, s."id" ASC
+    LIMIT ${take + 1}`;
+  const page = rows.slice(0, take);
+  const summaries = await summariesById(page.map((r) => r.id));
+  const hits = page.flatMap((r) => {
+    const summary = summaries.get(r.id);
+    return summary ? [{ ...summary, snippet: r.snippet }] : [];
+  });
+  const last = page.at(-1);
+  return { hits, query: q, nextCursor: rows.length > take && last ? encodeCursor({ at: last.publishedAt.toISOString(), id: last.id, rank: last.rank }) : null };
+}

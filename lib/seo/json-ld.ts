@@ -1,0 +1,46 @@
+import type { PublicStory } from '@/lib/data/public-stories';
+import { SITE } from '@/lib/site';
+import { authorPath, sectionPath, storyPath } from '@/lib/urls';
+
+/**
+ * JSON for a <script type="application/ld+json">. Every character that could end the script
+ * element or start markup is written as a JSON escape, so a headline containing "</script>" stays
+ * text: JSON parsers read the same string back.
+ */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** schema.org NewsArticle, with the fields Google News and aggregators read. */
+export function newsArticleJsonLd(story: PublicStory, absolute: (path: string) => string) {
+  const url = absolute(storyPath(story));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: story.headline,
+    description: story.seoDescription || story.dek || undefined,
+    datePublished: story.publishedAt.toISOString(),
+    dateModified: story.updatedAt.toISOString(),
+    author: story.bylines.map((b) => ({ '@type': 'Person', name: b.name, url: absolute(authorPath(b)) })),
+    publisher: {
+      '@type': 'NewsMediaOrganization',
+      name: SITE.name,
+      url: absolute('/'),
+      logo: { '@type': 'ImageObject', url: absolute(SITE.logoPath), width: SITE.logoSize.width, height: SITE.logoSize.height },
+    },
+    image: story.image ? [absolute(story.image.src)] : [absolute(SITE.logoPath)],
+    articleSection: story.section.name,
+    keywords: story.tags.map((t) => t.name).join(', ') || undefined,
+    isAccessibleForFree: true,
+    inLanguage: SITE.language,
+    ...(story.dateline ? { locationCreated: { '@type': 'Place', name: story.dateline } } : {}),
+    isPartOf: { '@type': 'WebPage', url: absolute(sectionPath(story.section)) },
+  };
+}

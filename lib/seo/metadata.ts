@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import type { PublicStory } from '@/lib/data/public-stories';
+import { SITE } from '@/lib/site';
+import { storyPath } from '@/lib/urls';
+
+/** Title, description, canonical URL and social cards of a listing page (home, section, tag…). */
+export function listingMetadata(input: { title?: string; description: string; path: string; feed?: string }): Metadata {
+  return {
+    ...(input.title ? { title: input.title } : {}),
+    description: input.description,
+    alternates: { canonical: input.path, types: { 'application/rss+xml': input.feed ?? '/feed.xml' } },
+    openGraph: { type: 'website', siteName: SITE.name, title: input.title ?? SITE.name, description: input.description, url: input.path },
+    twitter: { card: 'summary', title: input.title ?? SITE.name, description: input.description },
+  };
+}
+
+export function articleMetadata(story: PublicStory): Metadata {
+  const title = story.seoTitle || story.headline;
+  const description = story.seoDescription || story.dek || undefined;
+  const path = storyPath(story);
+  const images = story.image ? [{ url: story.image.src, width: story.image.width, height: story.image.height, alt: story.image.alt }] : undefined;
+  return {
+    title,
+    description,
+    alternates: { canonical: path },
+    authors: story.bylines.map((b) => ({ name: b.name, url: `/authors/${b.slug}` })),
+    keywords: story.tags.map((t) => t.name),
+    openGraph: {
+      type: 'article',
+      siteName: SITE.name,
+      title,
+      description,
+      url: path,
+      publishedTime: story.publishedAt.toISOString(),
+      modifiedTime: story.updatedAt.toISOString(),
+      section: story.section.name,
+      tags: story.tags.map((t) => t.name),
+      images,
+    },
+    twitter: { card: story.image ? 'summary_large_image' : 'summary', title, description, images: images?.map((i) => i.url) },
+  };
+}
