@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import { docFromPlainText, countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody } from '@/lib/editor/schema';
 import { refreshSearchVector } from '@/lib/data/search';
+import { recordStoryPath } from '@/lib/data/story-paths';
 import { hashPassword } from '@/lib/passwords';
 import { slugify } from '@/lib/slug';
 import { DEMO_STORIES } from './seed-data/stories';
@@ -110,6 +111,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
         },
       });
       await refreshSearchVector(tx, row.id);
+      await recordStoryPath(tx, row.id);
       await tx.auditEvent.create({
         data: {
           action: 'story.import',

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { publicStoryChanged } from './public-changes';
+import { recordStoryPath } from './story-paths';
 import { notify } from './notifications';
 import { recordRevision } from './revisions';
 import { loadSnapshot } from './story-snapshot';
@@ -34,6 +35,7 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
       },
     });
     if (count === 0) return false;
+    await recordStoryPath(tx, job.storyId);
     await recordRevision(tx, {
       storyId: job.storyId,
       authorId: job.scheduledById,

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { storyPath } from '@/lib/urls';
 import { NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { publicStoryChanged } from './public-changes';
+import { recordStoryPath } from './story-paths';
 import { assertCan, type Viewer } from './viewer';
 
 /**
@@ -22,6 +23,7 @@ export async function changeStorySlug(viewer: Viewer | null, storyId: string, in
     await db.$transaction(async (tx) => {
       const { count } = await tx.story.updateMany({ where: { id: storyId, version: input.baseVersion }, data: { slug: input.slug, version: { increment: 1 } } });
       if (count === 0) throw new VersionConflictError('The story changed since you loaded it; reload and try again.', { status: story.status, version: input.baseVersion });
+      await recordStoryPath(tx, storyId);
       const where = story.section ? storyPath({ slug: input.slug, section: story.section }) : input.slug;
       await tx.auditEvent.create({
         data: { actorId: viewer.id, action: 'story.slug', entityType: 'story', entityId: storyId, storyId, fromState: story.slug, toState: input.slug, note: `Now at ${where}` },

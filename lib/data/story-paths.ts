@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 
 // URLs that once led to a story and no longer do: the story moved (new slug or section) or left the
 // public site. Kept in memory and reloaded at most every few seconds, because the proxy asks on every
@@ -55,4 +56,17 @@ export function forgetRetiredPaths(): void {
   state.generation += 1;
   state.map = undefined;
   state.loading = undefined;
+}
+
+/**
+ * Records the story's current public path if it is live. Called inside every transaction that
+ * publishes a story or changes where a live story lives; a path reused by another story moves to it.
+ */
+export async function recordStoryPath(tx: Prisma.TransactionClient, storyId: string): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "StoryPath" ("path", "storyId")
+    SELECT sec."slug" || '/' || st."slug", st."id"
+    FROM "Story" st JOIN "Section" sec ON sec."id" = st."sectionId"
+    WHERE st."id" = ${storyId} AND st."status" = 'PUBLISHED'
+    ON CONFLICT ("path") DO UPDATE SET "storyId" = EXCLUDED."storyId"`;
 }

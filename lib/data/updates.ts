@@ -6,6 +6,7 @@ import { can, type StoryState } from '@/lib/permissions';
 import { UPDATE_STEPS, type UpdateStepName } from '@/lib/workflow/updates';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import { publicStoryChanged, publicTagsOf } from './public-changes';
+import { recordStoryPath } from './story-paths';
 import { notify } from './notifications';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
@@ -72,6 +73,7 @@ export async function stepUpdate(
         },
       });
       await applyRelations(tx, storyId, update);
+      await recordStoryPath(tx, storyId); // the update may have moved the story to another section
       await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'WORKFLOW', storyVersion: version, snapshot: update, label: 'Publish update' });
       await notify(tx, authorIds, { kind: 'publishUpdate', storyId, actorId: viewer.id, text: `${viewer.name} published an update to “${update.headline}”.` });
     } else if (name === 'requestChanges') {

@@ -7,6 +7,7 @@ import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } 
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { editorIds, notify } from './notifications';
 import { publicStoryChanged } from './public-changes';
+import { recordStoryPath } from './story-paths';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot } from './story-snapshot';
@@ -75,6 +76,7 @@ export async function transitionStory(
       );
     }
     const version = input.baseVersion + 1;
+    if (transition.publishes) await recordStoryPath(tx, storyId);
     await recordRevision(tx, {
       storyId,
       authorId: viewer.id,

@@ -22,7 +22,7 @@ test('a reader finds the summit story on the home page and reads it exactly as w
   // The dateline opens the first paragraph; everything else is the source, character for character.
   expect(paragraphs[0]).toBe(`LIMA — ${PARAGRAPHS[0]}`);
   expect(paragraphs.slice(1)).toEqual(PARAGRAPHS.slice(1));
-  await expect(page.getByRole('list', { name: 'Tags' })).toContainText('North Korea');
+  await expect(page.getByRole('list', { name: 'Topics' })).toContainText('North Korea');
   await page.screenshot({ path: 'tests/e2e/screenshots/article.png', fullPage: true });
 
   await page.setViewportSize({ width: 360, height: 800 });
@@ -33,7 +33,7 @@ test('a reader finds the summit story on the home page and reads it exactly as w
 
 test('a section page lists only that section\'s published stories', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Business', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Business', exact: true }).click();
   await expect(page).toHaveURL(/\/business$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Business');
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Central bank holds rates steady as inflation cools for a third month']);
