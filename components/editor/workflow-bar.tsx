@@ -26,7 +26,7 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
   const [message, setMessage] = useState('');
   const [note, setNote] = useState('');
   const [publishAt, setPublishAt] = useState(scheduledFor ?? '');
-  if (transitions.length === 0 && !updateState) return null;
+  // The status is always shown, even with nothing to do (an unpublished story says so).
 
   const run = async (transition: AvailableTransition) => {
     if (transition.noteRequired && !note.trim()) {
