@@ -1,26 +1,93 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { benchAutosave } from '../tests/bench/autosave';
+import { benchLighthouse } from '../tests/bench/lighthouse';
+import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter';
+import { benchPublishToVisible } from '../tests/bench/publish';
+import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
+// `npm run bench -- --only=reading` (or autosave) runs one part.
+
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const runs = (part: string) => !only || only === part;
+const ms = (n: number) => n.toFixed(1).padStart(8);
+
+function readingManifests(): string[] {
+  const root = path.join('.next', 'server', 'app', '(public)');
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === 'page_client-reference-manifest.js' && !full.includes('preview')) found.push(full);
+    }
+  };
+  if (existsSync(root)) walk(root);
+  return found;
+}
 
 async function main() {
   if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log' });
+  let counter: QueryCounter | undefined;
+  const app = await startAppServer({
+    port: 3200,
+    pgPort: 55435,
+    name: 'bench',
+    logFile: 'test-results/bench-server.log',
+    appDatabaseUrl: async (url) => {
+      const parsed = new URL(url);
+      counter = await startQueryCounter({ host: parsed.hostname, port: Number(parsed.port || 5432) });
+      return Object.assign(parsed, { port: String(counter.port) }).toString();
+    },
+  });
   try {
-    const autosave = await benchAutosave(app.baseUrl);
-    const [baseline, save] = autosave.rows;
-    console.log(`\nAutosave round trip (${autosave.rounds} rounds, ${Math.round(autosave.payloadBytes / 1024)} KiB per save)\n`);
-    console.log('                                   p50 ms    p95 ms');
-    for (const r of autosave.rows) console.log(`  ${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(8)}`);
-    console.log(`  ${'ratio autosave / baseline'.padEnd(32)} ${(save!.p50 / baseline!.p50).toFixed(1).padStart(6)}×  ${(save!.p95 / baseline!.p95).toFixed(1).padStart(7)}×\n`);
+    if (runs('autosave')) {
+      const autosave = await benchAutosave(app.baseUrl);
+      const [baseline, save] = autosave.rows;
+      console.log(`\nAutosave round trip (${autosave.rounds} rounds, ${Math.round(autosave.payloadBytes / 1024)} KiB per save)\n`);
+      console.log('                                   p50 ms    p95 ms');
+      for (const r of autosave.rows) console.log(`  ${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(8)}`);
+      console.log(`  ${'ratio autosave / baseline'.padEnd(32)} ${(save!.p50 / baseline!.p50).toFixed(1).padStart(6)}×  ${(save!.p95 / baseline!.p95).toFixed(1).padStart(7)}×\n`);
+    }
+    if (runs('reading')) {
+      const throughput = await benchArticleThroughput(app.baseUrl);
+      const [flat, next] = throughput.rows;
+      console.log(`\nArticle page ${ARTICLE} (${Math.round(throughput.htmlBytes / 1024)} KiB of HTML, ${throughput.concurrency} concurrent clients)\n`);
+      console.log('                                    req/s    p50 ms    p99 ms');
+      for (const r of throughput.rows) console.log(`  ${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(7)}  ${ms(r.p50)}  ${ms(r.p99)}`);
+      console.log(`  ${'ratio next / static'.padEnd(32)} ${(next!.rps / flat!.rps).toFixed(2).padStart(7)}×  ${(next!.p50 / flat!.p50).toFixed(1).padStart(7)}×  ${(next!.p99 / flat!.p99).toFixed(1).padStart(7)}×`);
+
+      const routes = ['/', '/world', ARTICLE, '/tags/north-korea', '/authors/lee-jon-young', '/search?q=summit', '/corrections'];
+      const js = await benchShippedJs(app.baseUrl, routes);
+      console.log('\nJavaScript shipped per public route (gzip)\n');
+      console.log('                                  scripts   JS bytes   RSC payload bytes');
+      for (const r of js) console.log(`  ${r.route.padEnd(32)} ${String(r.scripts).padStart(7)}  ${String(r.gzipBytes).padStart(9)}  ${String(r.inlineDataBytes).padStart(10)}`);
+      const ours = ourClientModules(readingManifests());
+      console.log(`  client components of ours on reading routes: ${ours.length === 0 ? 'none (all JS is Next’s runtime)' : ours.join(', ')}`);
+
+      const queries = await benchQueriesPerRender(app.baseUrl, app.databaseUrl, counter!);
+      console.log('\nSQL statements per article render (counted on the wire)\n');
+      console.log('                                      tags  bylines   cache empty   from cache');
+      for (const r of queries) console.log(`  ${r.page.slice(0, 34).padEnd(34)} ${String(r.tags).padStart(5)}  ${String(r.bylines).padStart(7)}   ${r.cold.join(', ').padStart(11)}   ${String(r.warm).padStart(10)}`);
+
+      const publish = await benchPublishToVisible(app.baseUrl, app.databaseUrl);
+      console.log(`\nPublish to visible on the public URL (published by another process, ${publish.rounds} rounds): p50 ${publish.p50.toFixed(0)} ms, max ${publish.max.toFixed(0)} ms`);
+
+      const lighthouse = await benchLighthouse(app.baseUrl, ['/', ARTICLE]);
+      console.log('\nLighthouse 12 (desktop Chromium, headless; mobile emulation as Lighthouse defaults)\n');
+      for (const r of lighthouse) console.log(`  ${r.path.padEnd(40)} ${Object.entries(r.scores).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+      console.log('');
+    }
   } finally {
     await app.stop();
+    await counter?.close();
   }
 }
 

@@ -13,10 +13,10 @@ const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 5_000;
 
 type Entry = { value: unknown; tags: string[]; expires: number };
-type State = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; generation: number; listening?: Promise<void> };
+type State = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; pending: Map<string, Promise<unknown>>; generation: number; listening?: Promise<void> };
 // Shared by the bundles of one process (pages, route handlers, proxy, job worker).
 const holder = globalThis as unknown as { __mastheadCache?: State };
-const state: State = (holder.__mastheadCache ??= { entries: new Map<string, Entry>(), byTag: new Map<string, Set<string>>(), generation: 0 });
+const state: State = (holder.__mastheadCache ??= { entries: new Map<string, Entry>(), byTag: new Map<string, Set<string>>(), pending: new Map(), generation: 0 });
 
 function forget(key: string) {
   const entry = state.entries.get(key);
@@ -38,6 +38,8 @@ function store(key: string, value: unknown, entryTags: string[]) {
 /** Drops every entry carrying one of these tags, in this process only. */
 export function dropTags(dropped: Iterable<string>): void {
   state.generation += 1;
+  // Reads already under way may predate the write: later callers must not join them.
+  state.pending.clear();
   for (const tag of dropped) {
     for (const key of [...(state.byTag.get(tag) ?? [])]) forget(key);
     state.byTag.delete(tag);
@@ -58,11 +60,20 @@ export function cached<A extends unknown[], R>(
     const key = `${name}:${JSON.stringify(args)}`;
     const hit = state.entries.get(key);
     if (hit && hit.expires > Date.now()) return structuredClone(hit.value) as R;
-    const generation = state.generation;
-    const value = await read(...args);
-    // A write that landed while this read ran may have made the result stale: serve it, keep it not.
-    if (state.generation === generation) store(key, value, tagsOf(args, value));
-    return structuredClone(value);
+    // The page and its metadata ask for the same story at the same moment: one read serves both.
+    let pending = state.pending.get(key) as Promise<R> | undefined;
+    if (!pending) {
+      const generation = state.generation;
+      pending = read(...args)
+        .then((value) => {
+          // A write that landed while this read ran may have made the result stale: serve it, keep it not.
+          if (state.generation === generation) store(key, value, tagsOf(args, value));
+          return value;
+        })
+        .finally(() => state.pending.delete(key));
+      state.pending.set(key, pending);
+    }
+    return structuredClone(await pending);
   };
 }
 

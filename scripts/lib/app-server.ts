@@ -25,7 +25,14 @@ async function waitForServer(url: string, server: ChildProcess, logFile: string,
   throw new Error(`next start did not answer ${url} within ${timeoutMs / 1000}s`);
 }
 
-export async function startAppServer(options: { port: number; pgPort: number; name: string; logFile: string }): Promise<AppServer> {
+export async function startAppServer(options: {
+  port: number;
+  pgPort: number;
+  name: string;
+  logFile: string;
+  /** Lets the bench route the app's connections through a relay that counts statements. */
+  appDatabaseUrl?: (databaseUrl: string) => Promise<string>;
+}): Promise<AppServer> {
   const database = `masthead_${options.name}_${Date.now().toString(36)}`;
   let adminUrl: string;
   let stopPostgres = async () => {};
@@ -54,7 +61,7 @@ export async function startAppServer(options: { port: number; pgPort: number; na
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: options.appDatabaseUrl ? await options.appDatabaseUrl(databaseUrl) : databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
       MASTHEAD_MEDIA_DIR: mediaDir,
     },

@@ -1,0 +1,52 @@
+import { performance } from 'node:perf_hooks';
+import { percentile } from './http';
+
+// Publish-to-visible: an editor publishes through the data layer from this process (as another app
+// instance would), and the clock runs until the story's public URL answers 200 on the server under
+// test, which learns of the change from PostgreSQL NOTIFY. Its own caches were warmed beforehand.
+
+export async function benchPublishToVisible(baseUrl: string, databaseUrl: string, rounds = 5) {
+  process.env.DATABASE_URL = databaseUrl;
+  const { db } = await import('@/lib/db');
+  const { createStory } = await import('@/lib/data/stories');
+  const { transitionStory } = await import('@/lib/data/workflow');
+  const viewer = async (email: string) => {
+    const u = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, active: true, name: true, email: true } });
+    return u;
+  };
+  const [reporter, editor] = await Promise.all([viewer('reporter@example.com'), viewer('editor@example.com')]);
+  const section = await db.section.findUniqueOrThrow({ where: { slug: 'business' }, select: { id: true } });
+  const timings: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const story = await createStory(reporter, {
+      headline: `Bench publication ${i} ${Date.now()}`,
+      dek: '',
+      slug: '',
+      sectionId: section.id,
+      tags: ['Bench'],
+      bylineIds: [reporter.id],
+      creditLine: '',
+      dateline: '',
+      seoTitle: '',
+      seoDescription: '',
+      featuredImageId: null,
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Published by the benchmark.' }] }] },
+    });
+    let version = story.version;
+    version = (await transitionStory(reporter, story.id, 'submit', { baseVersion: version })).version;
+    version = (await transitionStory(editor, story.id, 'approve', { baseVersion: version })).version;
+    const url = `${baseUrl}/business/${story.slug}`;
+    // Readers are already looking: the 404 and the section page are in the server's cache.
+    await fetch(url).then((r) => r.text());
+    await fetch(`${baseUrl}/business`).then((r) => r.text());
+    const t0 = performance.now();
+    await transitionStory(editor, story.id, 'publish', { baseVersion: version });
+    while ((await fetch(url).then(async (r) => (await r.text(), r.status))) !== 200) {
+      if (performance.now() - t0 > 10_000) throw new Error('The story did not become visible within 10 s.');
+    }
+    timings.push(performance.now() - t0);
+  }
+  await db.$disconnect();
+  timings.sort((a, b) => a - b);
+  return { rounds, p50: percentile(timings, 50), max: timings.at(-1)! };
+}
