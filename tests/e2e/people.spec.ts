@@ -97,23 +97,6 @@ test.describe('as an admin', () => {
   });
 });
 
-test('an admin changes the newsroom policy on approving one’s own story', async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: storageStateFor('admin') });
-  const page = await admin.newPage();
-  await page.goto('/newsroom/people');
-  const settings = page.getByRole('form', { name: 'Newsroom settings' });
-  const box = settings.getByLabel('Editors may approve stories they are a byline on');
-  await expect(box).not.toBeChecked();
-  await box.check();
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect(settings.getByRole('status')).toHaveText('Settings saved.');
-  expect((await query<{ value: boolean }>(`SELECT value FROM "Setting" WHERE key = 'policy.editorMayApproveOwnStory'`))[0]!.value).toBe(true);
-  await box.uncheck();
-  await settings.getByRole('button', { name: 'Save settings' }).click();
-  await expect.poll(async () => (await query<{ value: boolean }>(`SELECT value FROM "Setting" WHERE key = 'policy.editorMayApproveOwnStory'`))[0]!.value).toBe(false);
-  await admin.close();
-});
-
 test.describe('as a reporter', () => {
   test.use({ storageState: storageStateFor('reporter') });
 
