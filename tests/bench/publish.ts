@@ -6,7 +6,18 @@ import { percentile } from './http';
 // test, which learns of the change from PostgreSQL NOTIFY. Its own caches were warmed beforehand.
 
 export async function benchPublishToVisible(baseUrl: string, databaseUrl: string, rounds = 5) {
+  // The data layer reads DATABASE_URL once, on first use; put it back for whatever runs next.
+  const previous = process.env.DATABASE_URL;
   process.env.DATABASE_URL = databaseUrl;
+  try {
+    return await publishRounds(baseUrl, rounds);
+  } finally {
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+  }
+}
+
+async function publishRounds(baseUrl: string, rounds: number) {
   const { db } = await import('@/lib/db');
   const { createStory } = await import('@/lib/data/stories');
   const { transitionStory } = await import('@/lib/data/workflow');
