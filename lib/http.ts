@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { splitIssues } from '@/lib/validations/issues';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
 
 // Helpers for the newsroom's JSON route handlers: bounded JSON bodies, same-origin writes, and one
@@ -42,13 +43,7 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   }
   const result = schema.safeParse(data);
   if (!result.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    const general: string[] = [];
-    for (const issue of result.error.issues) {
-      if (issue.code === 'unrecognized_keys') general.push(`Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
-      else if (issue.path.length) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-      else general.push(issue.message);
-    }
+    const { general, fieldErrors } = splitIssues(result.error, 'field');
     const message = general[0] ?? Object.values(fieldErrors)[0]?.[0] ?? 'The request is not valid.';
     throw new HttpError(422, message, { fieldErrors });
   }

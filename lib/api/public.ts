@@ -1,5 +1,6 @@
 import 'server-only';
 import type { z } from 'zod';
+import { splitIssues } from '@/lib/validations/issues';
 import { BadCursorError } from '@/lib/pagination';
 
 // The public read-only API: JSON, open to any origin (GET only, no credentials), cacheable by a CDN.
@@ -41,13 +42,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   }
   const result = schema.safeParse(entries);
   if (result.success) return result.data;
-  const details: Record<string, string[]> = {};
-  const general: string[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') general.push(`Unknown parameter${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
-    else if (issue.path.length) (details[String(issue.path[0])] ??= []).push(issue.message);
-    else general.push(issue.message);
-  }
+  const { general, fieldErrors: details } = splitIssues(result.error, 'parameter');
   throw new ApiError(400, general.join(' ') || Object.values(details).flat().join(' '), details);
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { splitIssues } from './issues';
 
 export type FormState = {
   ok?: boolean;
@@ -28,17 +29,7 @@ export function parseForm<S extends z.ZodType>(
   const result = schema.safeParse(entries);
   if (result.success) return { ok: true, data: result.data };
 
-  const fieldErrors: Record<string, string[]> = {};
-  const general: string[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      general.push(`Unknown field${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}.`);
-      continue;
-    }
-    const field = String(issue.path[0] ?? '');
-    if (!field) general.push(issue.message);
-    else (fieldErrors[field] ??= []).push(issue.message);
-  }
+  const { general, fieldErrors } = splitIssues(result.error, 'field');
   return {
     ok: false,
     state: { message: general.join(' ') || 'Please correct the highlighted fields.', fieldErrors, values },

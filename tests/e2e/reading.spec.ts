@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { query } from './support/db';
-import { expectSaved, pasteText } from './support/editor';
+import { writeAndSubmit } from './support/editor';
 import { storageStateFor, type RoleName } from './support/roles';
 
 const SUMMIT = '/world/yoon-ishiba-second-summit-lima';
@@ -116,15 +116,7 @@ test('publishing, renaming and unpublishing a story: feeds, sitemaps, API, searc
   test.setTimeout(120_000);
   const headline = `Harbour authority approves night ferries ${Date.now()}`;
   const reporter = await as(browser, 'reporter');
-  await reporter.page.goto('/newsroom/stories/new');
-  await reporter.page.getByLabel('Headline').fill(headline);
-  await pasteText(reporter.page, 'Night ferries between the two harbours will start in spring, the authority said on Tuesday.');
-  await reporter.page.getByLabel('Section').selectOption({ label: 'Business' });
-  await expectSaved(reporter.page);
-  await reporter.page.reload();
-  await reporter.page.getByRole('button', { name: 'Submit for review' }).click();
-  await expect(reporter.page.getByRole('region', { name: 'Workflow' })).toContainText('in review');
-  const id = reporter.page.url().split('/').pop()!;
+  const id = await writeAndSubmit(reporter.page, { headline: headline, text: 'Night ferries between the two harbours will start in spring, the authority said on Tuesday.', section: 'Business' });
   const [{ slug }] = (await query<{ slug: string }>('SELECT slug FROM "Story" WHERE id = $1', [id])) as [{ slug: string }];
   await reporter.context.close();
 

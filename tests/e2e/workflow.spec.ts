@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { query } from './support/db';
-import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText } from './support/editor';
+import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText, writeAndSubmit } from './support/editor';
 import { storageStateFor, type RoleName } from './support/roles';
 
 const HEADLINE = 'Yoon and Ishiba pledge closer ties at second summit';
@@ -109,15 +109,7 @@ test('the review queue is for editors', async ({ browser }) => {
 
 test('an editor schedules an approved story, which stays off the public site until its time', async ({ browser }) => {
   const reporter = await as(browser, 'reporter');
-  await reporter.page.goto('/newsroom/stories/new');
-  await reporter.page.getByLabel('Headline').fill('Budget embargoed until the minister speaks');
-  await pasteText(reporter.page, 'The budget will be published when the minister rises.');
-  await reporter.page.getByLabel('Section').selectOption({ label: 'Business' });
-  await expectSaved(reporter.page);
-  await reporter.page.reload();
-  await reporter.page.getByRole('button', { name: 'Submit for review' }).click();
-  await expect(reporter.page.getByRole('region', { name: 'Workflow' })).toContainText('in review');
-  const id = reporter.page.url().split('/').pop()!;
+  const id = await writeAndSubmit(reporter.page, { headline: 'Budget embargoed until the minister speaks', text: 'The budget will be published when the minister rises.', section: 'Business' });
 
   const editor = await as(browser, 'editor');
   await editor.page.goto(`/newsroom/stories/${id}`);

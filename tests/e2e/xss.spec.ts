@@ -26,6 +26,8 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
     [headline, dek, JSON.stringify(body), world!.id, reporter!.id, breakouts[2]!.payload, breakouts[3]!.payload],
   );
   await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ('xss-story', $1, 0)`, [reporter!.id]);
+  // Searchable, so that the search page renders highlighted snippets of the payloads.
+  await query(`UPDATE "Story" SET "plainText" = $1, "searchVector" = to_tsvector('english', $1) WHERE id = 'xss-story'`, [CORPUS.map((e) => e.payload.replaceAll('\u0000', '')).join('\n')]);
   for (const [i, entry] of breakouts.slice(4, 14).entries()) {
     await query(`INSERT INTO "Tag" (id, name, slug) VALUES ($1, $2, $1)`, [`xss-tag-${i}`, entry.payload]);
     await query(`INSERT INTO "StoryTag" ("storyId", "tagId") VALUES ('xss-story', $1)`, [`xss-tag-${i}`]);
@@ -45,6 +47,10 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
   for (const [url, role] of [
     ['/world/xss-corpus', null],
     ['/', null],
+    ['/world', null],
+    ['/tags/xss-tag-0', null],
+    ['/authors/riley-chen', null],
+    ['/search?q=script+alert+onerror', null],
     ['/newsroom', 'admin'],
     ['/newsroom/people', 'admin'],
     ['/newsroom/stories/xss-story', 'admin'],
@@ -69,6 +75,10 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
       }
     });
     await page.waitForTimeout(300);
+    if (url.startsWith('/search')) {
+      await expect(page.getByRole('link', { name: headline })).toBeVisible();
+      await expect(page.locator('.snippet mark').first()).toBeVisible();
+    }
     if (url === '/newsroom/stories/xss-story') {
       await expect(page.getByRole('textbox', { name: 'Story body' }).locator('p')).toHaveCount(CORPUS.length);
     }
@@ -81,6 +91,10 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
       expect(await page.locator('.article-body *:not(p):not(span.dateline)').count()).toBe(0);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
       expect(await page.title()).toContain(headline);
+      // The JSON-LD carries the payloads as data: it parses back to exactly what was stored.
+      const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+      expect(ld.headline).toBe(headline);
+      expect(ld.description).toBe(dek);
       // Positive control: the same page does report a payload that really runs.
       await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss(\'control\')">'));
       await expect.poll(() => fired).toContain(`${url}: control`);
@@ -90,4 +104,5 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
   }
   expect(fired).toEqual([]);
   await query(`DELETE FROM "Story" WHERE id = 'xss-story'`);
+  await query(`DELETE FROM "Tag" WHERE id LIKE 'xss-tag-%'`);
 });

@@ -97,6 +97,30 @@ describe('public reads follow every write that changes them', () => {
   });
 });
 
+describe('the featured image', () => {
+  it('comes with every rendition for srcset, the largest sensible one as src, alt, caption and credit', async () => {
+    const renditions = [480, 960, 1600].map((width) => ({ width, height: Math.round(width * 0.66), key: `k/${width}.webp`, src: `/media/k/${width}.webp`, bytes: width * 10 }));
+    const media = await db.media.create({
+      data: { storageKey: `k-${run}`, originalName: 'harbour.jpg', format: 'jpeg', width: 1600, height: 1056, bytes: 1, renditions, altText: 'Ferries at the quay', caption: 'The night ferry', credit: 'Photo: Desk', uploadedById: reporter.id },
+    });
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: `Pictured ${run}`, sectionId: section.id, featuredImageId: media.id }));
+    let version = story.version;
+    version = (await transitionStory(reporter, story.id, 'submit', { baseVersion: version })).version;
+    version = (await transitionStory(editor, story.id, 'approve', { baseVersion: version })).version;
+    await transitionStory(editor, story.id, 'publish', { baseVersion: version });
+    const live = await getPublishedStory(section.slug, story.slug);
+    expect(live?.image).toEqual({
+      src: '/media/k/1600.webp',
+      srcSet: '/media/k/480.webp 480w, /media/k/960.webp 960w, /media/k/1600.webp 1600w',
+      width: 1600,
+      height: 1056,
+      alt: 'Ferries at the quay',
+      caption: 'The night ferry',
+      credit: 'Photo: Desk',
+    });
+  });
+});
+
 describe('search and related stories', () => {
   it('ranks headline matches first, pages by cursor without repeats, and never finds drafts', async () => {
     const word = `zanzibarite${run}`;

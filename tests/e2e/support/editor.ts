@@ -60,3 +60,16 @@ export async function caretAtEnd(paragraph: import('@playwright/test').Locator) 
     selection.addRange(range);
   });
 }
+
+/** A reporter writes a short story in a section and submits it for review; returns its id. */
+export async function writeAndSubmit(page: Page, story: { headline: string; text: string; section: string }): Promise<string> {
+  await page.goto('/newsroom/stories/new');
+  await page.getByLabel('Headline').fill(story.headline);
+  await pasteText(page, story.text);
+  await page.getByLabel('Section').selectOption({ label: story.section });
+  await expectSaved(page);
+  await page.reload();
+  await page.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(page.getByRole('region', { name: 'Workflow' })).toContainText('in review');
+  return page.url().split('/').pop()!;
+}
