@@ -50,7 +50,7 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
     ['/world', null],
     ['/tags/xss-tag-0', null],
     ['/authors/riley-chen', null],
-    ['/search?q=script+alert+onerror', null],
+    ['/search?q=script+onerror', null],
     ['/newsroom', 'admin'],
     ['/newsroom/people', 'admin'],
     ['/newsroom/stories/xss-story', 'admin'],
