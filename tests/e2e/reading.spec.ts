@@ -241,3 +241,20 @@ test('the public API: published stories only, filters, cursors, ninjs, CORS and 
   expect(preflight.status()).toBe(204);
   expect(preflight.headers()['access-control-allow-methods']).toContain('GET');
 });
+
+test('tag feeds, robots.txt and the print stylesheet', async ({ request, page }) => {
+  const tagFeed = await new Parser().parseString(await (await request.get('/tags/north-korea/feed.xml')).text());
+  expect(tagFeed.title).toBe('North Korea · Masthead');
+  expect(tagFeed.items.map((i) => i.link)).toContainEqual(expect.stringMatching(new RegExp(`${SUMMIT}$`)));
+  expect((await request.get('/tags/no-such-tag/feed.xml')).status()).toBe(404);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Disallow: \/newsroom/);
+  expect(robots).toMatch(/Sitemap: .*\/news-sitemap\.xml/);
+
+  await page.goto(SUMMIT);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeHidden();
+  await expect(page.getByRole('search')).toBeHidden();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/article-print.png', fullPage: true });
+});
