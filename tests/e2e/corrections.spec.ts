@@ -54,9 +54,16 @@ test('the inbox tells editors about submissions; the admin audit log lists every
   await expect(rp.getByRole('region', { name: 'Workflow' })).toContainText('in review');
 
   await page.reload();
-  await expect(page.getByRole('link', { name: /^Inbox, \d+ unread$/ })).toBeVisible();
-  await page.getByRole('link', { name: /^Inbox/ }).click();
-  await expect(page.getByRole('link', { name: 'Riley Chen submitted “Tram fares to rise in spring” for review.' })).toBeVisible();
+  const badge = page.getByRole('link', { name: /^Inbox/ });
+  await expect(badge).toHaveAccessibleName(/^Inbox, \d+ unread$/);
+  const before = (await badge.getAttribute('aria-label'))!;
+  await badge.click();
+  const item = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Riley Chen submitted “Tram fares to rise in spring” for review.' }) });
+  await expect(item).toContainText('new');
+  // The badge follows without a reload (opening the inbox read everything in it)…
+  await expect(badge).not.toHaveAccessibleName(before);
+  // …and the list still shows what was new when it was opened.
+  await expect(item).toContainText('new');
 
   const admin = await browser.newContext({ storageState: storageStateFor('admin') });
   const ap = await admin.newPage();

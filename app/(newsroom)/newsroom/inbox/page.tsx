@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { InboxList } from '@/components/newsroom/inbox-list';
 import { requireViewer } from '@/lib/auth';
 import { openInbox } from '@/lib/data/notifications';
 import { formatDateTime } from '@/lib/format';
@@ -17,17 +17,7 @@ export default async function InboxPage() {
       {items.length === 0 ? (
         <p className="panel">Nothing here yet. Submissions, reviews and publications of your stories show up here.</p>
       ) : (
-        <ul className="inbox">
-          {items.map((item) => (
-            <li key={item.id} className={item.read ? undefined : 'new'}>
-              {item.storyId ? <Link href={`/newsroom/stories/${item.storyId}`}>{item.text}</Link> : item.text}
-              <div className="muted">
-                <time dateTime={item.createdAt.toISOString()}>{formatDateTime(item.createdAt)}</time>
-                {!item.read && ' · new'}
-              </div>
-            </li>
-          ))}
-        </ul>
+        <InboxList items={items.map((i) => ({ id: i.id, text: i.text, storyId: i.storyId, iso: i.createdAt.toISOString(), when: formatDateTime(i.createdAt), read: i.read }))} />
       )}
     </>
   );
