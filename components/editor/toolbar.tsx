@@ -2,6 +2,8 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
+import { useEffect, useState } from 'react';
+import { LinkForm } from './link-form';
 
 type Props = { editor: Editor; onInsertImage: () => void };
 
@@ -22,21 +24,24 @@ export function Toolbar({ editor, onInsertImage }: Props) {
     }),
   });
   const mod = isMac() ? '⌘' : 'Ctrl+';
-
-  const setLink = () => {
-    const previous = editor.getAttributes('link').href as string | undefined;
-    const href = window.prompt('Link address (https://…, mailto:…)', previous ?? 'https://');
-    if (href === null) return;
-    if (href.trim() === '') editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    else if (!editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run()) {
-      window.alert('Links must start with http://, https:// or mailto:.');
-    }
-  };
+  const [linking, setLinking] = useState(false);
+  // Ctrl/⌘+K, as in every word processor, opens the link form.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && editor.isFocused) {
+        e.preventDefault();
+        setLinking(true);
+      }
+    };
+    const dom = editor.view.dom;
+    dom.addEventListener('keydown', onKey);
+    return () => dom.removeEventListener('keydown', onKey);
+  }, [editor]);
 
   const buttons: { label: string; shortcut?: string; pressed?: boolean; run: () => void; text: string }[] = [
     { label: 'Bold', shortcut: `${mod}B`, pressed: active.bold, run: () => editor.chain().focus().toggleBold().run(), text: 'B' },
     { label: 'Italic', shortcut: `${mod}I`, pressed: active.italic, run: () => editor.chain().focus().toggleItalic().run(), text: 'I' },
-    { label: 'Link', pressed: active.link, run: setLink, text: 'Link' },
+    { label: 'Link', shortcut: `${mod}K`, pressed: active.link, run: () => setLinking(true), text: 'Link' },
     { label: 'Heading 2', shortcut: `${mod}Alt+2`, pressed: active.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(), text: 'H2' },
     { label: 'Heading 3', shortcut: `${mod}Alt+3`, pressed: active.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(), text: 'H3' },
     { label: 'Quote', shortcut: `${mod}Shift+B`, pressed: active.quote, run: () => editor.chain().focus().toggleBlockquote().run(), text: '❝' },
@@ -46,24 +51,27 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   ];
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {buttons.map((b) => (
-        <button
-          key={b.label}
-          type="button"
-          className="tool"
-          aria-label={b.label}
-          aria-pressed={b.pressed}
-          title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={b.run}
-        >
-          <span aria-hidden="true">{b.text}</span>
+    <>
+      <div className="toolbar" role="toolbar" aria-label="Formatting">
+        {buttons.map((b) => (
+          <button
+            key={b.label}
+            type="button"
+            className="tool"
+            aria-label={b.label}
+            aria-pressed={b.pressed}
+            title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={b.run}
+          >
+            <span aria-hidden="true">{b.text}</span>
+          </button>
+        ))}
+        <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
+          <span aria-hidden="true">Image…</span>
         </button>
-      ))}
-      <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
-        <span aria-hidden="true">Image…</span>
-      </button>
-    </div>
+      </div>
+      {linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
+    </>
   );
 }

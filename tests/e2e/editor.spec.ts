@@ -55,6 +55,39 @@ test('typing gets curly quotes and dashes', async ({ page }) => {
   await expect(body(page)).toContainText('He said “it’s fine” — then left…');
 });
 
+test('links are added, refused when unsafe, changed and removed without leaving the page', async ({ page }) => {
+  await startStory(page, 'Link check', 'Read the full statement here.');
+  const paragraph = body(page).locator('p').first();
+  await paragraph.click();
+  // Select "full statement" with the keyboard.
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 'Read the '.length; i++) await page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 'full statement'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.getByRole('button', { name: 'Link' }).click();
+  const form = page.getByRole('group', { name: 'Link' });
+  await form.getByLabel('Link address').fill('javascript:alert(1)');
+  await form.getByRole('button', { name: 'Apply link' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Links must start with http://, https:// or mailto:.');
+  await expect(form.getByLabel('Link address')).toHaveValue('javascript:alert(1)');
+  await page.screenshot({ path: 'tests/e2e/screenshots/editor-link.png' });
+  await form.getByLabel('Link address').fill('https://president.example/statement');
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(paragraph.getByRole('link', { name: 'full statement' })).toHaveAttribute('href', 'https://president.example/statement');
+  await expectSaved(page);
+
+  // Ctrl+K on the link offers to change or remove it; Escape leaves it as it was.
+  await paragraph.getByRole('link', { name: 'full statement' }).click();
+  await page.keyboard.press('Control+k');
+  await expect(form.getByLabel('Link address')).toHaveValue('https://president.example/statement');
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await page.keyboard.press('Control+k');
+  await form.getByRole('button', { name: 'Remove link' }).click();
+  await expect(paragraph.getByRole('link')).toHaveCount(0);
+  await expect(paragraph).toHaveText('Read the full statement here.');
+});
+
 test('two tabs on one story: the second save shows both versions and no text is lost', async ({ context }) => {
   const first = await context.newPage();
   const id = await startStory(first, 'Harbour budget vote delayed', 'The council met on Tuesday.');
