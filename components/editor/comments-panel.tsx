@@ -2,13 +2,15 @@
 
 import type { JSONContent } from '@tiptap/core';
 import type { Editor } from '@tiptap/react';
-import { useMemo, useState } from 'react';
-import { addCommentAction, setCommentResolvedAction, type CommentsResult } from '@/lib/actions/comments';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { addCommentAction, loadCommentsAction, setCommentResolvedAction, type CommentsResult } from '@/lib/actions/comments';
 import type { CommentThread } from '@/lib/data/comments';
 
 type Props = {
   storyId: string;
   initialThreads: CommentThread[];
+  /** Changes when anyone comments, resolves or reopens (from the editor's heartbeat). */
+  discussion?: string | null;
   editor: Editor | null;
   body: JSONContent;
   canComment: boolean;
@@ -23,13 +25,29 @@ function anchoredIds(node: JSONContent, into = new Set<string>()): Set<string> {
 }
 
 /** Comment threads beside the editor: general or on a passage of the text; reply, resolve, reopen. */
-export function CommentsPanel({ storyId, initialThreads, editor, body, canComment, canAnchor }: Props) {
+export function CommentsPanel({ storyId, initialThreads, discussion = null, editor, body, canComment, canAnchor }: Props) {
   const [threads, setThreads] = useState(initialThreads);
   const [draft, setDraft] = useState('');
   const [target, setTarget] = useState<{ from: number; to: number; quote: string } | null>(null);
   const [replies, setReplies] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const anchored = useMemo(() => anchoredIds(body), [body]);
+  const seen = useRef(discussion);
+
+  useEffect(() => {
+    // The first fingerprint only says where we stand; a later, different one means news.
+    if (discussion === null || seen.current === discussion) return;
+    const first = seen.current === null;
+    seen.current = discussion;
+    if (first) return;
+    let cancelled = false;
+    void loadCommentsAction({ storyId }).then((result) => {
+      if (!cancelled && result.ok) setThreads(result.threads);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [discussion, storyId]);
 
   const apply = (result: CommentsResult) => {
     if (!result.ok) {

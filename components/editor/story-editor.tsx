@@ -56,6 +56,8 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState(story?.featuredImage ?? null);
   const [checkpoint, setCheckpoint] = useState('');
+  // The discussion's fingerprint from the presence heartbeat: when it moves, comments reload.
+  const [discussion, setDiscussion] = useState<string | null>(null);
   const [storyId, setStoryId] = useState(story?.id ?? null);
   const editable = story ? story.canEdit : true;
   const slugLocked = story?.slugLocked ?? false;
@@ -162,7 +164,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
       <div className="editor-main">
         <div className="editor-bar">
           <SaveStatus state={state} />
-          {storyId && <Presence storyId={storyId} />}
+          {storyId && <Presence storyId={storyId} onDiscussion={setDiscussion} />}
           <span className="muted">
             {words.toLocaleString('en')} words · {Math.max(1, Math.round(words / 230))} min read
           </span>
@@ -230,7 +232,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
         onPickFeaturedImage={() => setPicker('featured')}
       />
       {storyId && (
-        <CommentsPanel storyId={storyId} initialThreads={threads} editor={editor} body={draft.body} canComment={canComment} canAnchor={editable} />
+        <CommentsPanel storyId={storyId} initialThreads={threads} discussion={discussion} editor={editor} body={draft.body} canComment={canComment} canAnchor={editable} />
       )}
       </div>
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}

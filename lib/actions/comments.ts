@@ -45,3 +45,16 @@ export async function setCommentResolvedAction(input: unknown): Promise<Comments
     return refused(error);
   }
 }
+
+const loadSchema = z.strictObject({ storyId: z.string().min(1).max(64) });
+
+/** The threads as they are now, for an editor that heard the discussion changed. */
+export async function loadCommentsAction(input: unknown): Promise<CommentsResult> {
+  const parsed = loadSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  try {
+    return { ok: true, threads: await listComments(await getViewer(), parsed.data.storyId) };
+  } catch (error) {
+    return refused(error);
+  }
+}

@@ -13,6 +13,19 @@ async function storyRef(storyId: string) {
   return { status: story.status, headline: story.headline, authorIds: story.authors.map((a) => a.userId) };
 }
 
+/**
+ * A short summary that changes whenever the discussion does (a comment added, resolved or
+ * reopened): the editor's heartbeat carries it, so open editors reload the threads only then.
+ */
+export async function discussionFingerprint(viewer: Viewer | null, storyId: string): Promise<string> {
+  assertCan(viewer, 'story.view', await storyRef(storyId));
+  const [all, resolved] = await Promise.all([
+    db.comment.aggregate({ where: { storyId }, _count: { _all: true }, _max: { createdAt: true } }),
+    db.comment.aggregate({ where: { storyId, resolvedAt: { not: null } }, _count: { _all: true }, _max: { resolvedAt: true } }),
+  ]);
+  return [all._count._all, all._max.createdAt?.getTime() ?? 0, resolved._count._all, resolved._max.resolvedAt?.getTime() ?? 0].join('.');
+}
+
 /** Threads on a story, oldest first, replies in order. */
 export async function listComments(viewer: Viewer | null, storyId: string): Promise<CommentThread[]> {
   assertCan(viewer, 'story.view', await storyRef(storyId));

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { query } from './support/db';
-import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText, writeAndSubmit } from './support/editor';
+import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText, startStory, writeAndSubmit } from './support/editor';
 import { storageStateFor, type RoleName } from './support/roles';
 
 const HEADLINE = 'Yoon and Ishiba pledge closer ties at second summit';
@@ -201,4 +201,19 @@ test('an update to a live story is edited aside and replaces the live version wh
   await expect(page.getByRole('article')).toContainText('The governor will speak again in January.');
   await expect(page.getByRole('article')).toContainText('Updated');
   await Promise.all([editor.context.close(), reader.close()]);
+});
+
+test('comments reach the other people who have the story open, without a reload', async ({ browser }) => {
+  test.setTimeout(60_000);
+  const reporter = await as(browser, 'reporter');
+  const id = await startStory(reporter.page, 'Council agenda for Thursday', 'The council meets on Thursday.');
+  const editor = await as(browser, 'editor');
+  await editor.page.goto(`/newsroom/stories/${id}`);
+  const comments = (page: import('@playwright/test').Page) => page.getByRole('region', { name: 'Comments' });
+  await comments(editor.page).getByLabel('New comment').fill('Which room is the meeting in?');
+  await comments(editor.page).getByRole('button', { name: 'Add comment' }).click();
+  await expect(comments(editor.page)).toContainText('Which room is the meeting in?');
+  // The reporter's page was opened before the comment; its heartbeat brings the thread in.
+  await expect(comments(reporter.page)).toContainText('Which room is the meeting in?', { timeout: 25_000 });
+  await Promise.all([reporter.context.close(), editor.context.close()]);
 });

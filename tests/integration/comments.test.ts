@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { addComment, listComments, setCommentResolved } from '@/lib/data/comments';
+import { addComment, discussionFingerprint, listComments, setCommentResolved } from '@/lib/data/comments';
 import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import { createStory, getStoryForEdit, saveStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
@@ -66,6 +66,24 @@ describe('comments', () => {
     await expect(addComment(otherReporter, storyId, { body: 'Not mine.' })).rejects.toBeInstanceOf(ForbiddenError);
     await expect(addComment(null, storyId, { body: 'Anonymous.' })).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.comment.count({ where: { storyId } })).toBe(before);
+  });
+});
+
+describe('the discussion fingerprint the heartbeat carries', () => {
+  it('changes when a comment is added, resolved or reopened, and only for people who may read the story', async () => {
+    const story = (await createStory(reporter, storyFields([reporter.id], { headline: 'Fingerprint target' }))).id;
+    const seen = [await discussionFingerprint(reporter, story)];
+    const { id } = await addComment(editor, story, { body: 'First question.', quote: '' });
+    seen.push(await discussionFingerprint(reporter, story));
+    await setCommentResolved(editor, id, true);
+    seen.push(await discussionFingerprint(editor, story));
+    await setCommentResolved(editor, id, false);
+    seen.push(await discussionFingerprint(editor, story));
+    // Each step differs from the one before it (reopening returns to the state before the resolve).
+    for (let i = 1; i < seen.length; i++) expect(seen[i], `step ${i}`).not.toBe(seen[i - 1]);
+    expect(seen[3]).toBe(seen[1]);
+    expect(await discussionFingerprint(editor, story)).toBe(seen[3]);
+    await expect(discussionFingerprint(null, story)).rejects.toThrow(ForbiddenError);
   });
 });
 
