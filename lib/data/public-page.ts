@@ -1,6 +1,7 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { BadCursorError } from '@/lib/pagination';
+import { listPublishedStories, type StoryFilter, type StoryPage } from './public-stories';
 
 /** For reading pages: a cursor we never gave out is a page that does not exist. */
 export async function orNotFound<T>(read: Promise<T>): Promise<T> {
@@ -10,4 +11,15 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     if (error instanceof BadCursorError) notFound();
     throw error;
   }
+}
+
+/** One page of a section's, tag's or author's stories, from the page's `?cursor=`. */
+export async function storyPageFor(
+  filter: Omit<StoryFilter, 'cursor'>,
+  searchParams: Promise<{ cursor?: string | string[] }>,
+): Promise<StoryPage & { isFirstPage: boolean }> {
+  const { cursor } = await searchParams;
+  if (Array.isArray(cursor)) notFound();
+  const page = await orNotFound(listPublishedStories({ ...filter, cursor }));
+  return { ...page, isFirstPage: !cursor };
 }

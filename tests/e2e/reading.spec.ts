@@ -258,3 +258,18 @@ test('tag feeds, robots.txt and the print stylesheet', async ({ request, page })
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/article-print.png', fullPage: true });
 });
+
+test('section, tag and author pages page by cursor, and refuse cursors they never gave out', async ({ page, request }) => {
+  // A cursor positioned just after the summit story (the shape the site gives out: time and id).
+  const summit = (await (await request.get('/api/v1/stories/yoon-ishiba-second-summit-lima')).json()).data;
+  const after = Buffer.from(JSON.stringify({ at: summit.publishedAt, id: summit.id })).toString('base64url');
+  await page.goto(`/world?cursor=${after}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('World');
+  await expect(page.getByRole('link', { name: summit.headline })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Newest' })).toHaveAttribute('href', '/world');
+  await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Newest' }).click();
+  await expect(page.getByRole('link', { name: summit.headline })).toBeVisible();
+  for (const url of ['/world?cursor=bogus', '/tags/north-korea?cursor=bogus', '/authors/lee-jon-young?cursor=bogus', '/world?cursor=a&cursor=b']) {
+    expect((await page.goto(url))?.status(), url).toBe(404);
+  }
+});

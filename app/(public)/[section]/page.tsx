@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
 import { getPublicSection } from '@/lib/data/public-directory';
-import { orNotFound } from '@/lib/data/public-page';
-import { listPublishedStories } from '@/lib/data/public-stories';
+import { storyPageFor } from '@/lib/data/public-page';
 import { listingMetadata } from '@/lib/seo/metadata';
 import { sectionPath } from '@/lib/urls';
 
@@ -19,14 +18,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SectionPage({ params, searchParams }: Props) {
   const section = await getPublicSection((await params).section);
   if (!section) notFound();
-  const cursor = (await searchParams).cursor;
-  if (Array.isArray(cursor)) notFound();
-  const page = await orNotFound(listPublishedStories({ section: section.slug, cursor }));
+  const page = await storyPageFor({ section: section.slug }, searchParams);
   return (
     <>
       <h1 className="section-title">{section.name}</h1>
       <StoryList stories={page.stories} empty={`Nothing has been published in ${section.name} yet.`} showSection={false} />
-      <Pager basePath={sectionPath(section)} nextCursor={page.nextCursor} isFirstPage={!cursor} />
+      <Pager basePath={sectionPath(section)} nextCursor={page.nextCursor} isFirstPage={page.isFirstPage} />
     </>
   );
 }

@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
 import { getPublicAuthor } from '@/lib/data/public-directory';
-import { orNotFound } from '@/lib/data/public-page';
-import { listPublishedStories } from '@/lib/data/public-stories';
+import { storyPageFor } from '@/lib/data/public-page';
 import { listingMetadata } from '@/lib/seo/metadata';
 import { authorPath } from '@/lib/urls';
 
@@ -19,9 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function AuthorPage({ params, searchParams }: Props) {
   const author = await getPublicAuthor((await params).author);
   if (!author) notFound();
-  const cursor = (await searchParams).cursor;
-  if (Array.isArray(cursor)) notFound();
-  const page = await orNotFound(listPublishedStories({ author: author.slug, cursor }));
+  const page = await storyPageFor({ author: author.slug }, searchParams);
   return (
     <>
       <header className="author-header">
@@ -33,7 +30,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       </header>
       <h2 className="list-title">Stories by {author.name}</h2>
       <StoryList stories={page.stories} empty={`No published stories by ${author.name} yet.`} level={3} />
-      <Pager basePath={authorPath(author)} nextCursor={page.nextCursor} isFirstPage={!cursor} />
+      <Pager basePath={authorPath(author)} nextCursor={page.nextCursor} isFirstPage={page.isFirstPage} />
     </>
   );
 }

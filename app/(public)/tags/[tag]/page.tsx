@@ -3,8 +3,7 @@ import { notFound } from 'next/navigation';
 import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
 import { getPublicTag } from '@/lib/data/public-directory';
-import { orNotFound } from '@/lib/data/public-page';
-import { listPublishedStories } from '@/lib/data/public-stories';
+import { storyPageFor } from '@/lib/data/public-page';
 import { listingMetadata } from '@/lib/seo/metadata';
 import { tagPath } from '@/lib/urls';
 
@@ -19,15 +18,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TagPage({ params, searchParams }: Props) {
   const tag = await getPublicTag((await params).tag);
   if (!tag) notFound();
-  const cursor = (await searchParams).cursor;
-  if (Array.isArray(cursor)) notFound();
-  const page = await orNotFound(listPublishedStories({ tag: tag.slug, cursor }));
+  const page = await storyPageFor({ tag: tag.slug }, searchParams);
   return (
     <>
       <p className="kicker">Topic</p>
       <h1 className="section-title">{tag.name}</h1>
       <StoryList stories={page.stories} empty={`No stories about ${tag.name} yet.`} />
-      <Pager basePath={tagPath(tag)} nextCursor={page.nextCursor} isFirstPage={!cursor} />
+      <Pager basePath={tagPath(tag)} nextCursor={page.nextCursor} isFirstPage={page.isFirstPage} />
     </>
   );
 }
