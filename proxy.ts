@@ -12,7 +12,11 @@ export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname === '/newsroom' || pathname.startsWith('/newsroom/')) return newsroomGate(request);
 
-  const retired = await lookupRetiredPath(safeDecode(pathname.slice(1)));
+  const retired = await lookupRetiredPath(safeDecode(pathname.slice(1))).catch((error: unknown) => {
+    // Without the database the page cannot render either; let it answer rather than fail here.
+    console.error('[proxy] retired-path lookup failed:', error instanceof Error ? error.message : error);
+    return null;
+  });
   if (!retired) return NextResponse.next();
   if (retired.kind === 'moved') {
     const to = new URL(retired.to, request.url);
