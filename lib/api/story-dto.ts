@@ -3,7 +3,7 @@ import type { PublicStory, PublicStorySummary } from '@/lib/data/public-stories'
 import { bodyToHtml } from '@/lib/editor/html';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { SITE, absoluteUrl, siteUrl } from '@/lib/site';
-import { authorPath, storyPath } from '@/lib/urls';
+import { authorPath, sectionPath, storyPath, tagPath } from '@/lib/urls';
 
 // What the public API says about a story. Explicit shapes: nothing from the newsroom leaks out.
 
@@ -53,8 +53,8 @@ export function storyNinjs(s: PublicStory) {
     ...(s.dateline ? { located: s.dateline } : {}),
     people: s.bylines.map((b) => ({ name: b.name, rel: 'author', uri: absoluteUrl(authorPath(b)) })),
     subjects: [
-      { name: s.section.name, uri: absoluteUrl(`/${s.section.slug}`), rel: 'section' },
-      ...s.tags.map((t) => ({ name: t.name, uri: absoluteUrl(`/tags/${t.slug}`), rel: 'tag' })),
+      { name: s.section.name, uri: absoluteUrl(sectionPath(s.section)), rel: 'section' },
+      ...s.tags.map((t) => ({ name: t.name, uri: absoluteUrl(tagPath(t)), rel: 'tag' })),
     ],
     ...(s.image
       ? { associations: [{ name: 'featureimage', type: 'picture', uri: absoluteUrl(s.image.src), renditions: [{ name: 'main', href: absoluteUrl(s.image.src), width: s.image.width, height: s.image.height, contenttype: 'image/webp' }], descriptions: [{ role: 'alt', value: s.image.alt }] }] }

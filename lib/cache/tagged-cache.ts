@@ -77,11 +77,6 @@ export function cached<A extends unknown[], R>(
   };
 }
 
-/** Used by the bench and tests to report how the cache is doing. */
-export function cacheSize(): number {
-  return state.entries.size;
-}
-
 export async function announceInvalidation(client: { $executeRaw: (q: TemplateStringsArray, ...v: unknown[]) => Promise<number> }, dropped: string[]) {
   dropTags(dropped);
   if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;

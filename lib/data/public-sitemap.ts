@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
 import { tags } from '@/lib/cache/tags';
 import { liveWhere } from './public-stories';
+import { storyPath } from '@/lib/urls';
 
 export type SitemapStory = { path: string; headline: string; publishedAt: Date; modifiedAt: Date; keywords: string[] };
 
@@ -24,7 +25,7 @@ export const listSitemapStories = cached(
       },
     });
     return rows.map((r) => ({
-      path: `/${r.section!.slug}/${r.slug}`,
+      path: storyPath({ slug: r.slug, section: r.section! }),
       headline: r.headline,
       publishedAt: r.publishedAt!,
       modifiedAt: r.publicUpdatedAt ?? r.publishedAt!,

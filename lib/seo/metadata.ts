@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import type { PublicStory } from '@/lib/data/public-stories';
 import { SITE } from '@/lib/site';
-import { storyPath } from '@/lib/urls';
+import { authorPath, storyPath } from '@/lib/urls';
 
 /** Title, description, canonical URL and social cards of a listing page (home, section, tag…). */
 export function listingMetadata(input: { title?: string; description: string; path: string; feed?: string }): Metadata {
@@ -23,7 +23,7 @@ export function articleMetadata(story: PublicStory): Metadata {
     title,
     description,
     alternates: { canonical: path },
-    authors: story.bylines.map((b) => ({ name: b.name, url: `/authors/${b.slug}` })),
+    authors: story.bylines.map((b) => ({ name: b.name, url: authorPath(b) })),
     keywords: story.tags.map((t) => t.name),
     openGraph: {
       type: 'article',

@@ -2,10 +2,11 @@ import { getPublicSection } from '@/lib/data/public-directory';
 import { listPublishedStories } from '@/lib/data/public-stories';
 import { rssResponse } from '@/lib/feeds/rss';
 import { SITE } from '@/lib/site';
+import { sectionPath } from '@/lib/urls';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ section: string }> }) {
   const section = await getPublicSection((await params).section);
   if (!section) return new Response('No such section.', { status: 404 });
   const { stories } = await listPublishedStories({ section: section.slug, take: 50 });
-  return rssResponse({ title: `${section.name} · ${SITE.name}`, path: `/${section.slug}`, selfPath: `/${section.slug}/feed.xml`, description: `The latest ${section.name} stories.`, stories });
+  return rssResponse({ title: `${section.name} · ${SITE.name}`, path: sectionPath(section), selfPath: `${sectionPath(section)}/feed.xml`, description: `The latest ${section.name} stories.`, stories });
 }

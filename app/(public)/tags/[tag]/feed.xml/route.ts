@@ -2,10 +2,11 @@ import { getPublicTag } from '@/lib/data/public-directory';
 import { listPublishedStories } from '@/lib/data/public-stories';
 import { rssResponse } from '@/lib/feeds/rss';
 import { SITE } from '@/lib/site';
+import { tagPath } from '@/lib/urls';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tag: string }> }) {
   const tag = await getPublicTag((await params).tag);
   if (!tag) return new Response('No such tag.', { status: 404 });
   const { stories } = await listPublishedStories({ tag: tag.slug, take: 50 });
-  return rssResponse({ title: `${tag.name} · ${SITE.name}`, path: `/tags/${tag.slug}`, selfPath: `/tags/${tag.slug}/feed.xml`, description: `Stories about ${tag.name}.`, stories });
+  return rssResponse({ title: `${tag.name} · ${SITE.name}`, path: tagPath(tag), selfPath: `${tagPath(tag)}/feed.xml`, description: `Stories about ${tag.name}.`, stories });
 }
