@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './support/roles';
+import { summitParagraphs } from '../support/summit';
 
-const SOURCE = readFileSync(path.resolve(__dirname, '../../../shared/fixtures/summit-article.txt'), 'utf8');
-const PARAGRAPHS = SOURCE.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '');
+const PARAGRAPHS = summitParagraphs();
 
 test('a reader finds the summit story on the home page and reads it exactly as written', async ({ page }) => {
   await page.goto('/');

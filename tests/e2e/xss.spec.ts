@@ -1,15 +1,14 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { createTestUser, query } from './support/db';
 import { storageStateFor } from './support/roles';
+import { XSS_CORPUS } from '../support/xss-corpus';
 
 // Every payload of the shared XSS corpus goes through the real pages as data (story text, headline,
 // dek, tags, person names). Any payload that runs calls window.__xss(id), which the test records.
 
 type Entry = { id: string; category: string; payload: string };
 // U+0000 cannot be stored (the validator refuses it), so it stands here as U+FFFD.
-const CORPUS: Entry[] = (JSON.parse(readFileSync(path.resolve(__dirname, '../../../shared/security/xss/corpus.json'), 'utf8')) as Entry[]).map(
+const CORPUS: Entry[] = (XSS_CORPUS as Entry[]).map(
   (e) => ({ ...e, payload: e.payload.replaceAll('\u0000', '\ufffd') }),
 );
 const breakouts = CORPUS.filter((e) => e.category === 'tag-breakout' || e.category === 'attribute-breakout');

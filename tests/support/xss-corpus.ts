@@ -1,12 +1,13 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readShared } from './shared';
+import { OWN_PAYLOADS } from './xss-payloads';
 
 export type XssEntry = { id: string; category: string; payload: string; source: string };
 
-// The shared corpus of public XSS payloads (see its README): each runs window.__xss(id) if it executes.
-export const XSS_CORPUS: XssEntry[] = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, '../../../shared/security/xss/corpus.json'), 'utf8'),
-);
+// Masthead's own payloads, plus the shared corpus of 709 public payloads (see its README) when it
+// is beside the repository. Each runs window.__xss(id) if it executes.
+const shared = readShared('security/xss/corpus.json');
+export const SHARED_CORPUS: XssEntry[] = shared ? JSON.parse(shared) : [];
+export const XSS_CORPUS: XssEntry[] = [...OWN_PAYLOADS, ...SHARED_CORPUS];
 
 /** Payloads that are bare URLs (no markup) and so belong in an href. */
 export const URL_PAYLOADS = XSS_CORPUS.filter(

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
+import { summitParagraphs } from '../../support/summit';
 
-const SOURCE = readFileSync(path.resolve(__dirname, '../../../../shared/fixtures/summit-article.txt'), 'utf8');
 /** The summit story's paragraphs, exactly as the source has them (the byline line left out). */
-export const SUMMIT_PARAGRAPHS = SOURCE.split(/\r?\n/).slice(1).filter((line) => line.trim() !== '');
+export const SUMMIT_PARAGRAPHS = summitParagraphs();
 
 export const body = (page: Page) => page.getByRole('textbox', { name: 'Story body' });
 export const saveStatus = (page: Page) => page.getByRole('status').filter({ hasText: /Saved|Saving|Unsaved|Offline|Not saved|No changes|Add a headline/ });
