@@ -1,16 +1,23 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { takePublicRequest, type PublicLimit } from '@/lib/data/rate-limits';
 import { lookupRetiredPath } from '@/lib/data/story-paths';
+import { clientFromHeaders } from '@/lib/security/client-address';
+import { noncePolicy, usesNonce } from '@/lib/security/csp';
 
 // Routing only, never a wall: authorisation happens in lib/data on every read and write.
-// 1. Visitors to the newsroom without a session cookie go to the login page.
-// 2. A story URL that has been retired answers here, before any page renders: 301 to where the
+// 1. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce (Next reads it
+//    from the request and puts it on its own scripts); visitors to the newsroom without a session
+//    cookie go to the login page.
+// 2. Search and the public API are rate-limited per client address: 429 with Retry-After.
+// 3. A story URL that has been retired answers here, before any page renders: 301 to where the
 //    story lives now (new slug or section), or 410 Gone for a story taken off the public site.
 //    App Router pages cannot choose those status codes themselves.
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (pathname === '/newsroom' || pathname.startsWith('/newsroom/')) return newsroomGate(request);
+  if (usesNonce(pathname)) return withNonce(request);
+  if (pathname === '/search' || pathname.startsWith('/api/v1/')) return limited(request, pathname === '/search' ? 'search' : 'api');
 
   const retired = await lookupRetiredPath(safeDecode(pathname.slice(1))).catch((error: unknown) => {
     // Without the database the page cannot render either; let it answer rather than fail here.
@@ -53,13 +60,39 @@ function safeDecode(path: string): string {
   }
 }
 
-function newsroomGate(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const login = new URL('/login', request.url);
-  login.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(login);
+function withNonce(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const isNewsroom = pathname === '/newsroom' || pathname.startsWith('/newsroom/');
+  if (isNewsroom && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    const login = new URL('/login', request.url);
+    login.searchParams.set('callbackUrl', pathname + request.nextUrl.search);
+    return NextResponse.redirect(login);
+  }
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+  const policy = noncePolicy(nonce, process.env.NODE_ENV === 'development');
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('content-security-policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+async function limited(request: NextRequest, kind: PublicLimit) {
+  const result = await takePublicRequest(kind, clientFromHeaders(request.headers));
+  if (result.ok) return NextResponse.next();
+  const headers = { 'Retry-After': String(result.retryAfterSeconds), 'Cache-Control': 'no-store' };
+  const message = `Too many requests from your address; try again in ${result.retryAfterSeconds} seconds.`;
+  if (kind === 'api') {
+    return NextResponse.json({ error: message }, { status: 429, headers: { ...headers, 'Access-Control-Allow-Origin': '*' } });
+  }
+  return new NextResponse(
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>Too many searches · Masthead</title></head><body><main><h1>Too many searches</h1><p>${message}</p><p><a href="/">Go to the front page</a></p></main></body></html>`,
+    { status: 429, headers: { ...headers, 'Content-Type': 'text/html; charset=utf-8' } },
+  );
 }
 
 // Two-segment paths are where story URLs live ("/world/yoon-ishiba-summit").
-export const config = { matcher: ['/newsroom', '/newsroom/:path*', '/:section/:slug'] };
+export const config = {
+  matcher: ['/newsroom', '/newsroom/:path*', '/login', '/reset-password/:path*', '/search', '/api/v1/:path*', '/:section/:slug'],
+};

@@ -16,6 +16,13 @@ const schema = z
     MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
     MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),
     MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    // How many proxies in front of Masthead append to X-Forwarded-For (0: the socket peer is the client).
+    MASTHEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+    // Requests per minute per client address.
+    MASTHEAD_SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+    MASTHEAD_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    // `npm start` seeds the demo newsroom (with its published passwords) only when this is 1.
+    MASTHEAD_DEMO: z.enum(['0', '1'], { error: 'MASTHEAD_DEMO must be 0 or 1' }).default('0'),
     NEWSROOM_TIMEZONE: z
       .string()
       .refine(isTimeZone, 'NEWSROOM_TIMEZONE must be an IANA time zone such as Europe/London')
@@ -27,6 +34,14 @@ const schema = z
         code: 'custom',
         path: ['AUTH_SECRET'],
         message: 'AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`',
+      });
+    }
+    // Links in feeds, sitemaps, emails and reset links must name the real site, never localhost.
+    if (env.NODE_ENV === 'production' && !env.MASTHEAD_SITE_URL && !env.AUTH_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MASTHEAD_SITE_URL'],
+        message: 'MASTHEAD_SITE_URL is required in production: the public address of the site, such as https://news.example.com',
       });
     }
   });

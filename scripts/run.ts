@@ -3,14 +3,17 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EnvError, parseEnv } from '@/lib/env';
 import { db } from '@/lib/db';
-import { isSeeded, seedDemoNewsroom } from '@/prisma/seed';
+import { hasAnyAccount } from '@/lib/data/users';
+import { seedDemoNewsroom } from '@/prisma/seed';
 import { openDatabase } from './lib/database';
 import { findFreePort } from './lib/ports';
 import { ensureDevAuthSecret, loadProjectEnv } from './lib/load-env';
 import { migrateDeploy } from './lib/prisma-cli';
 
 // `npm run dev` and `npm start`: bring up the database (embedded unless DATABASE_URL is set),
-// migrate, seed the demo newsroom once, then run Next. Ctrl-C stops Next and then PostgreSQL.
+// migrate, then run the server (scripts/server.ts). Ctrl-C stops it and then PostgreSQL.
+// The demo newsroom, whose passwords are published, is seeded only by `npm run dev` into a
+// database with nobody in it, or by `npm start` when MASTHEAD_DEMO=1 asks for it.
 
 const arg = process.argv[2];
 if (arg !== 'dev' && arg !== 'start') {
@@ -61,7 +64,16 @@ async function main() {
 
   try {
     migrateDeploy(database.url, true);
-    if (!(await isSeeded(db))) await seedDemoNewsroom(db, log);
+    const empty = !(await hasAnyAccount());
+    if (dev && empty) {
+      await seedDemoNewsroom(db, log);
+    } else if (!dev && env.MASTHEAD_DEMO === '1') {
+      log('MASTHEAD_DEMO=1: seeding the demo newsroom. Its accounts share a published password; never do this on a server others can reach.');
+      await seedDemoNewsroom(db, log);
+    } else if (empty) {
+      log('This newsroom has no accounts yet. Create the first admin with:');
+      log('  npm run user:create -- --email you@example.com --name "Your Name" --role ADMIN');
+    }
     await db.$disconnect();
   } catch (error) {
     await database.stop();
@@ -72,7 +84,7 @@ async function main() {
     await database.stop();
     return fail(error.message);
   });
-  const next = spawn(path.join('node_modules', '.bin', 'next'), [mode, '--port', String(port)], {
+  const next = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/server.ts', mode, '--port', String(port)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url },
   });

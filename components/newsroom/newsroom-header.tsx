@@ -44,7 +44,9 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
         </ul>
       </nav>
       <div className="desk-user" role="group" aria-label="Signed in as">
-        <span className="desk-user-name">{viewer.name}</span>
+        <Link href="/newsroom/account" className="desk-user-name" aria-label={`Your account: ${viewer.name}`}>
+          {viewer.name}
+        </Link>
         <span className="role-badge">{ROLE_LABELS[viewer.role]}</span>
         <form action={signOutAction}>
           <button type="submit" className="btn btn-quiet">

@@ -3,6 +3,7 @@
 import { useActionState } from 'react';
 import { changeRoleAction, setPersonActiveAction } from '@/lib/actions/people';
 import type { FormState } from '@/lib/validations/form';
+import { ResetLinkForm } from './reset-link-form';
 
 type Props = { id: string; name: string; role: string; active: boolean; isSelf: boolean };
 
@@ -40,6 +41,7 @@ export function PersonRowActions({ id, name, role, active, isSelf }: Props) {
           {active ? 'Deactivate' : 'Reactivate'}
         </button>
       </form>
+      {active && <ResetLinkForm id={id} name={name} />}
       {message && (
         <span role="alert" className="field-error">
           {message}

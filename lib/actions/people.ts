@@ -3,9 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
+import { issuePasswordReset } from '@/lib/data/passwords';
 import { changeRole, createPerson, setPersonActive } from '@/lib/data/users';
 import { parseForm, type FormState } from '@/lib/validations/form';
-import { changeRoleSchema, createUserSchema, setActiveSchema } from '@/lib/validations/users';
+import { changeRoleSchema, createUserSchema, issueResetSchema, setActiveSchema } from '@/lib/validations/users';
 
 const PEOPLE_PATH = '/newsroom/people';
 
@@ -50,4 +51,16 @@ export async function setPersonActiveAction(_prev: FormState, formData: FormData
   }
   revalidatePath(PEOPLE_PATH);
   return { ok: true, message: parsed.data.active ? 'Account reactivated.' : 'Account deactivated.' };
+}
+
+/** A one-time link for someone who has forgotten their password; shown once, to the admin. */
+export async function issueResetLinkAction(_prev: FormState, formData: FormData): Promise<FormState & { url?: string }> {
+  const parsed = parseForm(issueResetSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    const { url } = await issuePasswordReset(await getViewer(), parsed.data.userId);
+    return { ok: true, message: 'Give this link to them in person or by a channel you trust. It works once, for 24 hours.', url };
+  } catch (error) {
+    return refused(error);
+  }
 }

@@ -1,39 +1,24 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { burnVerifyTime, verifyPassword } from '@/lib/passwords';
-import {
-  ACCOUNT_FAILURE_LIMIT,
-  IP_FAILURE_LIMIT,
-  accountKey,
-  clearFailures,
-  ipKey,
-  isLocked,
-  recordFailure,
-} from './login-throttle';
+import { verifyPasswordIfStillAllowed } from '@/lib/passwords';
+import { clearSignInFailures, recordSignInFailure, signInLocked } from './rate-limits';
 
 /**
  * Checks an email and password. Returns the user's id, or null for every kind of refusal (unknown
- * email, wrong password, deactivated account, locked account or address) so that callers can only
- * show one generic message.
+ * email, wrong password, deactivated account, too many failures) so that callers can only show one
+ * generic message.
+ *
+ * The lock is checked before any hashing, and again once a hash slot is free: guesses sent in
+ * parallel queue at the hash gate, and those still waiting when the limit is reached cost nothing.
  */
-export async function verifySignIn(email: string, password: string, ip: string): Promise<{ id: string } | null> {
-  const keys = [accountKey(email), ipKey(ip)];
-  if (await isLocked(keys)) {
-    await burnVerifyTime(password);
-    return null;
-  }
-
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, active: true, passwordHash: true },
+export async function verifySignIn(email: string, password: string, address: string): Promise<{ id: string } | null> {
+  if (await signInLocked(email, address)) return null;
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, active: true, passwordHash: true } });
+  const ok = await verifyPasswordIfStillAllowed(user?.passwordHash ?? null, password, {
+    proceed: async () => !(await signInLocked(email, address)),
+    onWrong: () => recordSignInFailure(email, address),
   });
-  const ok = user ? await verifyPassword(user.passwordHash, password) : (await burnVerifyTime(password), false);
-
-  if (!user || !ok) {
-    await recordFailure(keys[0]!, ACCOUNT_FAILURE_LIMIT);
-    await recordFailure(keys[1]!, IP_FAILURE_LIMIT);
-    return null;
-  }
-  await clearFailures(keys[0]!);
+  if (ok !== true || !user) return null;
+  await clearSignInFailures(email, address);
   return user.active ? { id: user.id } : null;
 }

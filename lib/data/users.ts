@@ -1,11 +1,11 @@
 import 'server-only';
-import { cache } from 'react';
 import { db } from '@/lib/db';
 import { hashPassword } from '@/lib/passwords';
 import type { Role } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { CreateUserInput } from '@/lib/validations/users';
 import { recordAudit } from './audit';
+import { endSessionsOf } from './sessions';
 import { ConflictError, ForbiddenError, NotFoundError, isUniqueViolation } from './errors';
 import { assertCan, type Viewer } from './viewer';
 
@@ -20,15 +20,6 @@ export type PersonRow = {
   slug: string;
   createdAt: Date;
 };
-
-/**
- * The session's user, read from the database on every request (once per render thanks to `cache`),
- * so that deactivation and role changes take effect immediately.
- */
-export const findSessionViewer = cache(async (userId: string): Promise<Viewer | null> => {
-  const user = await db.user.findFirst({ where: { id: userId, active: true }, select: viewerSelect });
-  return user;
-});
 
 export async function listPeople(viewer: Viewer | null): Promise<PersonRow[]> {
   assertCan(viewer, 'user.manage');
@@ -53,6 +44,14 @@ async function uniqueAuthorSlug(name: string): Promise<string> {
 
 export async function createPerson(viewer: Viewer | null, input: CreateUserInput): Promise<{ id: string }> {
   assertCan(viewer, 'user.manage');
+  return createAccount(input, viewer.id);
+}
+
+/**
+ * Creates an account. `actorId` is the admin who made it, or null when it comes from the command
+ * line (`npm run user:create`), which is how a new installation gets its first admin.
+ */
+export async function createAccount(input: CreateUserInput, actorId: string | null): Promise<{ id: string }> {
   const passwordHash = await hashPassword(input.password);
   const slug = await uniqueAuthorSlug(input.name);
   try {
@@ -62,11 +61,12 @@ export async function createPerson(viewer: Viewer | null, input: CreateUserInput
         select: { id: true },
       });
       await recordAudit(tx, {
-        actorId: viewer.id,
+        actorId,
         action: 'user.create',
         entityType: 'user',
         entityId: user.id,
         toState: input.role,
+        note: actorId ? '' : 'Created from the command line',
       });
       return user;
     });
@@ -74,6 +74,11 @@ export async function createPerson(viewer: Viewer | null, input: CreateUserInput
     if (isUniqueViolation(error)) throw new ConflictError('A person with this email address already exists.');
     throw error;
   }
+}
+
+/** Whether anyone can sign in yet: a new installation has nobody until `npm run user:create`. */
+export async function hasAnyAccount(): Promise<boolean> {
+  return (await db.user.count({ where: { active: true } })) > 0;
 }
 
 export async function changeRole(viewer: Viewer | null, userId: string, role: Role): Promise<void> {
@@ -86,6 +91,8 @@ export async function changeRole(viewer: Viewer | null, userId: string, role: Ro
     if (before.role === role) return;
     const { count } = await tx.user.updateMany({ where: { id: userId, role: before.role }, data: { role } });
     if (count === 0) throw new ConflictError('Someone else changed this person at the same time; reload and try again.');
+    // What they may do changed: they sign in again and get it from the start.
+    await endSessionsOf(tx, userId);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: 'user.role',
@@ -107,6 +114,7 @@ export async function setPersonActive(viewer: Viewer | null, userId: string, act
       if (!exists) throw new NotFoundError('That person does not exist.');
       return; // already in the requested state
     }
+    if (!active) await endSessionsOf(tx, userId);
     await recordAudit(tx, {
       actorId: viewer.id,
       action: active ? 'user.reactivate' : 'user.deactivate',

@@ -1,7 +1,7 @@
 import type { PublicStorySummary } from '@/lib/data/public-stories';
 import { SITE, absoluteUrl } from '@/lib/site';
 import { storyPath } from '@/lib/urls';
-import { xml, xmlResponse } from './xml';
+import { rssText, xml, xmlResponse } from './xml';
 
 /** An RSS 2.0 feed of the newest stories of a list (the whole site, one section, one tag). */
 export function rssResponse(feed: { title: string; path: string; selfPath: string; description: string; stories: PublicStorySummary[] }): Response {
@@ -9,14 +9,14 @@ export function rssResponse(feed: { title: string; path: string; selfPath: strin
     const url = absoluteUrl(storyPath(s));
     return [
       '<item>',
-      `<title>${xml(s.headline)}</title>`,
+      `<title>${rssText(s.headline)}</title>`,
       `<link>${xml(url)}</link>`,
       `<guid isPermaLink="true">${xml(url)}</guid>`,
       `<pubDate>${s.publishedAt.toUTCString()}</pubDate>`,
-      s.dek ? `<description>${xml(s.dek)}</description>` : '',
-      ...s.bylines.map((b) => `<dc:creator>${xml(b.name)}</dc:creator>`),
-      `<category>${xml(s.section.name)}</category>`,
-      ...s.tags.map((t) => `<category>${xml(t.name)}</category>`),
+      s.dek ? `<description>${rssText(s.dek)}</description>` : '',
+      ...s.bylines.map((b) => `<dc:creator>${rssText(b.name)}</dc:creator>`),
+      `<category>${rssText(s.section.name)}</category>`,
+      ...s.tags.map((t) => `<category>${rssText(t.name)}</category>`),
       s.image ? `<media:content url="${xml(absoluteUrl(s.image.src))}" medium="image" width="${s.image.width}" height="${s.image.height}"/>` : '',
       '</item>',
     ].join('');
@@ -26,9 +26,9 @@ export function rssResponse(feed: { title: string; path: string; selfPath: strin
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     '<channel>',
-    `<title>${xml(feed.title)}</title>`,
+    `<title>${rssText(feed.title)}</title>`,
     `<link>${xml(absoluteUrl(feed.path))}</link>`,
-    `<description>${xml(feed.description)}</description>`,
+    `<description>${rssText(feed.description)}</description>`,
     `<language>${SITE.language}</language>`,
     `<lastBuildDate>${newest.toUTCString()}</lastBuildDate>`,
     `<atom:link href="${xml(absoluteUrl(feed.selfPath))}" rel="self" type="application/rss+xml"/>`,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/permissions';
+import { newPasswordSchema, passwordProblem } from './password';
 
 export const emailSchema = z
   .string({ error: 'Enter an email address.' })
@@ -27,11 +28,8 @@ export const createUserSchema = z.strictObject({
     .refine(noControlCharacters, 'Names may not contain control characters.'),
   email: emailSchema,
   role: roleSchema,
-  password: z
-    .string({ error: 'Enter an initial password.' })
-    .min(12, 'The initial password must be at least 12 characters.')
-    .max(256, 'The initial password must be at most 256 characters.'),
-});
+  password: newPasswordSchema,
+}).superRefine(refuseWeakPassword('password', (input) => [input.name, input.email]));
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
 export const userIdSchema = z.string().min(1).max(64);
@@ -42,3 +40,25 @@ export const setActiveSchema = z.strictObject({
   userId: userIdSchema,
   active: z.enum(['true', 'false'], { error: 'Active must be true or false.' }).transform((v) => v === 'true'),
 });
+
+/** A zod refinement that refuses a common or guessable password, naming the field. */
+export function refuseWeakPassword<T extends Record<string, unknown>>(field: keyof T & string, personal: (input: T) => string[]) {
+  return (input: T, ctx: z.RefinementCtx) => {
+    const value = input[field];
+    if (typeof value !== 'string') return;
+    const problem = passwordProblem(value, personal(input));
+    if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  };
+}
+
+export const changePasswordSchema = z.strictObject({
+  currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.').max(1024),
+  newPassword: newPasswordSchema,
+});
+
+export const resetPasswordSchema = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'This reset link is not valid.'),
+  newPassword: newPasswordSchema,
+});
+
+export const issueResetSchema = z.strictObject({ userId: userIdSchema });

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
-import { changeRole, createPerson, findSessionViewer, listPeople, setPersonActive } from '@/lib/data/users';
+import { findSessionViewer, openSession } from '@/lib/data/sessions';
+import { changeRole, createPerson, listPeople, setPersonActive } from '@/lib/data/users';
 import type { Viewer } from '@/lib/data/viewer';
 import { verifyPassword } from '@/lib/passwords';
 import { makeUser } from './helpers';
@@ -65,20 +66,28 @@ describe('people administration', () => {
     await expect(changeRole(former, reporter.id, 'ADMIN')).rejects.toBeInstanceOf(ForbiddenError);
   });
 
-  it('changes a role, records from → to, and the next session read sees it', async () => {
+  it('changes a role, records from → to, and ends that person\'s sessions so they sign in with the new role', async () => {
     const person = await makeUser('REPORTER');
+    const sessions = [await openSession(person.id, 'browser one'), await openSession(person.id, 'browser two')];
+    const bystander = await openSession(admin.id, 'admin browser');
+    expect((await findSessionViewer(sessions[0]!))?.role).toBe('REPORTER');
     await changeRole(admin, person.id, 'EDITOR');
-    expect((await findSessionViewer(person.id))?.role).toBe('EDITOR');
+    for (const id of sessions) expect(await findSessionViewer(id)).toBeNull();
+    expect((await findSessionViewer(bystander))?.id).toBe(admin.id);
+    expect((await findSessionViewer(await openSession(person.id, 'again')))?.role).toBe('EDITOR');
     const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: person.id, action: 'user.role' } });
     expect(audit).toMatchObject({ fromState: 'REPORTER', toState: 'EDITOR', actorId: admin.id });
   });
 
-  it('deactivates and reactivates; a deactivated person has no session', async () => {
+  it('deactivates and reactivates; deactivation ends every session, and reactivation does not bring them back', async () => {
     const person = await makeUser('REPORTER');
+    const session = await openSession(person.id, 'browser');
     await setPersonActive(admin, person.id, false);
-    expect(await findSessionViewer(person.id)).toBeNull();
+    expect(await findSessionViewer(session)).toBeNull();
+    expect(await db.userSession.count({ where: { userId: person.id } })).toBe(0);
     await setPersonActive(admin, person.id, true);
-    expect((await findSessionViewer(person.id))?.id).toBe(person.id);
+    expect(await findSessionViewer(session)).toBeNull();
+    expect((await findSessionViewer(await openSession(person.id, 'browser')))?.id).toBe(person.id);
     const actions = await db.auditEvent.findMany({ where: { entityId: person.id }, orderBy: { createdAt: 'asc' }, select: { action: true } });
     expect(actions.map((a) => a.action)).toEqual(['user.deactivate', 'user.reactivate']);
   });

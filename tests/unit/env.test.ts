@@ -5,16 +5,33 @@ const SECRET = 'a'.repeat(32);
 
 describe('environment validation', () => {
   it('accepts a complete production environment and applies defaults', () => {
-    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, DATABASE_URL: 'postgresql://u:p@db.example.com:5432/masthead' });
+    const env = parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, MASTHEAD_SITE_URL: 'https://news.example.com', DATABASE_URL: 'postgresql://u:p@db.example.com:5432/masthead' });
     expect(env.PORT).toBe(3000);
+    expect(env.MASTHEAD_TRUSTED_PROXIES).toBe(0);
+    expect(env.MASTHEAD_SEARCH_RATE_LIMIT).toBe(60);
+    expect(env.MASTHEAD_API_RATE_LIMIT).toBe(300);
+    expect(env.MASTHEAD_DEMO).toBe('0');
     expect(env.NEWSROOM_TIMEZONE).toBe('UTC');
     expect(env.MASTHEAD_DATA_DIR).toBe('.data');
   });
 
   it('stops production without AUTH_SECRET with one clear sentence', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrowError(
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_URL: 'https://newsroom.example.com' })).toThrowError(
       new EnvError('Masthead cannot start: AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`.'),
     );
+  });
+
+  it('stops production without the public site address instead of publishing localhost links', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET })).toThrowError(
+      /MASTHEAD_SITE_URL is required in production: the public address of the site/,
+    );
+    expect(parseEnv({ NODE_ENV: 'production', AUTH_SECRET: SECRET, AUTH_URL: 'https://newsroom.example.com' }).AUTH_URL).toBe('https://newsroom.example.com');
+  });
+
+  it('refuses a trusted-proxy count or rate limit that is not a small whole number', () => {
+    expect(() => parseEnv({ MASTHEAD_TRUSTED_PROXIES: '-1' })).toThrow(EnvError);
+    expect(() => parseEnv({ MASTHEAD_SEARCH_RATE_LIMIT: 'lots' })).toThrow(EnvError);
+    expect(() => parseEnv({ MASTHEAD_DEMO: 'yes' })).toThrow(/MASTHEAD_DEMO must be 0 or 1/);
   });
 
   it('lets development run without AUTH_SECRET (the dev script generates one)', () => {

@@ -1,0 +1,69 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { parseArgs } from 'node:util';
+import next from 'next';
+import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
+import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
+
+// The HTTP server in front of Next (`npm run dev` and `npm start` run it). Two things only it can do:
+// - Know who connected. Next keeps a client-sent X-Forwarded-For as it is, so behind no proxy a
+//   client could name any address; here the address comes from the socket and from exactly
+//   MASTHEAD_TRUSTED_PROXIES trusted hops, and is passed on in a header no client can set.
+// - Set headers that depend on the running configuration: HSTS when the site is served over
+//   https, and the Content-Security-Policy of pages that proxy.ts does not give a nonce.
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { port: { type: 'string', default: process.env.PORT ?? '3000' }, hostname: { type: 'string' } },
+});
+const dev = positionals[0] === 'dev';
+const port = Number(values.port);
+const hostname = values.hostname;
+const trustedProxies = Number(process.env.MASTHEAD_TRUSTED_PROXIES ?? 0) || 0;
+const siteUrl = process.env.MASTHEAD_SITE_URL || process.env.AUTH_URL || '';
+const hsts = siteUrl.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : null;
+const pagePolicy = publicPolicy(dev);
+
+function prepare(req: IncomingMessage, res: ServerResponse): void {
+  const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  req.headers[CLIENT_HEADER] = client;
+  req.headers['x-forwarded-for'] = client;
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+  const pathname = (req.url ?? '/').split('?')[0]!;
+  if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
+  else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
+}
+
+async function main() {
+  const app = next({ dev, hostname, port, turbopack: dev });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((req, res) => {
+    prepare(req, res);
+    handle(req, res).catch((error: unknown) => {
+      console.error(error);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+  if (dev) {
+    const upgrade = app.getUpgradeHandler();
+    server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
+  }
+  server.listen(port, hostname, () => console.log(`[masthead] Listening on http://${hostname ?? 'localhost'}:${port}`));
+
+  let closing = false;
+  const stop = () => {
+    if (closing) return;
+    closing = true;
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main().catch((error) => {
+  console.error(`[masthead] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
