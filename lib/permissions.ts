@@ -117,3 +117,16 @@ export function can(
   if (action === 'story.approve' && isByline && !policy.editorMayApproveOwnStory) return false;
   return true;
 }
+
+/**
+ * Who may change an image's alt text, caption and credit (readers see them on every story that
+ * shows the image): editors and admins always; the reporter who uploaded it while no published or
+ * scheduled story shows it.
+ */
+export type MediaRef = { uploadedById: string; onLiveStory: boolean };
+
+export function canEditMediaText(actor: Actor | null | undefined, media: MediaRef): boolean {
+  if (!actor || !actor.active) return false;
+  if (actor.role === 'EDITOR' || actor.role === 'ADMIN') return true;
+  return media.uploadedById === actor.id && !media.onLiveStory;
+}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, NotFoundError } from '@/lib/data/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { updateMediaText } from '@/lib/data/media';
 import { parseForm, type FormState } from '@/lib/validations/form';
 import { mediaTextSchema } from '@/lib/validations/media';
@@ -14,7 +14,7 @@ export async function updateMediaTextAction(_prev: FormState, formData: FormData
   try {
     await updateMediaText(await getViewer(), id, text);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { message: error.message };
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message, values: { altText: text.altText, caption: text.caption, credit: text.credit } };
     throw error;
   }
   revalidatePath('/newsroom/media');

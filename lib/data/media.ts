@@ -3,7 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { processImage, type Rendition } from '@/lib/media/process';
 import { mediaStorage } from '@/lib/media/storage';
-import { NotFoundError } from './errors';
+import { canEditMediaText } from '@/lib/permissions';
+import { recordAudit } from './audit';
+import { storiesShowingImage } from './body-images';
+import { ConflictError, ForbiddenError, NotFoundError } from './errors';
+import { publicStoryChanged } from './public-changes';
 import { assertCan, type Viewer } from './viewer';
 
 export type MediaItem = {
@@ -87,8 +91,38 @@ export async function listMedia(viewer: Viewer | null, take = 60): Promise<Media
   return rows.map(toItem);
 }
 
-export async function updateMediaText(viewer: Viewer | null, id: string, text: { altText: string; caption: string; credit: string }): Promise<void> {
-  assertCan(viewer, 'story.create');
-  const { count } = await db.media.updateMany({ where: { id }, data: text });
-  if (count === 0) throw new NotFoundError('That image is not in the media library.');
+type MediaText = { altText: string; caption: string; credit: string };
+
+/**
+ * Changes what readers are told about an image. Audited, and every live story that shows it is
+ * refreshed on the public site. The texts read are the ones replaced: two edits at once cannot
+ * both win silently.
+ */
+export async function updateMediaText(viewer: Viewer | null, id: string, text: MediaText): Promise<void> {
+  assertCan(viewer, 'newsroom.enter');
+  const before = await db.media.findUnique({ where: { id }, select: { uploadedById: true, altText: true, caption: true, credit: true } });
+  if (!before) throw new NotFoundError('That image is not in the media library.');
+  const live = await storiesShowingImage(id);
+  if (!canEditMediaText(viewer, { uploadedById: before.uploadedById, onLiveStory: live.length > 0 })) {
+    throw new ForbiddenError(
+      live.length > 0
+        ? 'This image is on a published or scheduled story: only an editor can change its text.'
+        : 'Only the person who uploaded this image, or an editor, can change its text.',
+    );
+  }
+  const changed = (Object.keys(text) as (keyof MediaText)[]).filter((key) => text[key] !== before[key]);
+  if (changed.length === 0) return;
+  await db.$transaction(async (tx) => {
+    const { altText, caption, credit } = before;
+    const { count } = await tx.media.updateMany({ where: { id, altText, caption, credit }, data: text });
+    if (count === 0) throw new ConflictError('Someone else changed this image’s text just now; reload and try again.');
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: 'media.text',
+      entityType: 'media',
+      entityId: id,
+      note: changed.map((key) => `${key}: “${before[key]}” → “${text[key]}”`).join('; ').slice(0, 2000),
+    });
+  });
+  for (const storyId of live) await publicStoryChanged(storyId);
 }

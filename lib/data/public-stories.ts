@@ -1,4 +1,5 @@
 import 'server-only';
+import { resolveBodyImages } from './body-images';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { cached } from '@/lib/cache/tagged-cache';
@@ -156,7 +157,7 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
     seoDescription: row.seoDescription,
     publicUpdatedAt: row.publicUpdatedAt,
     corrections: row.corrections,
-    body: body.doc,
+    body: await resolveBodyImages(db, body.doc),
   };
 }
 

@@ -1,12 +1,11 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma, RevisionKind } from '@/lib/generated/prisma/client';
-import { countWords, toPlainText } from '@/lib/editor/plain-text';
+import { toPlainText } from '@/lib/editor/plain-text';
 import { diffParagraphs, diffSnapshots, type ParagraphChange, type SnapshotDiff } from '@/lib/revisions/diff';
 import { NotFoundError, VersionConflictError } from './errors';
-import { refreshSearchVector } from './search';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { resolveTags } from './tags';
+import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations } from './story-fields';
 import { assertCan, type Viewer } from './viewer';
 
 // Revisions are full snapshots. Manual saves, restores and workflow steps always add one; autosaves
@@ -50,9 +49,12 @@ export type RevisionSummary = {
 };
 
 async function storyRef(id: string) {
-  const story = await db.story.findUnique({ where: { id }, select: { status: true, version: true, authors: { select: { userId: true } } } });
+  const story = await db.story.findUnique({
+    where: { id },
+    select: { status: true, version: true, slug: true, firstPublishedAt: true, authors: { select: { userId: true } } },
+  });
   if (!story) throw new NotFoundError('That story does not exist.');
-  return { status: story.status, version: story.version, authorIds: story.authors.map((a) => a.userId) };
+  return { status: story.status, version: story.version, slug: story.slug, firstPublished: story.firstPublishedAt !== null, authorIds: story.authors.map((a) => a.userId) };
 }
 
 export async function listRevisions(viewer: Viewer | null, storyId: string): Promise<RevisionSummary[]> {
@@ -104,39 +106,24 @@ export async function restoreRevision(viewer: Viewer | null, storyId: string, re
   const revision = await db.revision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
   if (!revision) throw new NotFoundError('That revision does not belong to this story.');
   const snapshot = readSnapshot(revision.snapshot);
-  const plainText = toPlainText(snapshot.body);
+  // People who have since left the newsroom stay off the byline.
+  const active = await db.user.findMany({ where: { id: { in: snapshot.bylineIds }, active: true }, select: { id: true } });
+  const bylineIds = snapshot.bylineIds.filter((id) => active.some((a) => a.id === id));
+  // A restore is a save of old fields: the same checks apply (bylines, body, images, section).
+  const fields = { ...snapshot, slug: ref.firstPublished ? ref.slug : snapshot.slug, bylineIds: bylineIds.length ? bylineIds : [viewer.id] };
+  assertBylinesAllowed(viewer, ref, fields.bylineIds);
+  const checked = await checkFields(fields);
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.story.updateMany({
-      where: { id: storyId, version: baseVersion },
-      data: {
-        headline: snapshot.headline,
-        dek: snapshot.dek,
-        sectionId: snapshot.sectionId,
-        creditLine: snapshot.creditLine,
-        dateline: snapshot.dateline,
-        seoTitle: snapshot.seoTitle,
-        seoDescription: snapshot.seoDescription,
-        featuredImageId: snapshot.featuredImageId,
-        body: snapshot.body,
-        plainText,
-        wordCount: countWords(plainText),
-        version: { increment: 1 },
-      },
+      where: { id: storyId, version: baseVersion, status: ref.status },
+      data: { ...columnsOf(checked, fields.slug), version: { increment: 1 } },
     });
     if (count === 0) throw new VersionConflictError('The story changed since you opened its history; reload and try again.', null);
-    // Bylines and tags as they were; people who have since left the newsroom stay off the byline.
-    const active = await tx.user.findMany({ where: { id: { in: snapshot.bylineIds }, active: true }, select: { id: true } });
-    const bylineIds = snapshot.bylineIds.filter((id) => active.some((a) => a.id === id));
-    const tagIds = await resolveTags(tx, snapshot.tags);
-    await tx.storyAuthor.deleteMany({ where: { storyId } });
-    await tx.storyAuthor.createMany({ data: (bylineIds.length ? bylineIds : [viewer.id]).map((userId, position) => ({ storyId, userId, position })) });
-    await tx.storyTag.deleteMany({ where: { storyId } });
-    await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
-    await refreshSearchVector(tx, storyId);
+    await writeRelations(tx, storyId, fields);
     const { version } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
     const restoredFrom = revision.createdAt.toISOString();
-    await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'RESTORE', storyVersion: version, snapshot, label: `Restored the version of ${restoredFrom}` });
+    await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'RESTORE', storyVersion: version, snapshot: snapshotOf(checked, fields.slug), label: `Restored the version of ${restoredFrom}` });
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: 'story.restore', entityType: 'story', entityId: storyId, storyId, note: `Restored revision ${revisionId}` },
     });

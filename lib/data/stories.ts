@@ -1,16 +1,14 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { countWords, toPlainText } from '@/lib/editor/plain-text';
-import { parseBody, type Doc } from '@/lib/editor/schema';
+import { parseBody } from '@/lib/editor/schema';
 import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
+import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations } from './story-fields';
 import { recordRevision } from './revisions';
-import { refreshSearchVector } from './search';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { resolveTags } from './tags';
 import { assertCan, type Viewer } from './viewer';
 
 // The newsroom's side of stories: the desk list, opening a story to edit, creating and saving.
@@ -171,52 +169,6 @@ export async function getStoryForEdit(viewer: Viewer | null, id: string): Promis
   return toEditable(viewer, row);
 }
 
-type CheckedFields = { fields: StoryFields; body: Doc; plainText: string; wordCount: number };
-
-/** Checks what a plain schema cannot: the body tree, and that referenced rows exist. */
-async function checkFields(fields: StoryFields): Promise<CheckedFields> {
-  const errors: Record<string, string[]> = {};
-  const body = parseBody(fields.body);
-  if (!body.ok) errors.body = [body.error];
-
-  const [section, people, media] = await Promise.all([
-    fields.sectionId ? db.section.count({ where: { id: fields.sectionId } }) : 1,
-    db.user.findMany({ where: { id: { in: fields.bylineIds }, active: true }, select: { id: true } }),
-    db.media.findMany({
-      where: { id: { in: [fields.featuredImageId, ...(body.ok ? imageIds(body.doc) : [])].filter((x): x is string => !!x) } },
-      select: { id: true, altText: true },
-    }),
-  ]);
-  if (!section) errors.sectionId = ['Choose one of the newsroom’s sections.'];
-  if (new Set(fields.bylineIds).size !== fields.bylineIds.length) errors.bylineIds = ['Each person can appear in the byline once.'];
-  else if (people.length !== fields.bylineIds.length) errors.bylineIds = ['Bylines must be active members of the newsroom.'];
-  const known = new Map(media.map((m) => [m.id, m]));
-  if (fields.featuredImageId) {
-    const image = known.get(fields.featuredImageId);
-    if (!image) errors.featuredImageId = ['That image is not in the media library.'];
-    else if (!image.altText.trim()) errors.featuredImageId = ['Add alt text to this image in the media library before using it.'];
-  }
-  if (body.ok && imageIds(body.doc).some((id) => !known.has(id))) errors.body = ['An image in the story is not in the media library.'];
-
-  if (Object.keys(errors).length > 0 || !body.ok) {
-    throw new ValidationError(Object.values(errors)[0]![0]!, errors);
-  }
-  const plainText = toPlainText(body.doc);
-  return { fields, body: body.doc, plainText, wordCount: countWords(plainText) };
-}
-
-function imageIds(doc: Doc): string[] {
-  const ids: string[] = [];
-  const walk = (nodes: unknown[]) => {
-    for (const node of nodes as { type: string; attrs?: { mediaId?: string }; content?: unknown[] }[]) {
-      if (node.type === 'image' && node.attrs?.mediaId) ids.push(node.attrs.mediaId);
-      if (node.content) walk(node.content);
-    }
-  };
-  walk(doc.content);
-  return ids;
-}
-
 async function uniqueSlug(tx: Prisma.TransactionClient, headline: string): Promise<string> {
   const base = slugify(headline, 80) || 'story';
   const taken = new Set((await tx.story.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((s) => s.slug));
@@ -224,51 +176,6 @@ async function uniqueSlug(tx: Prisma.TransactionClient, headline: string): Promi
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
   return `${base}-${n}`;
-}
-
-function snapshotOf(checked: CheckedFields, slug: string): StorySnapshot {
-  const { fields } = checked;
-  return {
-    headline: fields.headline,
-    dek: fields.dek,
-    slug,
-    sectionId: fields.sectionId,
-    tags: fields.tags,
-    bylineIds: fields.bylineIds,
-    creditLine: fields.creditLine,
-    dateline: fields.dateline,
-    seoTitle: fields.seoTitle,
-    seoDescription: fields.seoDescription,
-    featuredImageId: fields.featuredImageId,
-    body: checked.body,
-  };
-}
-
-function columnsOf(checked: CheckedFields, slug: string) {
-  const { fields } = checked;
-  return {
-    headline: fields.headline,
-    dek: fields.dek,
-    slug,
-    sectionId: fields.sectionId,
-    creditLine: fields.creditLine,
-    dateline: fields.dateline,
-    seoTitle: fields.seoTitle,
-    seoDescription: fields.seoDescription,
-    featuredImageId: fields.featuredImageId,
-    body: checked.body,
-    plainText: checked.plainText,
-    wordCount: checked.wordCount,
-  };
-}
-
-async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: StoryFields) {
-  const tagIds = await resolveTags(tx, fields.tags);
-  await tx.storyAuthor.deleteMany({ where: { storyId } });
-  await tx.storyAuthor.createMany({ data: fields.bylineIds.map((userId, position) => ({ storyId, userId, position })) });
-  await tx.storyTag.deleteMany({ where: { storyId } });
-  await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
-  await refreshSearchVector(tx, storyId);
 }
 
 function slugTaken(error: unknown): never {
@@ -318,9 +225,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   if (before.status === 'PUBLISHED' && before.updateState) return saveUpdate(viewer, id, { ...before, updateState: before.updateState }, input);
   const ref = { status: before.status, authorIds: before.authors.map((a) => a.userId) };
   assertCan(viewer, 'story.edit', ref);
-  if (!can(viewer, 'story.editPrivilegedFields', ref) && !input.bylineIds.includes(viewer.id)) {
-    throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
-  }
+  assertBylinesAllowed(viewer, ref, input.bylineIds);
   const slug = input.slug || before.slug;
   if (before.firstPublishedAt && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
@@ -366,7 +271,9 @@ export async function keepVersionAside(viewer: Viewer | null, id: string, fields
   assertCan(viewer, 'newsroom.enter');
   const story = await db.story.findUnique({ where: { id }, select: { status: true, slug: true, version: true, authors: { select: { userId: true } } } });
   if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.edit', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
+  assertCan(viewer, 'story.edit', ref);
+  assertBylinesAllowed(viewer, ref, fields.bylineIds);
   const checked = await checkFields(fields);
   const revision = await db.$transaction((tx) =>
     recordRevision(tx, { storyId: id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, fields.slug || story.slug), label }),
@@ -383,9 +290,7 @@ async function saveUpdate(
 ): Promise<{ version: number; updatedAt: string; slug: string }> {
   const ref = { status: before.updateState, authorIds: before.authors.map((a) => a.userId) };
   assertCan(viewer, 'story.edit', ref);
-  if (!can(viewer, 'story.editPrivilegedFields', ref) && !input.bylineIds.includes(viewer.id)) {
-    throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
-  }
+  assertBylinesAllowed(viewer, ref, input.bylineIds);
   if (input.slug && input.slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }

@@ -52,7 +52,9 @@ const horizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
 const image = z.strictObject({
   type: z.literal('image'),
   attrs: z.strictObject({
-    src: z.string().regex(/^\/media\/[A-Za-z0-9._/-]+$/, 'Images must come from the media library.'),
+    // Exactly the shape of a rendition's address ("/media/<id>/<width>.webp"): no "..", no other
+    // path on this site. The server replaces it with the media row's own on save and on render.
+    src: z.string().regex(/^\/media\/[a-z0-9]{10,40}\/[0-9]{1,5}\.webp$/, 'Images must come from the media library.'),
     alt: z
       .string({ error: 'Every image needs alt text.' })
       .trim()

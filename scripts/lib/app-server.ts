@@ -6,15 +6,16 @@ import path from 'node:path';
 import { dropDatabase, ensureDatabase } from './postgres';
 import { startScratchPostgres } from './scratch-postgres';
 
-// A production server (`next start`) on a fresh, migrated and seeded database, for the e2e tests
-// and the benchmarks. Uses the server at DATABASE_URL if set, else a throwaway embedded PostgreSQL.
+// A production server (scripts/server.ts in front of the `next build` output, as `npm start` runs
+// it) on a fresh, migrated and seeded database, for the e2e tests and the benchmarks. Uses the
+// server at DATABASE_URL if set, else a throwaway embedded PostgreSQL.
 
 export type AppServer = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
 
 async function waitForServer(url: string, server: ChildProcess, logFile: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`next start exited with code ${server.exitCode}; see ${logFile}`);
+    if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}; see ${logFile}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -22,7 +23,7 @@ async function waitForServer(url: string, server: ChildProcess, logFile: string,
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`next start did not answer ${url} within ${timeoutMs / 1000}s`);
+  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000}s`);
 }
 
 export async function startAppServer(options: {
@@ -32,6 +33,10 @@ export async function startAppServer(options: {
   logFile: string;
   /** Lets the bench route the app's connections through a relay that counts statements. */
   appDatabaseUrl?: (databaseUrl: string) => Promise<string>;
+  /** Extra environment for the server (rate limits, trusted proxies…). */
+  env?: Record<string, string>;
+  /** false: an empty database, as a new installation has (no demo newsroom). */
+  seed?: boolean;
 }): Promise<AppServer> {
   const database = `masthead_${options.name}_${Date.now().toString(36)}`;
   let adminUrl: string;
@@ -45,8 +50,8 @@ export async function startAppServer(options: {
   }
   await ensureDatabase(adminUrl, database);
   const databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
-  // Exactly what `npm run db:seed` does: migrate, then seed the demo newsroom.
-  const seeded = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db.ts', 'seed'], {
+  // Exactly what `npm run db:seed` (or `npm run db:migrate`) does: migrate, then seed the demo newsroom.
+  const seeded = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/db.ts', options.seed === false ? 'migrate' : 'seed'], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: 'utf8',
   });
@@ -55,7 +60,8 @@ export async function startAppServer(options: {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
   const log = openSync(options.logFile, 'w');
-  const server = spawn(path.join('node_modules', '.bin', 'next'), ['start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const server = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/server.ts', 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
@@ -63,10 +69,14 @@ export async function startAppServer(options: {
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: options.appDatabaseUrl ? await options.appDatabaseUrl(databaseUrl) : databaseUrl,
       AUTH_SECRET: randomBytes(32).toString('base64url'),
+      MASTHEAD_SITE_URL: baseUrl,
       MASTHEAD_MEDIA_DIR: mediaDir,
+      // Every test browser comes from 127.0.0.1: the public limits are tested on a server of their own.
+      MASTHEAD_SEARCH_RATE_LIMIT: '100000',
+      MASTHEAD_API_RATE_LIMIT: '100000',
+      ...options.env,
     },
   });
-  const baseUrl = `http://127.0.0.1:${options.port}`;
   await waitForServer(`${baseUrl}/login`, server, options.logFile);
 
   return {

@@ -137,7 +137,12 @@ describe('the body validator on the save path', () => {
     ['an obfuscated javascript: link', link('\u0001JaVa\tScRiPt:alert(1)'), /Links must use http, https or mailto/],
     ['a data: link', link('data:text/html;base64,PHNjcmlwdD4='), /Links must use http, https or mailto/],
     ['a vbscript: link', link('vbscript:msgbox(1)'), /Links must use http, https or mailto/],
-    ['an image without alt text', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/abc/480.webp', alt: ' ', mediaId: 'abc' } }] }, /Every image needs alt text/],
+    ['an image without alt text', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/abcdef012345/480.webp', alt: ' ', mediaId: 'abcdef012345' } }] }, /Every image needs alt text/],
+    // Any same-origin URL would be fetched by every editor's browser, with their cookies.
+    ['an image src that climbs out of the media folder', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/../newsroom/inbox', alt: 'x', mediaId: 'abc' } }] }, /media library/],
+    ['an image src with .. inside a media path', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/abcdef012345/../../api/desk/stories', alt: 'x', mediaId: 'abcdef012345' } }] }, /media library/],
+    ['an image src that is another file of the site', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/abcdef012345/480.webp?x=/newsroom', alt: 'x', mediaId: 'abcdef012345' } }] }, /media library/],
+    ['an image that names no media row', { type: 'doc', content: [{ type: 'image', attrs: { src: '/media/abcdef012345/480.webp', alt: 'x', mediaId: 'abcdef012345' } }] }, /not in the media library/],
     ['an image from outside the library', { type: 'doc', content: [{ type: 'image', attrs: { src: 'https://evil.example/x.png', alt: 'x', mediaId: 'abc' } }] }, /media library/],
     ['content where it may not go', { type: 'doc', content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }, /Invalid story body/],
     ['an oversized document', docFromPlainText('word '.repeat(120_000)), /too large/],

@@ -1,8 +1,9 @@
 import { NextResponse } from 'next/server';
 import { getViewer } from '@/lib/auth';
 import { listMedia, uploadMedia } from '@/lib/data/media';
-import { HttpError, assertSameOrigin, errorResponse, requireSignedIn } from '@/lib/http';
+import { assertSameOrigin, errorResponse, requireSignedIn } from '@/lib/http';
 import { MAX_UPLOAD_BYTES, UnsupportedImageError } from '@/lib/media/process';
+import { UploadError, readUpload } from '@/lib/media/upload-stream';
 
 export async function GET() {
   try {
@@ -22,18 +23,13 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const viewer = requireSignedIn(await getViewer());
-    if (Number(request.headers.get('content-length') ?? 0) > MAX_UPLOAD_BYTES + 64 * 1024) {
-      throw new HttpError(413, `The file is too large; the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
-    }
-    const form = await request.formData().catch(() => {
-      throw new HttpError(400, 'Send the image as multipart/form-data with the field "file".');
-    });
-    const file = form.get('file');
-    if (!(file instanceof File)) throw new HttpError(400, 'Send the image as multipart/form-data with the field "file".');
-    const item = await uploadMedia(viewer, { name: file.name, data: Buffer.from(await file.arrayBuffer()) });
+    // Streamed with a hard limit: a chunked or lying upload is cut off at the limit, not buffered.
+    const file = await readUpload(request, MAX_UPLOAD_BYTES);
+    const item = await uploadMedia(viewer, file);
     return NextResponse.json({ media: item }, { status: 201 });
   } catch (error) {
     if (error instanceof UnsupportedImageError) return NextResponse.json({ error: error.message }, { status: 415 });
+    if (error instanceof UploadError) return NextResponse.json({ error: error.message }, { status: error.status });
     return errorResponse(error);
   }
 }

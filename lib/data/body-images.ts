@@ -1,0 +1,78 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Block, Doc, ImageNode } from '@/lib/editor/schema';
+import type { Rendition } from '@/lib/media/process';
+
+// Images in a story body name a media-library row; everything else about them (the file, its size,
+// alt text, caption, credit) comes from that row, on save and again on every render. A body can
+// therefore never point an <img> at another URL, and an editor's correction to a caption reaches
+// every story that shows the image.
+
+type Client = Pick<typeof db, 'media'>;
+type MediaRow = { id: string; altText: string; caption: string; credit: string; renditions: unknown };
+
+export const bodyImageSelect = { id: true, altText: true, caption: true, credit: true, renditions: true } as const;
+
+export function imageIds(doc: Doc): string[] {
+  const ids: string[] = [];
+  const walk = (nodes: readonly unknown[]) => {
+    for (const node of nodes as { type: string; attrs?: { mediaId?: string }; content?: unknown[] }[]) {
+      if (node.type === 'image' && node.attrs?.mediaId) ids.push(node.attrs.mediaId);
+      if (node.content) walk(node.content);
+    }
+  };
+  walk(doc.content);
+  return ids;
+}
+
+/** The attributes an image node gets from its media row: a mid-size rendition and the row's texts. */
+export function imageAttrsFrom(row: MediaRow): ImageNode['attrs'] {
+  const renditions = row.renditions as Rendition[];
+  const shown = renditions.find((r) => r.width >= 960) ?? renditions.at(-1);
+  return {
+    src: shown?.src ?? '',
+    width: shown?.width ?? null,
+    height: shown?.height ?? null,
+    alt: row.altText,
+    caption: row.caption,
+    credit: row.credit,
+    mediaId: row.id,
+    title: null,
+  };
+}
+
+function mapBlocks(blocks: Block[], rows: Map<string, MediaRow>): Block[] {
+  return blocks.flatMap((block): Block[] => {
+    if (block.type === 'image') {
+      const row = rows.get(block.attrs.mediaId);
+      return row ? [{ ...block, attrs: imageAttrsFrom(row) }] : []; // an image no longer in the library is left out
+    }
+    if (block.type === 'blockquote') return [{ ...block, content: mapBlocks(block.content, rows) }];
+    if (block.type === 'bulletList' || block.type === 'orderedList') {
+      return [{ ...block, content: block.content.map((item) => ({ ...item, content: mapBlocks(item.content, rows) })) } as Block];
+    }
+    return [block];
+  });
+}
+
+/** The body with every image's attributes taken from its media row. */
+export function withLibraryImages(doc: Doc, rows: MediaRow[]): Doc {
+  return { ...doc, content: mapBlocks(doc.content, new Map(rows.map((r) => [r.id, r]))) };
+}
+
+export async function resolveBodyImages(client: Client, doc: Doc): Promise<Doc> {
+  const ids = imageIds(doc);
+  if (ids.length === 0) return doc;
+  const rows = await client.media.findMany({ where: { id: { in: ids } }, select: bodyImageSelect });
+  return withLibraryImages(doc, rows);
+}
+
+/** Live or scheduled stories that show an image, as featured image or in the body. */
+export async function storiesShowingImage(mediaId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Story"
+    WHERE status IN ('PUBLISHED', 'SCHEDULED')
+      AND ("featuredImageId" = ${mediaId}
+        OR jsonb_path_exists(body, '$.** ? (@.type == "image" && @.attrs.mediaId == $id)', jsonb_build_object('id', ${mediaId}::text)))`;
+  return rows.map((r) => r.id);
+}
