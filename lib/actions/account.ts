@@ -8,7 +8,8 @@ import { parseForm, type FormState } from '@/lib/validations/form';
 import { changePasswordSchema, resetPasswordSchema } from '@/lib/validations/users';
 
 function refused(error: unknown): FormState {
-  if (error instanceof ValidationError) return { message: error.message, fieldErrors: error.fieldErrors };
+  // The field says what is wrong; the form's own line only points to it.
+  if (error instanceof ValidationError) return { message: 'Please correct the highlighted field.', fieldErrors: error.fieldErrors };
   if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message };
   throw error;
 }

@@ -28,7 +28,8 @@ export async function changeOwnPassword(
   assertCan(viewer, 'newsroom.enter');
   const wrong = 'Your current password is not right.';
   if (await passwordCheckLocked(viewer.id)) {
-    throw new ValidationError('Too many wrong current passwords; wait 15 minutes and try again.', { currentPassword: [wrong] });
+    const locked = 'Too many wrong current passwords; wait 15 minutes and try again.';
+    throw new ValidationError(locked, { currentPassword: [locked] });
   }
   const row = await db.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { passwordHash: true } });
   if (!(await verifyPassword(row.passwordHash, input.currentPassword))) {

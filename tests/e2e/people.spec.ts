@@ -45,16 +45,20 @@ test.describe('as an admin', () => {
     // The browser's own minlength check would stop this; the server must refuse it too.
     await page.getByRole('form', { name: 'Add a person' }).evaluate((form) => form.setAttribute('novalidate', ''));
     await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByText('The initial password must be at least 12 characters.')).toBeVisible();
+    await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
     await expect(page.getByLabel('Initial password')).toHaveAttribute('aria-invalid', 'true');
+
+    await page.getByLabel('Initial password').fill('password12345');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByText(/This password is too common or too easy to guess/)).toBeVisible();
 
     await page.getByLabel('Initial password').fill('');
     await page.getByRole('button', { name: 'Add person' }).click();
-    await expect(page.getByText('The initial password must be at least 12 characters.')).toBeVisible();
+    await expect(page.getByText('Use at least 12 characters.')).toBeVisible();
     expect(await peopleCount()).toBe(before);
   });
 
-  test('a role change takes effect on the next request of that person', async ({ page, browser }) => {
+  test('a role change signs that person out at once; signing in again gives them the new role', async ({ page, browser }) => {
     const person = await createTestUser('REPORTER');
     const context = await browser.newContext();
     const theirs = await context.newPage();
@@ -68,6 +72,8 @@ test.describe('as an admin', () => {
     expect((await userRow(person.id))?.role).toBe('EDITOR');
 
     await theirs.reload();
+    await expect(theirs).toHaveURL(/\/login\?reason=signed-out/);
+    await signIn(theirs, person.email, person.password);
     await expectSignedInAs(theirs, person.name, 'Editor');
     await context.close();
   });

@@ -39,7 +39,7 @@ test('wrong password and unknown email get the same message', async ({ page }) =
   await expect(page).toHaveURL(/\/login/);
 });
 
-test('six wrong passwords lock the account, with the same message as a wrong one', async ({ page }) => {
+test('wrong passwords from one address lock the account there, with the same message as a wrong one', async ({ page }) => {
   const user = await createTestUser('REPORTER');
   for (let attempt = 1; attempt <= 6; attempt++) {
     await signIn(page, user.email, `wrong ${attempt}`);

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { rssText, xml } from '@/lib/feeds/xml';
+import { canEditMediaText } from '@/lib/permissions';
+import { clientAddress } from '@/lib/security/client-address';
+import { API_POLICY, noncePolicy, publicPolicy, usesNonce } from '@/lib/security/csp';
+import { MAX_CONCURRENT_HASHES, hashGateStats, withHashSlot } from '@/lib/security/hash-gate';
+
+describe('the client address', () => {
+  it('is the socket peer when no proxy is trusted, whatever X-Forwarded-For says', () => {
+    expect(clientAddress('203.0.113.9', '198.51.100.1', 0)).toBe('203.0.113.9');
+    expect(clientAddress('::ffff:203.0.113.9', undefined, 0)).toBe('203.0.113.9');
+    expect(clientAddress('2001:db8::1', 'spoofed', 0)).toBe('2001:db8::1');
+  });
+
+  it('with N trusted proxies, is the entry the outermost of them appended; entries further left are ignored', () => {
+    // client forged "1.1.1.1"; the one proxy appended the real client, 203.0.113.9.
+    expect(clientAddress('10.0.0.2', '1.1.1.1, 203.0.113.9', 1)).toBe('203.0.113.9');
+    // Two proxies: CDN appended the client, the load balancer appended the CDN's address.
+    expect(clientAddress('10.0.0.2', '1.1.1.1, 203.0.113.9, 192.0.2.50', 2)).toBe('203.0.113.9');
+    expect(clientAddress('10.0.0.2', ['1.1.1.1', '203.0.113.9'], 1)).toBe('203.0.113.9');
+  });
+
+  it('falls back to the left-most known hop when fewer hops arrived than are trusted', () => {
+    expect(clientAddress('10.0.0.2', undefined, 1)).toBe('10.0.0.2');
+    expect(clientAddress('10.0.0.2', '203.0.113.9', 3)).toBe('203.0.113.9');
+    expect(clientAddress(undefined, undefined, 0)).toBe('unknown');
+  });
+});
+
+describe('Content-Security-Policy', () => {
+  it('gives newsroom and sign-in pages a nonce with strict-dynamic and no unsafe-inline script', () => {
+    const policy = noncePolicy('abc123');
+    const script = policy.split('; ').find((d) => d.startsWith('script-src'))!;
+    expect(script).toBe("script-src 'nonce-abc123' 'strict-dynamic'");
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'", 'report-uri /api/csp-report']) {
+      expect(policy).toContain(directive);
+    }
+    expect(noncePolicy('abc123', true)).toContain("'unsafe-eval'"); // development only
+    expect(policy).not.toContain('unsafe-eval');
+  });
+
+  it('gives cached public pages scripts from our own origin only, and the same hard limits', () => {
+    const policy = publicPolicy();
+    expect(policy).toContain("script-src 'self' 'unsafe-inline'");
+    expect(policy).not.toMatch(/https?:|\*/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(API_POLICY).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it('uses a nonce exactly on the newsroom, sign-in and reset pages', () => {
+    for (const path of ['/newsroom', '/newsroom/stories/x', '/login', '/reset-password/abc']) expect(usesNonce(path), path).toBe(true);
+    for (const path of ['/', '/world/story', '/newsroomx', '/login-help', '/search', '/api/v1/stories']) expect(usesNonce(path), path).toBe(false);
+  });
+});
+
+describe('RSS text', () => {
+  it('is escaped for HTML and then for XML, so a reader that renders HTML shows the text', () => {
+    expect(rssText('<script>window.__xss(1)</script> & “quotes”')).toBe('&amp;lt;script&amp;gt;window.__xss(1)&amp;lt;/script&amp;gt; &amp;amp; “quotes”');
+    expect(rssText(`He said "no" and 'yes'`)).toBe('He said &amp;quot;no&amp;quot; and &amp;#39;yes&amp;#39;');
+    expect(xml('a < b')).toBe('a &lt; b');
+  });
+});
+
+describe('media text permission', () => {
+  const uploader = { id: 'u1', role: 'REPORTER' as const, active: true };
+  it.each([
+    ['the uploader, image on no live story', uploader, { uploadedById: 'u1', onLiveStory: false }, true],
+    ['the uploader, image on a live story', uploader, { uploadedById: 'u1', onLiveStory: true }, false],
+    ['another reporter', { ...uploader, id: 'u2' }, { uploadedById: 'u1', onLiveStory: false }, false],
+    ['an editor, image on a live story', { id: 'e', role: 'EDITOR' as const, active: true }, { uploadedById: 'u1', onLiveStory: true }, true],
+    ['an admin', { id: 'a', role: 'ADMIN' as const, active: true }, { uploadedById: 'u1', onLiveStory: true }, true],
+    ['a deactivated editor', { id: 'e', role: 'EDITOR' as const, active: false }, { uploadedById: 'u1', onLiveStory: false }, false],
+    ['nobody', null, { uploadedById: 'u1', onLiveStory: false }, false],
+  ])('%s: %s', (_who, actor, media, allowed) => {
+    expect(canEditMediaText(actor, media)).toBe(allowed);
+  });
+});
+
+describe('the hash gate', () => {
+  it('runs at most its limit at once and hands each freed slot to the next in line', async () => {
+    let running = 0;
+    let most = 0;
+    const work = () =>
+      withHashSlot(async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        return true;
+      });
+    expect((await Promise.all(Array.from({ length: 12 }, work))).every(Boolean)).toBe(true);
+    expect(most).toBe(MAX_CONCURRENT_HASHES);
+    expect(hashGateStats()).toMatchObject({ active: 0, waiting: 0 });
+  });
+});
