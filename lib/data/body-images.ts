@@ -76,3 +76,14 @@ export async function storiesShowingImage(mediaId: string): Promise<string[]> {
         OR jsonb_path_exists(body, '$.** ? (@.type == "image" && @.attrs.mediaId == $id)', jsonb_build_object('id', ${mediaId}::text)))`;
   return rows.map((r) => r.id);
 }
+
+/** Which of these images a published or scheduled story shows (featured or in the body). */
+export async function imagesOnLiveStories(mediaIds: string[]): Promise<string[]> {
+  if (mediaIds.length === 0) return [];
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT m.id FROM unnest(${mediaIds}::text[]) AS m(id)
+    JOIN "Story" s ON s.status IN ('PUBLISHED', 'SCHEDULED')
+      AND (s."featuredImageId" = m.id
+        OR jsonb_path_exists(s.body, '$.** ? (@.type == "image" && @.attrs.mediaId == $id)', jsonb_build_object('id', m.id)))`;
+  return rows.map((r) => r.id);
+}

@@ -5,7 +5,7 @@ import { processImage, type Rendition } from '@/lib/media/process';
 import { mediaStorage } from '@/lib/media/storage';
 import { canEditMediaText } from '@/lib/permissions';
 import { recordAudit } from './audit';
-import { storiesShowingImage } from './body-images';
+import { imagesOnLiveStories, storiesShowingImage } from './body-images';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors';
 import { publicStoryChanged } from './public-changes';
 import { assertCan, type Viewer } from './viewer';
@@ -85,10 +85,17 @@ export async function uploadMedia(viewer: Viewer | null, file: { name: string; d
   }
 }
 
-export async function listMedia(viewer: Viewer | null, take = 60): Promise<MediaItem[]> {
+export type LibraryItem = MediaItem & { canEditText: boolean; onLiveStory: boolean };
+
+/** The newest images, each with whether this viewer may change its texts (the form shows it). */
+export async function listMedia(viewer: Viewer | null, take = 60): Promise<LibraryItem[]> {
   assertCan(viewer, 'newsroom.enter');
-  const rows = await db.media.findMany({ orderBy: { createdAt: 'desc' }, take, select });
-  return rows.map(toItem);
+  const rows = await db.media.findMany({ orderBy: { createdAt: 'desc' }, take, select: { ...select, uploadedById: true } });
+  const live = new Set(await imagesOnLiveStories(rows.map((r) => r.id)));
+  return rows.map((row) => {
+    const onLiveStory = live.has(row.id);
+    return { ...toItem(row), onLiveStory, canEditText: canEditMediaText(viewer, { uploadedById: row.uploadedById, onLiveStory }) };
+  });
 }
 
 type MediaText = { altText: string; caption: string; credit: string };

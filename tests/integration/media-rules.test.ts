@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError, ValidationError } from '@/lib/data/errors';
-import { updateMediaText, uploadMedia, type MediaItem } from '@/lib/data/media';
+import { listMedia, updateMediaText, uploadMedia, type MediaItem } from '@/lib/data/media';
 import { getPublishedStory } from '@/lib/data/public-stories';
 import { restoreRevision } from '@/lib/data/revisions';
 import { createStory, getStoryForEdit, keepVersionAside, saveStory } from '@/lib/data/stories';
@@ -66,6 +66,9 @@ describe('who may change an image\'s alt text, caption and credit', () => {
     const section = (await db.section.findUniqueOrThrow({ where: { id: sectionId } })).slug;
     expect(figure((await getPublishedStory(section, story.slug))!.body)?.attrs.caption).toBe('The quay');
 
+    // The library tells the form beforehand.
+    expect((await listMedia(uploader)).find((m) => m.id === item.id)).toMatchObject({ onLiveStory: true, canEditText: false });
+    expect((await listMedia(editor)).find((m) => m.id === item.id)).toMatchObject({ onLiveStory: true, canEditText: true });
     const error = await updateMediaText(uploader, item.id, { altText: 'A quay at dusk', caption: 'Not what happened', credit: 'Staff' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForbiddenError);
     expect((error as Error).message).toMatch(/published or scheduled story: only an editor/);

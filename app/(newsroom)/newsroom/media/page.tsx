@@ -25,7 +25,16 @@ export default async function MediaPage() {
             <p className="hint">
               {item.originalName} · {item.format.toUpperCase()} · {item.width}×{item.height}
             </p>
-            <MediaTextForm id={item.id} name={item.originalName} alt={item.alt} caption={item.caption} credit={item.credit} />
+            <MediaTextForm
+              id={item.id}
+              name={item.originalName}
+              alt={item.alt}
+              caption={item.caption}
+              credit={item.credit}
+              readOnlyReason={
+                item.canEditText ? null : item.onLiveStory ? 'On a published story: an editor can change these details.' : 'Uploaded by someone else: they or an editor can change these details.'
+              }
+            />
           </li>
         ))}
       </ul>
