@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { bodyToHtml } from '@/lib/editor/html';
@@ -9,9 +7,9 @@ import { parseBody, type Doc } from '@/lib/editor/schema';
 import { xml } from '@/lib/feeds/xml';
 import { BadCursorError, decodeCursor, encodeCursor } from '@/lib/pagination';
 import { scriptSafeJson } from '@/lib/seo/json-ld';
+import { summitParagraphs } from '../support/summit';
 import { XSS_CORPUS } from '../support/xss-corpus';
 
-const SUMMIT = readFileSync(path.resolve(import.meta.dirname, '../../../shared/fixtures/summit-article.txt'), 'utf8');
 const react = (doc: Doc, dateline?: string) => renderToStaticMarkup(<>{renderBody(doc, { dateline })}</>);
 
 const RICH = {
@@ -26,13 +24,13 @@ const RICH = {
     { type: 'horizontalRule' },
     { type: 'paragraph', content: [{ type: 'text', text: 'site', marks: [{ type: 'link', attrs: { href: 'https://example.com/a?b=c&d="e"' } }] }] },
     { type: 'paragraph', content: [{ type: 'text', text: 'local', marks: [{ type: 'link', attrs: { href: '/world' } }] }] },
-    { type: 'image', attrs: { src: '/media/ab/cd.webp', alt: 'A "quoted" alt', mediaId: 'm1', caption: 'Caption <b>', credit: 'Credit & co', width: 1200, height: 800 } },
+    { type: 'image', attrs: { src: '/media/abcdef012345/960.webp', alt: 'A "quoted" alt', mediaId: 'm1', caption: 'Caption <b>', credit: 'Credit & co', width: 1200, height: 800 } },
   ],
 };
 
 describe('the HTML string renderer used by the API and feeds', () => {
   it('produces exactly the markup of the page renderer, for the summit story and for every node type', () => {
-    const summit = docFromPlainText(SUMMIT.split('\n').slice(1).join('\n'));
+    const summit = docFromPlainText(summitParagraphs().join('\n'));
     expect(bodyToHtml(summit, { dateline: 'LIMA' })).toBe(react(summit, 'LIMA'));
     const rich = parseBody(RICH);
     expect(rich.ok).toBe(true);
@@ -44,7 +42,7 @@ describe('the HTML string renderer used by the API and feeds', () => {
   it('makes media URLs absolute for readers elsewhere', () => {
     const rich = parseBody(RICH);
     if (!rich.ok) throw new Error(rich.error);
-    expect(bodyToHtml(rich.doc, { base: 'https://news.example.com' })).toContain('src="https://news.example.com/media/ab/cd.webp"');
+    expect(bodyToHtml(rich.doc, { base: 'https://news.example.com' })).toContain('src="https://news.example.com/media/abcdef012345/960.webp"');
   });
 
   it('keeps every XSS payload inert as text in bodies, JSON-LD and XML', () => {
