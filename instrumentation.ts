@@ -7,5 +7,7 @@ export async function register() {
     checkStartupEnv();
     const { startScheduledPublishing } = await import('@/lib/jobs/scheduled-publishing');
     await startScheduledPublishing();
+    const { startFrontPurging } = await import('@/lib/jobs/front-purge');
+    await startFrontPurging();
   }
 }

@@ -21,6 +21,12 @@ const schema = z
     // Requests per minute per client address.
     MASTHEAD_SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
     MASTHEAD_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    // Cache fronts to purge when public pages change (comma-separated), e.g. http://127.0.0.1:8080.
+    MASTHEAD_FRONT_URLS: z
+      .string()
+      .transform((value) => value.split(',').map((u) => u.trim()).filter(Boolean))
+      .pipe(z.array(z.url('MASTHEAD_FRONT_URLS must be comma-separated absolute URLs such as http://127.0.0.1:8080')))
+      .default([]),
     // `npm start` seeds the demo newsroom (with its published passwords) only when this is 1.
     MASTHEAD_DEMO: z.enum(['0', '1'], { error: 'MASTHEAD_DEMO must be 0 or 1' }).default('0'),
     NEWSROOM_TIMEZONE: z

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
+import { keysForPath } from '../lib/cache/front-keys';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 
@@ -10,6 +11,7 @@ import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 //   MASTHEAD_TRUSTED_PROXIES trusted hops, and is passed on in a header no client can set.
 // - Set headers that depend on the running configuration: HSTS when the site is served over
 //   https, and the Content-Security-Policy of pages that proxy.ts does not give a nonce.
+// - Mark public responses with surrogate keys for the cache front (`xkey`), from the path alone.
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,6 +31,8 @@ function prepare(req: IncomingMessage, res: ServerResponse): void {
   req.headers['x-forwarded-for'] = client;
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   const pathname = (req.url ?? '/').split('?')[0]!;
+  const keys = keysForPath(pathname);
+  if (keys) res.setHeader('xkey', keys.join(' '));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
   else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
 }

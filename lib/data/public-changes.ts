@@ -1,7 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { announceInvalidation } from '@/lib/cache/tagged-cache';
+import { storyFrontKeys } from '@/lib/cache/front-keys';
 import { storyTags, tags } from '@/lib/cache/tags';
+import { enqueueFrontPurge } from '@/lib/jobs/front-purge';
 import { forgetRetiredPaths } from './story-paths';
 
 type Reader = Pick<typeof db, 'story'>;
@@ -32,7 +34,10 @@ export async function publicTagsOf(client: Reader, storyId: string): Promise<str
  */
 export async function publicStoryChanged(storyId: string, options: { before?: string[]; corrections?: boolean } = {}): Promise<void> {
   const after = await publicTagsOf(db, storyId);
-  const all = new Set([...(options.before ?? []), ...after, ...(options.corrections ? [tags.corrections] : [])]);
+  const all = [...new Set([...(options.before ?? []), ...after, ...(options.corrections ? [tags.corrections] : [])])];
   forgetRetiredPaths();
-  await announceInvalidation(db, [...all]);
+  await announceInvalidation(db, all);
+  // The cache front: the same lists, and every address the story has had.
+  const paths = await db.storyPath.findMany({ where: { storyId }, select: { path: true } });
+  await enqueueFrontPurge(storyFrontKeys(all, { id: storyId, paths: paths.map((p) => p.path) }));
 }

@@ -1,9 +1,17 @@
 import { startAppServer } from '../../scripts/lib/app-server';
 import { E2E_PORT } from '../../playwright.config';
+import { FRONT_URL } from './support/front';
 
 // The production build, served by `next start` on a fresh database seeded with the demo newsroom.
 export default async function globalSetup() {
-  const app = await startAppServer({ port: E2E_PORT, pgPort: 55434, name: 'e2e', logFile: 'test-results/next-server.log' });
+  const app = await startAppServer({
+    port: E2E_PORT,
+    pgPort: 55434,
+    name: 'e2e',
+    logFile: 'test-results/next-server.log',
+    // The front spec starts and stops this front itself; purges wait for it as they would in production.
+    env: { MASTHEAD_FRONT_URLS: FRONT_URL },
+  });
   // Tests read and arrange data directly through this URL (fixtures), never through the app's client.
   process.env.E2E_DATABASE_URL = app.databaseUrl;
   return app.stop;

@@ -1,0 +1,84 @@
+vcl 4.1;
+
+# Masthead's cache front. `npm run front` fills in the backend and the purge ACL and starts
+# varnishd with this file. Public pages are cached by URL with surrogate keys (the `xkey` header
+# the server puts on them); the app purges keys with `PURGE` and an `xkey-purge` header whenever
+# something readers see changes. Anything personal is passed straight through.
+
+import std;
+import xkey;
+
+backend origin {
+    .host = "__BACKEND_HOST__";
+    .port = "__BACKEND_PORT__";
+    .connect_timeout = 2s;
+    .first_byte_timeout = 30s;
+    .probe = {
+        .url = "/api/health";
+        .interval = 2s;
+        .timeout = 1s;
+        .window = 3;
+        .threshold = 2;
+    }
+}
+
+acl purgers {
+    "127.0.0.1";
+    "::1";
+__PURGERS__
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        if (client.ip !~ purgers) {
+            return (synth(403, "Not allowed to purge"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "Name the keys to purge in the xkey-purge header"));
+        }
+        set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+        return (synth(200, "Purged " + req.http.n-gone + " objects"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # The newsroom, sign-in, previews, search and the desk API are personal or per query.
+    if (req.url ~ "^/(newsroom|login|reset-password|preview|search)(/|\?|$)" ||
+        req.url ~ "^/api/(desk|auth|csp-report|health)(/|\?|$)" ||
+        req.http.Authorization) {
+        return (pass);
+    }
+    # Public pages are the same for everyone, a signed-in editor included.
+    unset req.http.Cookie;
+    # Serve a page a little stale while it is refetched; much staler only while the origin is down.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 10s;
+    }
+    return (hash);
+}
+
+sub vcl_backend_response {
+    # Only what the server marked with surrogate keys is cached: those are the pages a purge can reach.
+    if (beresp.http.xkey && !beresp.http.Set-Cookie &&
+        (beresp.status == 200 || beresp.status == 301 || beresp.status == 404 || beresp.status == 410)) {
+        set beresp.ttl = 1h;
+        set beresp.grace = 24h;
+        return (deliver);
+    }
+    set beresp.uncacheable = true;
+    set beresp.ttl = 2m;
+    return (deliver);
+}
+
+sub vcl_deliver {
+    if (obj.uncacheable) {
+        set resp.http.X-Cache = "PASS";
+    } elsif (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    unset resp.http.xkey;
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+}

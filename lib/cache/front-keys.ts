@@ -1,0 +1,67 @@
+import { tags } from './tags';
+
+// Surrogate keys for the cache front (Varnish's xkey). The server puts them on every public
+// response from its path alone, so a cached page costs no lookup; a write purges the keys of every
+// path that shows what it changed. The vocabulary is the read cache's (lib/cache/tags.ts), plus:
+// - path:<section>/<slug>  an article URL, whatever answers there now (the story, a 301, a 410, a 404);
+// - api-story:<id or slug> the API's story document;
+// - api-lists              every API list of stories;
+// - static                 files that never change at their address.
+
+export const frontKeys = {
+  path: (path: string) => `path:${path}`,
+  apiStory: (ref: string) => `api-story:${ref}`,
+  apiLists: 'api-lists',
+  static: 'static',
+} as const;
+
+/** Paths the front must never cache: personal, per-query or write endpoints. */
+const PRIVATE = /^\/(newsroom|login|reset-password|preview|search|api\/(desk|auth|csp-report|health))(\/|$)/;
+
+function decode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The keys of the response at a path, or null when the front must not cache it. */
+export function keysForPath(pathname: string): string[] | null {
+  if (PRIVATE.test(pathname)) return null;
+  if (pathname.startsWith('/_next/') || pathname.startsWith('/media/')) return [frontKeys.static];
+  const path = decode(pathname).replace(/\/+$/, '') || '/';
+  if (path === '/') return [tags.home];
+  if (path === '/feed.xml') return [tags.feeds, tags.home];
+  if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [tags.sitemaps];
+  if (path === '/corrections') return [tags.corrections];
+  if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt)$/.test(path)) return [frontKeys.static];
+  const segments = path.slice(1).split('/');
+  if (segments[0] === 'api') {
+    if (segments[1] !== 'v1') return null;
+    if (segments[2] === 'stories') return segments.length === 3 ? [frontKeys.apiLists] : [frontKeys.apiStory(segments.slice(3).join('/'))];
+    return [tags.directory];
+  }
+  if (segments[0] === 'tags' && segments[1]) return segments[2] === 'feed.xml' ? [tags.tag(segments[1]), tags.feeds] : [tags.tag(segments[1])];
+  if (segments[0] === 'authors' && segments[1]) return [tags.author(segments[1])];
+  if (segments.length === 1) return [tags.section(segments[0]!)];
+  if (segments.length === 2) return segments[1] === 'feed.xml' ? [tags.section(segments[0]!), tags.feeds] : [frontKeys.path(path.slice(1))];
+  return [frontKeys.path(path.slice(1))];
+}
+
+/**
+ * Every key a change to one story touches: the lists it is (or was) on, each path it has had (so
+ * old URLs start answering 301 or 410 at once), and its API documents.
+ */
+export function storyFrontKeys(listKeys: string[], story: { id: string; paths: string[] }): string[] {
+  const slugs = story.paths.map((p) => p.split('/').pop()!);
+  return [
+    ...new Set([
+      ...listKeys.filter((k) => !k.startsWith('story:')),
+      ...story.paths.map(frontKeys.path),
+      frontKeys.apiStory(story.id),
+      ...slugs.map(frontKeys.apiStory),
+      frontKeys.apiLists,
+    ]),
+  ];
+}

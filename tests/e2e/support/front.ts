@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { E2E_PORT } from '../../../playwright.config';
+
+// The cache front for the e2e run: `npm run front` (Varnish) in front of the e2e server. The
+// server is started with MASTHEAD_FRONT_URLS naming it (tests/e2e/global-setup.ts).
+export const FRONT_PORT = Number(process.env.E2E_FRONT_PORT ?? 3180);
+export const FRONT_URL = `http://127.0.0.1:${FRONT_PORT}`;
+
+export type Front = { stop: () => Promise<void> };
+
+export async function startFront(): Promise<Front> {
+  let output = '';
+  const child: ChildProcess = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/front.ts'], {
+    env: { ...process.env, PORT: String(E2E_PORT), FRONT_PORT: String(FRONT_PORT), FRONT_HOST: '127.0.0.1' },
+  });
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`npm run front exited:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`The front did not answer:\n${output}`);
+    try {
+      if ((await fetch(`${FRONT_URL}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { keysForPath, storyFrontKeys } from '@/lib/cache/front-keys';
+
+describe('surrogate keys by path', () => {
+  it.each([
+    ['/', ['home']],
+    ['/world', ['section:world']],
+    ['/world/', ['section:world']],
+    ['/world/yoon-ishiba-second-summit-lima', ['path:world/yoon-ishiba-second-summit-lima']],
+    ['/world/feed.xml', ['section:world', 'feeds']],
+    ['/tags/north-korea', ['tag:north-korea']],
+    ['/tags/north-korea/feed.xml', ['tag:north-korea', 'feeds']],
+    ['/authors/lee-jon-young', ['author:lee-jon-young']],
+    ['/feed.xml', ['feeds', 'home']],
+    ['/sitemap.xml', ['sitemaps']],
+    ['/news-sitemap.xml', ['sitemaps']],
+    ['/corrections', ['corrections']],
+    ['/api/v1/stories', ['api-lists']],
+    ['/api/v1/stories/yoon-ishiba-second-summit-lima', ['api-story:yoon-ishiba-second-summit-lima']],
+    ['/api/v1/sections', ['directory']],
+    ['/robots.txt', ['static']],
+    ['/_next/static/chunks/app.js', ['static']],
+    ['/media/abcdef012345/960.webp', ['static']],
+    ['/politics/%ED%95%9C%EA%B5%AD', ['path:politics/한국']],
+  ])('%s → %j', (path, keys) => {
+    expect(keysForPath(path)).toEqual(keys);
+  });
+
+  it.each(['/newsroom', '/newsroom/stories/x', '/login', '/reset-password/abc', '/preview/tok', '/search', '/api/desk/stories', '/api/auth/session', '/api/csp-report', '/api/health'])(
+    'never caches %s',
+    (path) => {
+      expect(keysForPath(path)).toBeNull();
+    },
+  );
+});
+
+describe('the keys a story change purges', () => {
+  it('names its lists, every path it has had, and its API documents by id and by each slug', () => {
+    const keys = storyFrontKeys(['story:s1', 'section:world', 'tag:japan', 'author:lee', 'home', 'feeds', 'sitemaps', 'directory'], {
+      id: 's1',
+      paths: ['world/old-slug', 'world/new-slug'],
+    });
+    expect(keys.sort()).toEqual(
+      ['section:world', 'tag:japan', 'author:lee', 'home', 'feeds', 'sitemaps', 'directory', 'path:world/old-slug', 'path:world/new-slug', 'api-story:s1', 'api-story:old-slug', 'api-story:new-slug', 'api-lists'].sort(),
+    );
+  });
+
+  it('purges exactly the key a page at that path carries', () => {
+    const keys = storyFrontKeys(['section:world'], { id: 's1', paths: ['world/a-story'] });
+    for (const path of ['/world/a-story', '/world', '/api/v1/stories/a-story', '/api/v1/stories/s1', '/api/v1/stories']) {
+      expect(keys, path).toContain(keysForPath(path)![0]);
+    }
+  });
+});
