@@ -29,6 +29,8 @@ const OWN: Own[] = [
   ['own-attr-2', 'attribute-breakout', "' autofocus onfocus='window.__xss(`own-attr-2`)' x='"],
   ['own-attr-3', 'attribute-breakout', "'-window.__xss('own-attr-3')-'"],
   ['own-attr-4', 'attribute-breakout', '"><img src=x onerror=window.__xss(\'own-attr-4\')>'],
+  // Also gives the search tests plain words ("onerror", "script") to find among the payloads.
+  ['own-attr-5', 'attribute-breakout', `' onerror='window.__xss("own-attr-5")' data-script='`],
   ['own-tag-1', 'tag-breakout', "</title><script>window.__xss('own-tag-1')</script>"],
   ['own-tag-2', 'tag-breakout', "</script><script>window.__xss('own-tag-2')</script>"],
   ['own-tag-3', 'tag-breakout', "</textarea><img src=x onerror=window.__xss('own-tag-3')>"],
