@@ -9,5 +9,9 @@ export async function register() {
     await startScheduledPublishing();
     const { startFrontPurging } = await import('@/lib/jobs/front-purge');
     await startFrontPurging();
+    // Pages cached by this instance are revalidated whenever any instance (or the worker) changes them.
+    const { onInvalidation } = await import('@/lib/cache/tagged-cache');
+    const { pagePathsIn, requestRevalidation } = await import('@/lib/cache/pages');
+    await onInvalidation((dropped) => void requestRevalidation(pagePathsIn(dropped)));
   }
 }

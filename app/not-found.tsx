@@ -1,20 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { SiteChrome } from '@/components/reading/site-chrome';
+import { SITE } from '@/lib/site';
 import './(public)/reading.css';
 
 export const metadata: Metadata = { title: 'Page not found', robots: { index: false } };
 
+// For addresses no route knows. Next renders this with every page, cached ones included, so it
+// reads nothing: no database, no request. (Reading pages that find nothing use the 404 of the
+// public layout, which has the full chrome.)
 export default function NotFound() {
   return (
-    <SiteChrome>
-      <section className="notice-page" aria-labelledby="not-found-title">
-        <h1 id="not-found-title">We can’t find that page</h1>
-        <p>The address may be mistyped, or the page may never have existed.</p>
-        <p>
-          <Link href="/">Go to the front page</Link> or <Link href="/search">search the archive</Link>.
-        </p>
-      </section>
-    </SiteChrome>
+    <div className="reading">
+      <header className="masthead">
+        <Link href="/" className="masthead-title">
+          {SITE.name}
+        </Link>
+      </header>
+      <main id="main" className="reading-main">
+        <section className="notice-page" aria-labelledby="not-found-title">
+          <h1 id="not-found-title">We can’t find that page</h1>
+          <p>The address may be mistyped, or the page may never have existed.</p>
+          <p>
+            <Link href="/">Go to the front page</Link> or <Link href="/search">search the archive</Link>.
+          </p>
+        </section>
+      </main>
+    </div>
   );
 }

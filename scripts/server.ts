@@ -19,6 +19,8 @@ const { values, positionals } = parseArgs({
 });
 const dev = positionals[0] === 'dev';
 const port = Number(values.port);
+// The app calls its own server (page revalidation from outside a request) on this port.
+process.env.PORT = String(port);
 const hostname = values.hostname;
 const trustedProxies = Number(process.env.MASTHEAD_TRUSTED_PROXIES ?? 0) || 0;
 const siteUrl = process.env.MASTHEAD_SITE_URL || process.env.AUTH_URL || '';

@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { listPublicSections } from '@/lib/data/public-directory';
 import { SITE } from '@/lib/site';
@@ -7,9 +6,10 @@ import { sectionPath } from '@/lib/urls';
 
 /** Masthead, section navigation, search and footer around every public page (the 404 page too). */
 export async function SiteChrome({ children }: { children: ReactNode }) {
-  // The navigation lists sections from the database: render per request (from the tag cache).
-  await connection();
-  const sections = await listPublicSections();
+  // Sections come from the database (through the tag cache), per request or once per cached page
+  // as the page decides. `next build` has no database: the pages it tries to prerender turn out to
+  // be per-request ones and are thrown away, so the chrome it renders for them can go without.
+  const sections = process.env.NEXT_PHASE === 'phase-production-build' ? [] : await listPublicSections();
   return (
     <div className="reading">
       <a className="skip-link" href="#main">

@@ -39,6 +39,10 @@ sub vcl_recv {
         set req.http.n-gone = xkey.purge(req.http.xkey-purge);
         return (synth(200, "Purged " + req.http.n-gone + " objects"));
     }
+    # The app's own internal routes are not for the outside world.
+    if (req.url ~ "^/api/internal(/|\?|$)") {
+        return (synth(404, "Not found"));
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }

@@ -82,6 +82,15 @@ export async function announceInvalidation(client: { $executeRaw: (q: TemplateSt
   if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;
 }
 
+type InvalidationListener = (dropped: string[]) => void;
+const listeners: InvalidationListener[] = [];
+
+/** Also tells `listener` about every invalidation this instance hears of (its own included). */
+export function onInvalidation(listener: InvalidationListener): Promise<void> {
+  listeners.push(listener);
+  return listen();
+}
+
 function listen(): Promise<void> {
   if (state.listening) return state.listening;
   const url = env().DATABASE_URL;
@@ -89,7 +98,10 @@ function listen(): Promise<void> {
   const connect = async () => {
     const client = new pg.Client({ connectionString: url });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) dropTags(message.payload.split(' '));
+      if (message.channel !== CHANNEL || !message.payload) return;
+      const dropped = message.payload.split(' ');
+      dropTags(dropped);
+      for (const listener of listeners) listener(dropped);
     });
     client.on('error', () => {
       // Reconnect, and drop everything: invalidations may have been missed meanwhile.

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { announceInvalidation } from '@/lib/cache/tagged-cache';
 import { storyFrontKeys } from '@/lib/cache/front-keys';
+import { pageTag, revalidatePagesHere } from '@/lib/cache/pages';
 import { storyTags, tags } from '@/lib/cache/tags';
 import { enqueueFrontPurge } from '@/lib/jobs/front-purge';
 import { forgetRetiredPaths } from './story-paths';
@@ -35,9 +36,13 @@ export async function publicTagsOf(client: Reader, storyId: string): Promise<str
 export async function publicStoryChanged(storyId: string, options: { before?: string[]; corrections?: boolean } = {}): Promise<void> {
   const after = await publicTagsOf(db, storyId);
   const all = [...new Set([...(options.before ?? []), ...after, ...(options.corrections ? [tags.corrections] : [])])];
+  const paths = (await db.storyPath.findMany({ where: { storyId }, select: { path: true } })).map((p) => p.path);
   forgetRetiredPaths();
-  await announceInvalidation(db, all);
-  // The cache front: the same lists, and every address the story has had.
-  const paths = await db.storyPath.findMany({ where: { storyId }, select: { path: true } });
-  await enqueueFrontPurge(storyFrontKeys(all, { id: storyId, paths: paths.map((p) => p.path) }));
+  // Cached article pages at every address the story has had: here at once when this is a request,
+  // and on every instance (this one too) through the NOTIFY listener.
+  const pages = paths.map((p) => `/${p}`);
+  revalidatePagesHere(pages);
+  await announceInvalidation(db, [...all, ...pages.map(pageTag)]);
+  // The cache front: the same lists, and every address.
+  await enqueueFrontPurge(storyFrontKeys(all, { id: storyId, paths }));
 }

@@ -57,6 +57,30 @@ export async function startAppServer(options: {
   });
   if (seeded.status !== 0) throw new Error(`Seeding the database failed:\n${seeded.stdout}${seeded.stderr}`);
 
+  const server = await startServerProcess({
+    port: options.port,
+    databaseUrl: options.appDatabaseUrl ? await options.appDatabaseUrl(databaseUrl) : databaseUrl,
+    logFile: options.logFile,
+    env: options.env,
+  });
+  const baseUrl = server.baseUrl;
+
+  return {
+    baseUrl,
+    databaseUrl,
+    stop: async () => {
+      await server.stop();
+      await dropDatabase(adminUrl, database).catch(() => {});
+      await stopPostgres();
+    },
+  };
+}
+
+/**
+ * One production server process (scripts/server.ts, as `npm start` runs it) on an existing,
+ * migrated database: what startAppServer starts, and what a test of several instances adds.
+ */
+export async function startServerProcess(options: { port: number; databaseUrl: string; logFile: string; env?: Record<string, string>; authSecret?: string }) {
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
   const log = openSync(options.logFile, 'w');
@@ -67,8 +91,8 @@ export async function startAppServer(options: {
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
-      DATABASE_URL: options.appDatabaseUrl ? await options.appDatabaseUrl(databaseUrl) : databaseUrl,
-      AUTH_SECRET: randomBytes(32).toString('base64url'),
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: options.authSecret ?? randomBytes(32).toString('base64url'),
       MASTHEAD_SITE_URL: baseUrl,
       MASTHEAD_MEDIA_DIR: mediaDir,
       // Every test browser comes from 127.0.0.1: the public limits are tested on a server of their own.
@@ -78,15 +102,11 @@ export async function startAppServer(options: {
     },
   });
   await waitForServer(`${baseUrl}/login`, server, options.logFile);
-
   return {
     baseUrl,
-    databaseUrl,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));
-      await dropDatabase(adminUrl, database).catch(() => {});
-      await stopPostgres();
       rmSync(mediaDir, { recursive: true, force: true });
     },
   };

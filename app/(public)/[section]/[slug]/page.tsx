@@ -9,6 +9,15 @@ import { absoluteUrl } from '@/lib/site';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
+// Article pages are rendered once and then served from Next's page cache (ISR), none at build
+// time. Every write that changes a story revalidates its addresses (lib/cache/pages.ts), from a
+// request or, for the job worker and other instances, through this server's revalidation route.
+// The hour bounds how stale the related-stories box of an untouched article can get.
+export const revalidate = 3600;
+export function generateStaticParams(): { section: string; slug: string }[] {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const story = await getPublishedStory(section, slug);

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import { ArticleView } from '@/components/reading/article-view';
 import { loadPreview } from '@/lib/data/preview';
 import { formatDateTime } from '@/lib/format';
@@ -10,6 +11,7 @@ export const metadata: Metadata = { title: 'Preview', robots: { index: false, fo
 type Props = { params: Promise<{ token: string }> };
 
 export default async function PreviewPage({ params }: Props) {
+  await connection();
   const grant = readPreviewToken((await params).token);
   const story = grant ? await loadPreview(grant) : null;
   if (!grant || !story) {

@@ -1,0 +1,49 @@
+import { expect, test } from '@playwright/test';
+import { startServerProcess } from '../../scripts/lib/app-server';
+import { query } from './support/db';
+import { storageStateFor } from './support/roles';
+
+// Two instances on one PostgreSQL, as behind a load balancer: a story published through one is
+// on the other's public pages at once, cached article pages included (each instance keeps its own
+// page cache, revalidated through PostgreSQL's NOTIFY).
+
+let second: Awaited<ReturnType<typeof startServerProcess>>;
+test.describe.configure({ timeout: 120_000 });
+test.beforeAll(async () => {
+  second = await startServerProcess({ port: 3160, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log' });
+});
+test.afterAll(async () => {
+  await second?.stop();
+});
+
+test('a story published through one instance is at its URL and on the front page of the other within a second', async ({ browser }) => {
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
+  const id = `second-${Date.now().toString(36)}`;
+  const headline = `Lighthouse keepers return to the cape ${Date.now()}`;
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The keepers came back after forty years.' }] }] };
+  await query(
+    `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt")
+     VALUES ($1, $2, $1, $3, '', 'APPROVED', $4, $5, now())`,
+    [id, headline, JSON.stringify(body), world!.id, reporter!.id],
+  );
+  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+
+  // The second instance has the address cached as a 404 and its front page without the story.
+  const url = `${second.baseUrl}/world/${id}`;
+  expect((await fetch(url)).status).toBe(404);
+  expect((await fetch(url)).status).toBe(404);
+  expect(await (await fetch(`${second.baseUrl}/`)).text()).not.toContain(headline);
+
+  const editor = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();
+  await editor.goto(`/newsroom/stories/${id}`);
+  const workflow = editor.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('published');
+
+  const start = Date.now();
+  await expect.poll(async () => (await fetch(url)).status, { timeout: 1000, intervals: [50] }).toBe(200);
+  await expect.poll(async () => (await (await fetch(`${second.baseUrl}/`)).text()).includes(headline), { timeout: 1000, intervals: [50] }).toBe(true);
+  expect(Date.now() - start).toBeLessThan(2000);
+  expect(await (await fetch(url)).text()).toContain(headline);
+});
