@@ -6,6 +6,7 @@ import { benchLighthouse } from '../tests/bench/lighthouse';
 import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter';
 import { benchPublishToVisible } from '../tests/bench/publish';
 import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
+import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront, startNginx, wrk, type WrkResult } from '../tests/bench/front';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
@@ -35,7 +36,11 @@ async function main() {
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
-  const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log' });
+  // The front that the reading part starts; named before anything loads the data layer, which
+  // reads its configuration once (the bench publishes through it from this process).
+  const frontUrl = `http://127.0.0.1:${FRONT_BENCH_PORT}`;
+  process.env.MASTHEAD_FRONT_URLS = frontUrl;
+  const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });
   try {
     if (runs('autosave')) {
       const autosave = await benchAutosave(app.baseUrl);
@@ -52,6 +57,8 @@ async function main() {
       console.log('                                    req/s    p50 ms    p99 ms');
       for (const r of throughput.rows) console.log(`  ${r.name.padEnd(32)} ${r.rps.toFixed(0).padStart(7)}  ${ms(r.p50)}  ${ms(r.p99)}`);
       console.log(`  ${'ratio next / static'.padEnd(32)} ${(next!.rps / flat!.rps).toFixed(2).padStart(7)}×  ${(next!.p50 / flat!.p50).toFixed(1).padStart(7)}×  ${(next!.p99 / flat!.p99).toFixed(1).padStart(7)}×`);
+
+      await benchFront(app.baseUrl, app.databaseUrl);
 
       const routes = ['/', '/world', ARTICLE, '/tags/north-korea', '/authors/lee-jon-young', '/search?q=summit', '/corrections'];
       const js = await benchShippedJs(app.baseUrl, routes);
@@ -73,6 +80,40 @@ async function main() {
     await app.stop();
   }
   if (runs('reading')) await countQueries();
+}
+
+const row = (r: WrkResult, base: WrkResult) =>
+  `  ${r.name.padEnd(34)} ${r.rps.toFixed(0).padStart(7)}  ${ms(r.p50)}  ${ms(r.p99)}   ${(r.rps / base.rps).toFixed(3).padStart(6)}×`;
+
+async function benchFront(originUrl: string, databaseUrl: string) {
+  const missing = ensureBenchTools();
+  if (missing.length) {
+    console.log(`\nSkipped the front and nginx figures: install ${missing.join(' and ')} (apt-get install ${missing.join(' ')}).`);
+    return;
+  }
+  const front = await startBenchFront(3200);
+  const html = Buffer.from(await (await fetch(`${originUrl}${ARTICLE}`)).arrayBuffer());
+  const nginx = await startNginx(html);
+  try {
+    for (const url of [nginx.url, `${originUrl}${ARTICLE}`, `${front.url}${ARTICLE}`]) wrk('warm', url, { connections: 32, threads: 2, seconds: 2 });
+    const raw = wrk('nginx, same bytes (1 worker)', nginx.url);
+    const origin = wrk('origin, cached by Next (ISR)', `${originUrl}${ARTICLE}`);
+    const viaFront = wrk('through the front (Varnish)', `${front.url}${ARTICLE}`);
+    console.log(`\nArticle page with wrk (32 connections, 2 threads, 6 s each, side by side)\n`);
+    console.log('                                       req/s    p50 ms    p99 ms   vs nginx');
+    for (const r of [raw, origin, viaFront]) console.log(row(r, raw));
+    const changes = await benchFrontChanges(originUrl, front.url, databaseUrl, 20);
+    const line = (name: string, s: { p50: number; p95: number; max: number }) =>
+      `  ${name.padEnd(40)} p50 ${s.p50.toFixed(0).padStart(5)} ms   p95 ${s.p95.toFixed(0).padStart(5)} ms   max ${s.max.toFixed(0).padStart(5)} ms`;
+    console.log(`\nChanges seen through the front (${changes.rounds} stories, published and unpublished from another process)\n`);
+    console.log(line('publish → 200 through the front', changes.publish));
+    console.log(line('unpublish → 410 through the front', changes.unpublish));
+    console.log(line('origin: first render of an article', changes.firstRender));
+    console.log(line('origin: the same article, cached', changes.cachedRender));
+  } finally {
+    nginx.stop();
+    await front.stop();
+  }
 }
 
 // On a server of its own whose database connections pass through a counting relay: the relay
