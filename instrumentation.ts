@@ -10,8 +10,16 @@ export async function register() {
     const { startFrontPurging } = await import('@/lib/jobs/front-purge');
     await startFrontPurging();
     // Pages cached by this instance are revalidated whenever any instance (or the worker) changes them.
+    // The proxy's table of retired addresses is reloaded at once too, so that an unpublished story
+    // answers 410 here before the cache front comes back for it.
     const { onInvalidation } = await import('@/lib/cache/tagged-cache');
     const { pagePathsIn, requestRevalidation } = await import('@/lib/cache/pages');
-    await onInvalidation((dropped) => void requestRevalidation(pagePathsIn(dropped)));
+    const { forgetRetiredPaths } = await import('@/lib/data/story-paths');
+    await onInvalidation((dropped) => {
+      const pages = pagePathsIn(dropped);
+      if (pages.length === 0) return;
+      forgetRetiredPaths();
+      void requestRevalidation(pages);
+    });
   }
 }

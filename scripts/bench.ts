@@ -93,15 +93,23 @@ async function benchFront(originUrl: string, databaseUrl: string) {
   }
   const front = await startBenchFront(3200);
   const html = Buffer.from(await (await fetch(`${originUrl}${ARTICLE}`)).arrayBuffer());
-  const nginx = await startNginx(html);
+  const nginx = await startNginx(html).catch(async (error: unknown) => {
+    await front.stop();
+    throw error;
+  });
   try {
-    for (const url of [nginx.url, `${originUrl}${ARTICLE}`, `${front.url}${ARTICLE}`]) wrk('warm', url, { connections: 32, threads: 2, seconds: 2 });
-    const raw = wrk('nginx, same bytes (1 worker)', nginx.url);
-    const origin = wrk('origin, cached by Next (ISR)', `${originUrl}${ARTICLE}`);
-    const viaFront = wrk('through the front (Varnish)', `${front.url}${ARTICLE}`);
+    for (const url of [nginx.url, `${originUrl}${ARTICLE}`, `${front.url}${ARTICLE}`]) wrk('warm', url, { seconds: 2, gzip: true });
+    // As browsers ask (gzip), and without Accept-Encoding (the front then unzips its copy each time).
+    const raw = wrk('nginx, same bytes (1 worker), gzip', nginx.url, { gzip: true });
+    const origin = wrk('origin, cached by Next (ISR), gzip', `${originUrl}${ARTICLE}`, { gzip: true });
+    const viaFront = wrk('through the front (Varnish), gzip', `${front.url}${ARTICLE}`, { gzip: true });
+    const rawPlain = wrk('nginx, same bytes, identity', nginx.url);
+    const originPlain = wrk('origin, cached by Next, identity', `${originUrl}${ARTICLE}`);
+    const frontPlain = wrk('through the front, identity', `${front.url}${ARTICLE}`);
     console.log(`\nArticle page with wrk (32 connections, 2 threads, 6 s each, side by side)\n`);
     console.log('                                       req/s    p50 ms    p99 ms   vs nginx');
     for (const r of [raw, origin, viaFront]) console.log(row(r, raw));
+    for (const r of [rawPlain, originPlain, frontPlain]) console.log(row(r, rawPlain));
     const changes = await benchFrontChanges(originUrl, front.url, databaseUrl, 20);
     const line = (name: string, s: { p50: number; p95: number; max: number }) =>
       `  ${name.padEnd(40)} p50 ${s.p50.toFixed(0).padStart(5)} ms   p95 ${s.p95.toFixed(0).padStart(5)} ms   max ${s.max.toFixed(0).padStart(5)} ms`;

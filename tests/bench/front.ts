@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
 import { percentile } from './http';
 
 // The reading path at scale: the article through each layer, measured with wrk side by side in one
@@ -27,16 +28,18 @@ export function ensureBenchTools(): string[] {
 
 export type WrkResult = { name: string; rps: number; p50: number; p99: number };
 
-export function wrk(name: string, url: string, options = { connections: 32, threads: 2, seconds: 6 }): WrkResult {
-  const out = spawnSync('wrk', ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency', url], { encoding: 'utf8' });
+export function wrk(name: string, url: string, options: { connections?: number; threads?: number; seconds?: number; gzip?: boolean } = {}): WrkResult {
+  const { connections = 32, threads = 2, seconds = 6, gzip = false } = options;
+  const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url];
+  const out = spawnSync('wrk', args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1]);
   const toMs = (value: string) => {
     const [, n, unit] = /([\d.]+)(us|ms|s)/.exec(value)!;
     return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
   };
-  const p50 = toMs(/50%\s+(\S+)/.exec(out.stdout)![1]!);
-  const p99 = toMs(/99%\s+(\S+)/.exec(out.stdout)![1]!);
+  const p50 = toMs(/^\s+50%\s+(\S+)/m.exec(out.stdout)![1]!);
+  const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(out.stdout)![1]!);
   if (/Non-2xx/.test(out.stdout)) throw new Error(`${url} answered errors under load:\n${out.stdout}`);
   return { name, rps, p50, p99 };
 }
@@ -44,19 +47,26 @@ export function wrk(name: string, url: string, options = { connections: 32, thre
 /** nginx with one worker serving `html` for every request, as the static ceiling. */
 export async function startNginx(html: Buffer): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'masthead-nginx-'));
-  writeFileSync(path.join(dir, 'index.html'), html);
+  // Started as root, nginx's worker runs as www-data and must be able to read the page.
+  chmodSync(dir, 0o755);
+  writeFileSync(path.join(dir, 'index.html'), html, { mode: 0o644 });
+  // Browsers ask for gzip; the front stores the origin's gzipped copy. nginx gets one made once.
+  writeFileSync(path.join(dir, 'index.html.gz'), gzipSync(html), { mode: 0o644 });
   writeFileSync(
     path.join(dir, 'nginx.conf'),
     `worker_processes 1; daemon off; pid ${dir}/nginx.pid; error_log ${dir}/error.log;
 events { worker_connections 1024; }
 http { access_log off; keepalive_requests 100000;
   client_body_temp_path ${dir}/body; proxy_temp_path ${dir}/proxy; fastcgi_temp_path ${dir}/fastcgi; uwsgi_temp_path ${dir}/uwsgi; scgi_temp_path ${dir}/scgi;
-  server { listen 127.0.0.1:${NGINX_PORT}; location / { root ${dir}; default_type text/html; try_files /index.html =404; } } }`,
+  server { listen 127.0.0.1:${NGINX_PORT}; gzip_static on; location / { root ${dir}; default_type text/html; try_files /index.html =404; } } }`,
   );
   const nginx = existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
   const child = spawn(nginx, ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${NGINX_PORT}/`;
-  await waitFor(url, child);
+  await waitFor(url, child).catch((error: unknown) => {
+    child.kill('SIGTERM');
+    throw error;
+  });
   return {
     url,
     stop: () => {
@@ -163,6 +173,9 @@ export async function benchFrontChanges(originUrl: string, frontUrl: string, dat
       cachedRender.push(performance.now() - t0);
     }
   } finally {
+    // Enqueueing the purges started a queue client in this process; it must not outlive the run.
+    const { stopBoss } = await import('@/lib/jobs/boss');
+    await stopBoss();
     await db.$disconnect();
     if (previous.db === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = previous.db;
