@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { NotFoundNotice } from '@/components/reading/not-found-notice';
 import { SITE } from '@/lib/site';
 import './(public)/reading.css';
 
@@ -17,13 +18,7 @@ export default function NotFound() {
         </Link>
       </header>
       <main id="main" className="reading-main">
-        <section className="notice-page" aria-labelledby="not-found-title">
-          <h1 id="not-found-title">We can’t find that page</h1>
-          <p>The address may be mistyped, or the page may never have existed.</p>
-          <p>
-            <Link href="/">Go to the front page</Link> or <Link href="/search">search the archive</Link>.
-          </p>
-        </section>
+        <NotFoundNotice />
       </main>
     </div>
   );

@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { query } from './support/db';
+import { createApprovedStory, query } from './support/db';
 import { FRONT_URL, startFront, type Front } from './support/front';
 import { storageStateFor } from './support/roles';
 
@@ -18,19 +18,7 @@ test.afterAll(async () => {
 const SUMMIT = '/world/yoon-ishiba-second-summit-lima';
 const viaFront = (path: string, init?: RequestInit) => fetch(`${FRONT_URL}${path}`, { redirect: 'manual', ...init });
 
-async function approvedStory(headline: string): Promise<{ id: string; path: string }> {
-  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
-  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
-  const id = `front-${Date.now().toString(36)}`;
-  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The port reopened at dawn after a week of storms.' }] }] };
-  await query(
-    `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt")
-     VALUES ($1, $2, $1, $3, '', 'APPROVED', $4, $5, now())`,
-    [id, headline, JSON.stringify(body), world!.id, reporter!.id],
-  );
-  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
-  return { id, path: `/world/${id}` };
-}
+const approvedStory = (headline: string) => createApprovedStory('front', headline);
 
 async function workflowOf(browser: Browser, id: string) {
   const page = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { startServerProcess } from '../../scripts/lib/app-server';
-import { query } from './support/db';
+import { createApprovedStory } from './support/db';
 import { storageStateFor } from './support/roles';
 
 // Two instances on one PostgreSQL, as behind a load balancer: a story published through one is
@@ -17,17 +17,8 @@ test.afterAll(async () => {
 });
 
 test('a story published through one instance is at its URL and on the front page of the other within a second', async ({ browser }) => {
-  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
-  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
-  const id = `second-${Date.now().toString(36)}`;
   const headline = `Lighthouse keepers return to the cape ${Date.now()}`;
-  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The keepers came back after forty years.' }] }] };
-  await query(
-    `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt")
-     VALUES ($1, $2, $1, $3, '', 'APPROVED', $4, $5, now())`,
-    [id, headline, JSON.stringify(body), world!.id, reporter!.id],
-  );
-  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+  const { id } = await createApprovedStory('second', headline);
 
   // The second instance has the address cached as a 404 and its front page without the story.
   const url = `${second.baseUrl}/world/${id}`;

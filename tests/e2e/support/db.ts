@@ -40,3 +40,18 @@ export async function userRow(id: string) {
   const [row] = await query<{ role: string; active: boolean; name: string }>('SELECT role, active, name FROM "User" WHERE id = $1', [id]);
   return row;
 }
+
+/** An approved story in World by the demo reporter, ready for an editor to publish. */
+export async function createApprovedStory(prefix: string, headline: string): Promise<{ id: string; path: string }> {
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
+  const id = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written for a test.' }] }] };
+  await query(
+    `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt")
+     VALUES ($1, $2, $1, $3, '', 'APPROVED', $4, $5, now())`,
+    [id, headline, JSON.stringify(body), world!.id, reporter!.id],
+  );
+  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+  return { id, path: `/world/${id}` };
+}
