@@ -27,7 +27,16 @@ const siteUrl = process.env.MASTHEAD_SITE_URL || process.env.AUTH_URL || '';
 const hsts = siteUrl.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : null;
 const pagePolicy = publicPolicy(dev);
 
-function prepare(req: IncomingMessage, res: ServerResponse): void {
+// No route takes a NUL in its address, and PostgreSQL cannot store one: refused here, for every
+// route at once, before it could reach a query as a server error.
+const NUL = /%00|\u0000/i;
+
+/** False when the request has been answered here. */
+function prepare(req: IncomingMessage, res: ServerResponse): boolean {
+  if (NUL.test(req.url ?? '')) {
+    res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Addresses may not contain NUL characters.\n');
+    return false;
+  }
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
   req.headers[CLIENT_HEADER] = client;
   req.headers['x-forwarded-for'] = client;
@@ -37,6 +46,7 @@ function prepare(req: IncomingMessage, res: ServerResponse): void {
   if (keys) res.setHeader('xkey', keys.join(' '));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
   else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
+  return true;
 }
 
 async function main() {
@@ -44,7 +54,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
-    prepare(req, res);
+    if (!prepare(req, res)) return;
     handle(req, res).catch((error: unknown) => {
       console.error(error);
       if (!res.headersSent) res.writeHead(500).end();

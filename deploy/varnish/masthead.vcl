@@ -14,7 +14,7 @@ backend origin {
     .connect_timeout = 2s;
     .first_byte_timeout = 30s;
     .probe = {
-        .url = "/api/health";
+        .url = "/api/ready";
         .interval = 2s;
         .timeout = 1s;
         .window = 3;
@@ -48,7 +48,7 @@ sub vcl_recv {
     }
     # The newsroom, sign-in, previews, search and the desk API are personal or per query.
     if (req.url ~ "^/(newsroom|login|reset-password|preview|search)(/|\?|$)" ||
-        req.url ~ "^/api/(desk|auth|csp-report|health)(/|\?|$)" ||
+        req.url ~ "^/api/(desk|auth|csp-report|health|ready)(/|\?|$)" ||
         req.http.Authorization) {
         return (pass);
     }

@@ -16,7 +16,7 @@ export const frontKeys = {
 } as const;
 
 /** Paths the front must never cache: personal, per-query or write endpoints. */
-const PRIVATE = /^\/(newsroom|login|reset-password|preview|search|api\/(desk|auth|csp-report|health))(\/|$)/;
+const PRIVATE = /^\/(newsroom|login|reset-password|preview|search|api\/(desk|auth|csp-report|health|ready))(\/|$)/;
 
 function decode(path: string): string {
   try {

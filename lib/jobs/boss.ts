@@ -12,10 +12,15 @@ export function boss(): Promise<PgBoss> {
     const url = env().DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set.');
     const instance = new PgBoss({ connectionString: url, max: 4, schedule: true });
-    instance.on('error', (error) => console.error('[jobs]', error));
+    instance.on('error', (error) => console.error('[jobs]', error instanceof Error ? error.message : error));
     await instance.start();
     return instance;
   })();
+  // A start that failed (the database was down) is not kept: the next caller tries again.
+  const starting = globalForBoss.boss;
+  starting.catch(() => {
+    if (globalForBoss.boss === starting) globalForBoss.boss = undefined;
+  });
   return globalForBoss.boss;
 }
 

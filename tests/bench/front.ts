@@ -97,7 +97,7 @@ export async function startBenchFront(backendPort: number): Promise<{ url: strin
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${FRONT_BENCH_PORT}`;
-  await waitFor(`${url}/api/health`, child);
+  await waitFor(`${url}/api/ready`, child);
   return {
     url,
     stop: async () => {

@@ -26,7 +26,7 @@ describe('surrogate keys by path', () => {
     expect(keysForPath(path)).toEqual(keys);
   });
 
-  it.each(['/newsroom', '/newsroom/stories/x', '/login', '/reset-password/abc', '/preview/tok', '/search', '/api/desk/stories', '/api/auth/session', '/api/csp-report', '/api/health'])(
+  it.each(['/newsroom', '/newsroom/stories/x', '/login', '/reset-password/abc', '/preview/tok', '/search', '/api/desk/stories', '/api/auth/session', '/api/csp-report', '/api/health', '/api/ready'])(
     'never caches %s',
     (path) => {
       expect(keysForPath(path)).toBeNull();
