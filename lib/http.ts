@@ -41,6 +41,8 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
   } catch {
     throw new HttpError(400, 'The request body is not valid JSON.');
   }
+  const nul = findNul(data);
+  if (nul !== null) throw new HttpError(422, `Text may not contain NUL characters${nul ? ` (at ${nul})` : ''}.`);
   const result = schema.safeParse(data);
   if (!result.success) {
     const { general, fieldErrors } = splitIssues(result.error, 'field');
@@ -48,6 +50,27 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S)
     throw new HttpError(422, message, { fieldErrors });
   }
   return result.data;
+}
+
+/** The path of the first string (or key) holding U+0000, which PostgreSQL cannot store; else null. */
+export function findNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findNul(item, `${path}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const here = path ? `${path}.${key}` : key;
+      if (key.includes('\u0000')) return here.replaceAll('\u0000', '');
+      const found = findNul(item, here);
+      if (found !== null) return found;
+    }
+  }
+  return null;
 }
 
 /** Turns a thrown error into the JSON answer; unexpected errors are logged and kept vague. */

@@ -68,7 +68,8 @@ export async function uploadMedia(viewer: Viewer | null, file: { name: string; d
       data: {
         id,
         storageKey: id,
-        originalName: file.name.slice(0, 200) || 'image',
+        // A file name is whatever the client's disk called it: control characters (NUL included) are dropped.
+        originalName: file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'image',
         format: image.format,
         width: image.width,
         height: image.height,

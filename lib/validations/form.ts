@@ -23,6 +23,8 @@ export function parseForm<S extends z.ZodType>(
     if (isFrameworkField(key)) continue;
     if (typeof value !== 'string') return { ok: false, state: { message: `The field "${key}" must be text, not a file.` } };
     if (key in entries) return { ok: false, state: { message: `The field "${key}" was sent more than once.` } };
+    // PostgreSQL cannot store U+0000 and no keyboard types it: refused here for every form at once.
+    if (value.includes('\u0000') || key.includes('\u0000')) return { ok: false, state: { message: `The field "${key.replaceAll('\u0000', '')}" may not contain NUL characters.` } };
     entries[key] = value;
   }
   const values = Object.fromEntries(echo.filter((k) => k in entries).map((k) => [k, entries[k]!]));

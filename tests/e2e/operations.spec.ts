@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
 import { storageStateFor } from './support/roles';
 
 test('health says the process is alive; ready says the database and the job queue answer', async ({ request }) => {
@@ -17,4 +18,14 @@ test('a NUL in any address is refused with 400, never a server error', async ({ 
     expect(response.status(), path).toBe(400);
     expect(await response.text(), path).toContain('may not contain NUL characters');
   }
+});
+
+test('a NUL in a JSON body is refused with 422 and names where it is', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor('reporter') });
+  const response = await context.request.post('/api/desk/stories', {
+    headers: { origin: BASE_URL, 'content-type': 'application/json' },
+    data: JSON.stringify({ headline: 'Harbour\u0000news' }),
+  });
+  expect(response.status()).toBe(422);
+  expect((await response.json()).error).toBe('Text may not contain NUL characters (at headline).');
 });

@@ -45,6 +45,11 @@ describe('parseForm with the create-person schema', () => {
     expect(result.state.values).toEqual({ name: '', email: 'nope', role: 'OWNER' });
   });
 
+  it('refuses a NUL in any field before any schema sees it', () => {
+    const result = parseForm(createUserSchema, form([['name', 'Ada\u0000Reporter'], ...valid.slice(1)]));
+    expect(result.ok || result.state.message).toBe('The field "name" may not contain NUL characters.');
+  });
+
   it('refuses unknown, repeated and file fields', () => {
     const unknown = parseForm(createUserSchema, form([...valid, ['isAdmin', 'true']]));
     expect(unknown.ok || unknown.state.message).toBe('Unknown field: isAdmin.');
