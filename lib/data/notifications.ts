@@ -27,7 +27,10 @@ export async function countUnread(viewer: Viewer | null): Promise<number> {
   return db.notification.count({ where: { userId: viewer.id, readAt: null } });
 }
 
-/** The inbox, newest first. Opening it marks everything in it as read. */
+/**
+ * The inbox, newest first. Opening it marks as read exactly what it shows: not older notes beyond
+ * the hundred listed, nor any that arrive while it loads.
+ */
 export async function openInbox(viewer: Viewer | null): Promise<NotificationItem[]> {
   assertCan(viewer, 'newsroom.enter');
   const rows = await db.notification.findMany({
@@ -36,6 +39,7 @@ export async function openInbox(viewer: Viewer | null): Promise<NotificationItem
     take: 100,
     select: { id: true, kind: true, text: true, storyId: true, createdAt: true, readAt: true },
   });
-  await db.notification.updateMany({ where: { userId: viewer.id, readAt: null }, data: { readAt: new Date() } });
+  const shownUnread = rows.filter((r) => r.readAt === null).map((r) => r.id);
+  if (shownUnread.length > 0) await db.notification.updateMany({ where: { id: { in: shownUnread }, userId: viewer.id, readAt: null }, data: { readAt: new Date() } });
   return rows.map(({ readAt, ...r }) => ({ ...r, read: readAt !== null }));
 }

@@ -64,6 +64,18 @@ describe('notifications', () => {
     expect(await countUnread(reporter)).toBe(0);
     expect((await openInbox(reporter))[0]!.read).toBe(true);
   });
+
+  it('opening the inbox marks read only the hundred it shows, not older ones beyond them', async () => {
+    const person = await makeUser('REPORTER');
+    const old = new Date(Date.now() - 86_400_000);
+    await db.notification.createMany({ data: Array.from({ length: 105 }, (_, i) => ({ userId: person.id, kind: 'test', text: `Note ${i}`, createdAt: new Date(old.getTime() + i * 1000) })) });
+    const shown = await openInbox(person);
+    expect(shown).toHaveLength(100);
+    expect(shown.every((n) => !n.read)).toBe(true);
+    expect(await countUnread(person)).toBe(5);
+    const stillUnread = await db.notification.findMany({ where: { userId: person.id, readAt: null }, select: { text: true }, orderBy: { createdAt: 'asc' } });
+    expect(stillUnread.map((n) => n.text)).toEqual(['Note 0', 'Note 1', 'Note 2', 'Note 3', 'Note 4']);
+  });
 });
 
 describe('the audit log', () => {
