@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth';
 import { addCorrection } from '@/lib/data/corrections';
-import { ForbiddenError, NotFoundError } from '@/lib/data/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { correctionSchema } from '@/lib/validations/correction';
 import { parseForm, type FormState } from '@/lib/validations/form';
 
@@ -14,7 +14,7 @@ export async function addCorrectionAction(_prev: FormState, formData: FormData):
   try {
     await addCorrection(await getViewer(), storyId, input);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { message: error.message, values: { kind: input.kind, text: input.text } };
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message, values: { kind: input.kind, text: input.text } };
     throw error;
   }
   revalidatePath('/', 'layout');

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { publicStoryChanged } from './public-changes';
-import { NotFoundError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 import { assertCan, type Viewer } from './viewer';
 
 export type CorrectionKind = 'CORRECTION' | 'CLARIFICATION';
@@ -14,8 +14,10 @@ export async function addCorrection(viewer: Viewer | null, storyId: string, inpu
   assertCan(viewer, 'story.correct', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
   const correction = await db.$transaction(async (tx) => {
     const now = new Date();
+    // The story must still be live when the correction is written: an unpublish in between wins.
+    const { count } = await tx.story.updateMany({ where: { id: storyId, status: 'PUBLISHED' }, data: { publicUpdatedAt: now } });
+    if (count === 0) throw new ConflictError('The story is no longer published; a correction needs a live story.');
     const correction = await tx.correction.create({ data: { storyId, kind: input.kind, text: input.text, authorId: viewer.id, createdAt: now }, select: { id: true } });
-    await tx.story.update({ where: { id: storyId }, data: { publicUpdatedAt: now } });
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: 'story.correction', entityType: 'story', entityId: storyId, storyId, toState: input.kind, note: input.text },
     });
