@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseBody } from '@/lib/editor/schema';
@@ -6,7 +7,7 @@ import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
-import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations } from './story-fields';
+import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
@@ -192,23 +193,33 @@ export async function createStory(viewer: Viewer | null, fields: StoryFields): P
     throw new ForbiddenError('Reporters can only create stories that carry their own byline.');
   }
   const checked = await checkFields(fields);
-  try {
-    return await db.$transaction(async (tx) => {
-      const slug = fields.slug || (await uniqueSlug(tx, fields.headline));
-      const story = await tx.story.create({
-        data: { ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
-        select: { id: true, version: true, slug: true },
-      });
-      await writeRelations(tx, story.id, fields);
-      await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
-      await tx.auditEvent.create({
-        data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT' },
-      });
-      return story;
-    });
-  } catch (error) {
-    slugTaken(error);
+  // A slug the server chose may be taken by a story created at the same moment: choose again.
+  // A slug the reporter typed is theirs to change, so that conflict is reported.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await insertStory(viewer, fields, checked, attempt);
+    } catch (error) {
+      if (fields.slug || !isUniqueViolation(error) || attempt >= 5) slugTaken(error);
+    }
   }
+}
+
+async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number) {
+  return db.$transaction(async (tx) => {
+    const chosen = fields.slug || (await uniqueSlug(tx, fields.headline));
+    // After a collision, a short random tail makes a second collision all but impossible.
+    const slug = (fields.slug || attempt === 0) ? chosen : `${chosen}-${randomBytes(3).toString('hex')}`;
+    const story = await tx.story.create({
+      data: { ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
+      select: { id: true, version: true, slug: true },
+    });
+    await writeRelations(tx, story.id, fields);
+    await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
+    await tx.auditEvent.create({
+      data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT' },
+    });
+    return story;
+  });
 }
 
 /**

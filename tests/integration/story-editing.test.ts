@@ -98,6 +98,15 @@ describe('saving a story', () => {
     await expect(save(reporter, id, 1, { slug: 'a-new-slug' })).rejects.toThrow('The slug is part of a published URL');
   });
 
+  it('gives stories created at the same moment with the same headline a slug each, when the server chooses them', async () => {
+    const headline = `Tide tables revised ${Date.now()}`;
+    const created = await Promise.all(Array.from({ length: 12 }, () => createStory(reporter, fields({ headline, slug: '' }))));
+    expect(new Set(created.map((c) => c.slug)).size).toBe(12);
+    expect(created.every((c) => c.slug.startsWith('tide-tables-revised'))).toBe(true);
+    // A slug the reporter typed is still refused when taken: it is theirs to change.
+    await expect(createStory(reporter, fields({ headline, slug: created[0]!.slug }))).rejects.toThrow('Another story already uses this slug.');
+  });
+
   it('refuses unknown sections, inactive bylines and too many tags, naming the field', async () => {
     const { id } = await createStory(reporter, fields());
     const inactive = await makeUser('REPORTER', { active: false });
