@@ -94,3 +94,25 @@ describe('the hash gate', () => {
     expect(hashGateStats()).toMatchObject({ active: 0, waiting: 0 });
   });
 });
+
+describe('the internal revalidation route signature', () => {
+  it('accepts only a body signed with this installation\'s AUTH_SECRET', async () => {
+    const previous = process.env.AUTH_SECRET;
+    process.env.AUTH_SECRET = 'a'.repeat(32);
+    try {
+      const { isSignedRevalidation, pagePathsIn, pageTag, signRevalidation } = await import('@/lib/cache/pages');
+      const body = JSON.stringify({ paths: ['/world/a-story'] });
+      const signature = signRevalidation(body);
+      expect(isSignedRevalidation(body, signature)).toBe(true);
+      expect(isSignedRevalidation(body.replace('a-story', 'another'), signature)).toBe(false);
+      expect(isSignedRevalidation(body, null)).toBe(false);
+      expect(isSignedRevalidation(body, 'x')).toBe(false);
+      process.env.AUTH_SECRET = 'b'.repeat(32);
+      expect(isSignedRevalidation(body, signature)).toBe(false);
+      expect(pagePathsIn(['home', pageTag('/world/a-story'), 'section:world'])).toEqual(['/world/a-story']);
+    } finally {
+      if (previous === undefined) delete process.env.AUTH_SECRET;
+      else process.env.AUTH_SECRET = previous;
+    }
+  });
+});
