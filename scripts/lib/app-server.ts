@@ -12,7 +12,7 @@ import { startScratchPostgres } from './scratch-postgres';
 
 export type AppServer = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
 
-async function waitForServer(url: string, server: ChildProcess, logFile: string, timeoutMs = 60_000) {
+async function waitForServer(url: string, server: ChildProcess, logFile: string, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The server exited with code ${server.exitCode}; see ${logFile}`);

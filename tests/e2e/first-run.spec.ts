@@ -46,13 +46,15 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
+  // Starting a server (migrations included) can take over a minute on a busy machine.
+  test.setTimeout(180_000);
   adminUrl = Object.assign(new URL(process.env.E2E_DATABASE_URL!), { pathname: '/postgres' }).toString();
   await ensureDatabase(adminUrl, database);
   databaseUrl = Object.assign(new URL(adminUrl), { pathname: `/${database}` }).toString();
   server = spawn(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/run.ts', 'start'], { env: env() });
   server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (output += d.toString()));
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 170_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`npm start did not answer:\n${output}`);

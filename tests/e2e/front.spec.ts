@@ -9,6 +9,8 @@ import { storageStateFor } from './support/roles';
 let front: Front;
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 test.beforeAll(async () => {
+  // Starting a server (migrations included) can take over a minute on a busy machine.
+  test.setTimeout(180_000);
   front = await startFront();
 });
 test.afterAll(async () => {

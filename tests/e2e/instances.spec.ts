@@ -10,6 +10,8 @@ import { storageStateFor } from './support/roles';
 let second: Awaited<ReturnType<typeof startServerProcess>>;
 test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
+  // Starting a server (migrations included) can take over a minute on a busy machine.
+  test.setTimeout(180_000);
   second = await startServerProcess({ port: 3160, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log' });
 });
 test.afterAll(async () => {
