@@ -81,7 +81,7 @@ async function waitFor(url: string, child: ChildProcess) {
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { signal: AbortSignal.timeout(5000) })).ok) return;
     } catch {
       // not yet
     }

@@ -59,7 +59,7 @@ test.beforeAll(async () => {
     if (server.exitCode !== null) throw new Error(`npm start exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`npm start did not answer:\n${output}`);
     try {
-      if ((await fetch(`${BASE}/login`)).ok) break;
+      if ((await fetch(`${BASE}/login`, { signal: AbortSignal.timeout(5000) })).ok) break;
     } catch {
       // not listening yet
     }

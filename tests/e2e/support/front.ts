@@ -21,7 +21,7 @@ export async function startFront(): Promise<Front> {
     if (child.exitCode !== null) throw new Error(`npm run front exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`The front did not answer:\n${output}`);
     try {
-      if ((await fetch(`${FRONT_URL}/api/ready`)).ok) break;
+      if ((await fetch(`${FRONT_URL}/api/ready`, { signal: AbortSignal.timeout(5000) })).ok) break;
     } catch {
       // not listening yet
     }
