@@ -9,14 +9,16 @@ export async function register() {
     await startScheduledPublishing();
     const { startFrontPurging } = await import('@/lib/jobs/front-purge');
     await startFrontPurging();
-    // Pages cached by this instance are revalidated whenever any instance (or the worker) changes them.
-    // The proxy's table of retired addresses is reloaded at once too, so that an unpublished story
-    // answers 410 here before the cache front comes back for it.
+    // Pages cached by this instance are revalidated whenever any instance (or the worker) changes them,
+    // and all of them when the listener was deaf for a while. The proxy's remembered answers about
+    // retired addresses go too, so that an unpublished story answers 410 here before the cache front
+    // comes back for it.
     const { onInvalidation } = await import('@/lib/cache/tagged-cache');
     const { pagePathsIn, requestRevalidation } = await import('@/lib/cache/pages');
+    const { EVERY_PAGE } = await import('@/lib/cache/page-paths');
     const { forgetRetiredPaths } = await import('@/lib/data/story-paths');
-    await onInvalidation((dropped) => {
-      const pages = pagePathsIn(dropped);
+    await onInvalidation((dropped, missed) => {
+      const pages = missed ? [EVERY_PAGE] : pagePathsIn(dropped);
       if (pages.length === 0) return;
       forgetRetiredPaths();
       void requestRevalidation(pages);

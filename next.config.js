@@ -12,6 +12,28 @@ const nextConfig = {
   // Native modules and the database driver stay outside the server bundle.
   serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'sharp'],
   poweredByHeader: false,
+  // Cached reading pages (ISR) stay in memory, least recently used first out: a flood of made-up
+  // addresses (each a cached 404) cannot fill the disk, and an instance that restarts never serves
+  // pages that changed while it was down. The cache front holds the long tail.
+  cacheMaxMemorySize: 256 * 1024 * 1024,
+  experimental: { isrFlushToDisk: false },
+  // Reading pages without a parameter are rendered at internal addresses with one, so that they
+  // are cached on their first request rather than prerendered by a build that has no database
+  // (app/(public)/cached); older pages of a list read their cursor per request (app/(public)/older).
+  // The server answers 404 to a client that asks for an internal address itself.
+  async rewrites() {
+    const cursor = [{ type: 'query', key: 'cursor' }];
+    return {
+      beforeFiles: [
+        { source: '/', destination: '/cached/front' },
+        { source: '/corrections', destination: '/cached/corrections' },
+        { source: '/:file(feed\\.xml|sitemap\\.xml|news-sitemap\\.xml)', destination: '/cached/files/:file' },
+        { source: '/tags/:slug', has: cursor, destination: '/older/tag/:slug' },
+        { source: '/authors/:slug', has: cursor, destination: '/older/author/:slug' },
+        { source: '/:slug((?!newsroom$|login$|search$|preview$|api$|media$|_next$|tags$|authors$|sitemaps$)[^/.]+)', has: cursor, destination: '/older/section/:slug' },
+      ],
+    };
+  },
   async headers() {
     return [
       { source: '/:path*', headers: securityHeaders },

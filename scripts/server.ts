@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { keysForPath } from '../lib/cache/front-keys';
+import { isInternalPath } from '../lib/cache/page-paths';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 
@@ -37,11 +38,16 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
     res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Addresses may not contain NUL characters.\n');
     return false;
   }
+  const pathname = (req.url ?? '/').split('?')[0]!;
+  if (isInternalPath(pathname)) {
+    // Rewrite targets (next.config.js): reachable only through the addresses readers use.
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' }).end('Not found.\n');
+    return false;
+  }
   const client = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
   req.headers[CLIENT_HEADER] = client;
   req.headers['x-forwarded-for'] = client;
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
-  const pathname = (req.url ?? '/').split('?')[0]!;
   const keys = keysForPath(pathname);
   if (keys) res.setHeader('xkey', keys.join(' '));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);

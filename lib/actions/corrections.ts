@@ -17,6 +17,7 @@ export async function addCorrectionAction(_prev: FormState, formData: FormData):
     if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message, values: { kind: input.kind, text: input.text } };
     throw error;
   }
-  revalidatePath('/', 'layout');
+  // Newsroom views refresh; the public pages it changed were revalidated by the data layer.
+  revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'The correction is published on the story and on the corrections page.' };
 }

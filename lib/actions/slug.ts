@@ -19,6 +19,7 @@ export async function changeSlugAction(_prev: FormState, formData: FormData): Pr
     if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof VersionConflictError) return { message: error.message, values };
     throw error;
   }
-  revalidatePath('/', 'layout');
+  // Newsroom views refresh; the public pages it changed were revalidated by the data layer.
+  revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'The story has its new address; the old one redirects to it.' };
 }

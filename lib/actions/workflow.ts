@@ -30,8 +30,8 @@ export async function transitionStoryAction(input: unknown): Promise<WorkflowRes
   if (publishAt && !at) return { ok: false, message: 'That is not a date and time.' };
   try {
     const result = await transitionStory(await getViewer(), storyId, transition as (typeof TRANSITION_NAMES)[number], { baseVersion, note, publishAt: at });
+    // Newsroom views refresh; the public pages it changed were revalidated by the data layer.
     revalidatePath('/newsroom', 'layout');
-    revalidatePath('/', 'layout');
     return { ok: true, ...result };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {
@@ -54,8 +54,8 @@ export async function stepUpdateAction(input: unknown): Promise<WorkflowResult> 
   const { storyId, step, baseVersion, note } = parsed.data;
   try {
     const result = await stepUpdate(await getViewer(), storyId, step, { baseVersion, note });
+    // Newsroom views refresh; the public pages it changed were revalidated by the data layer.
     revalidatePath('/newsroom', 'layout');
-    revalidatePath('/', 'layout');
     return { ok: true, status: result.updateState ?? 'PUBLISHED', version: result.version };
   } catch (error) {
     if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {

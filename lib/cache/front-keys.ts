@@ -35,6 +35,7 @@ export function keysForPath(pathname: string): string[] | null {
   if (path === '/feed.xml') return [tags.feeds, tags.home];
   if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [tags.sitemaps];
   if (path === '/corrections') return [tags.corrections];
+  if (path.startsWith('/sitemaps/')) return [tags.sitemaps];
   if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt)$/.test(path)) return [frontKeys.static];
   const segments = path.slice(1).split('/');
   if (segments[0] === 'api') {

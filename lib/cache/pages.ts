@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
+import { LAYOUT_PREFIX, pagePathsForTags } from './page-paths';
 
 // Next's page cache (ISR) holds rendered article pages. A write revalidates the addresses it
 // changed: directly when it runs inside a request, and on every instance through the cache's
@@ -12,10 +13,16 @@ export const pageTag = (path: string) => `${PAGE_TAG_PREFIX}${path}`;
 export const REVALIDATE_ROUTE = '/api/internal/revalidate';
 export const SIGNATURE_HEADER = 'x-masthead-signature';
 
+/** One address, or every page under a layout (lib/cache/page-paths.ts). */
+export function revalidateEntry(entry: string): void {
+  if (entry.startsWith(LAYOUT_PREFIX)) revalidatePath(entry.slice(LAYOUT_PREFIX.length), 'layout');
+  else revalidatePath(entry);
+}
+
 /** Revalidates now if this code runs inside a request; false if it does not. */
 export function revalidatePagesHere(paths: string[]): boolean {
   try {
-    for (const path of paths) revalidatePath(path);
+    for (const path of paths) revalidateEntry(path);
     return true;
   } catch {
     return false; // outside a request: the listener's route call does it
@@ -57,7 +64,11 @@ export async function requestRevalidation(paths: string[]): Promise<void> {
   }
 }
 
-/** The part of a NOTIFY payload that names pages, as paths. */
+/**
+ * The cached pages a NOTIFY payload reaches: article addresses named as `page:` tags, and the
+ * lists, feeds and sitemaps that show what the other tags name.
+ */
 export function pagePathsIn(dropped: string[]): string[] {
-  return dropped.filter((t) => t.startsWith(PAGE_TAG_PREFIX)).map((t) => t.slice(PAGE_TAG_PREFIX.length));
+  const articles = dropped.filter((t) => t.startsWith(PAGE_TAG_PREFIX)).map((t) => t.slice(PAGE_TAG_PREFIX.length));
+  return [...new Set([...articles, ...pagePathsForTags(dropped)])];
 }

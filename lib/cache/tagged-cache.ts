@@ -82,7 +82,8 @@ export async function announceInvalidation(client: { $executeRaw: (q: TemplateSt
   if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;
 }
 
-type InvalidationListener = (dropped: string[]) => void;
+/** `missed` is true after the listener reconnected: invalidations may have gone unheard meanwhile. */
+type InvalidationListener = (dropped: string[], missed: boolean) => void;
 const listeners: InvalidationListener[] = [];
 
 /** Also tells `listener` about every invalidation this instance hears of (its own included). */
@@ -91,32 +92,56 @@ export function onInvalidation(listener: InvalidationListener): Promise<void> {
   return listen();
 }
 
+const RECONNECT_MS = [500, 1_000, 2_000, 5_000];
+
 function listen(): Promise<void> {
   if (state.listening) return state.listening;
   const url = env().DATABASE_URL;
   if (!url) return Promise.resolve();
-  const connect = async () => {
-    const client = new pg.Client({ connectionString: url });
+  let attempt = 0;
+  let missed = false; // true once a connection was lost or could not be made
+  const retry = (error?: unknown) => {
+    if (error) console.error('[cache] cannot listen for invalidations:', error instanceof Error ? error.message : error);
+    missed = true;
+    // Pages and workers rely on this listener between reads, so it comes back by itself.
+    const delay = RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]!;
+    setTimeout(() => void connect().catch(retry), delay).unref();
+  };
+  const connect = async (): Promise<void> => {
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    let lost = false;
+    const onLost = (error?: unknown) => {
+      if (lost) return;
+      lost = true;
+      void client.end().catch(() => {});
+      retry(error);
+    };
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const dropped = message.payload.split(' ');
       dropTags(dropped);
-      for (const listener of listeners) listener(dropped);
+      for (const listener of listeners) listener(dropped, false);
     });
-    client.on('error', () => {
-      // Reconnect, and drop everything: invalidations may have been missed meanwhile.
-      dropTags([...state.byTag.keys()]);
-      state.listening = undefined;
+    client.on('error', onLost);
+    client.on('end', () => onLost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      lost = true;
       void client.end().catch(() => {});
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+      throw error;
+    }
     // The listener must not keep a script or test process alive on its own.
     (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    attempt = 0;
+    if (missed) {
+      // Whatever changed while this instance was deaf: drop it all.
+      missed = false;
+      dropTags([...state.byTag.keys()]);
+      for (const listener of listeners) listener([], true);
+    }
   };
-  state.listening = connect().catch((error) => {
-    console.error('[cache] cannot listen for invalidations:', error instanceof Error ? error.message : error);
-    state.listening = undefined;
-  });
+  state.listening = connect().catch(retry);
   return state.listening;
 }

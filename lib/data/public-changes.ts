@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { announceInvalidation } from '@/lib/cache/tagged-cache';
 import { storyFrontKeys } from '@/lib/cache/front-keys';
+import { pagePathsForTags } from '@/lib/cache/page-paths';
 import { pageTag, revalidatePagesHere } from '@/lib/cache/pages';
 import { storyTags, tags } from '@/lib/cache/tags';
 import { enqueueFrontPurge } from '@/lib/jobs/front-purge';
@@ -38,11 +39,12 @@ export async function publicStoryChanged(storyId: string, options: { before?: st
   const all = [...new Set([...(options.before ?? []), ...after, ...(options.corrections ? [tags.corrections] : [])])];
   const paths = (await db.storyPath.findMany({ where: { storyId }, select: { path: true } })).map((p) => p.path);
   forgetRetiredPaths();
-  // Cached article pages at every address the story has had: here at once when this is a request,
-  // and on every instance (this one too) through the NOTIFY listener.
-  const pages = paths.map((p) => `/${p}`);
-  revalidatePagesHere(pages);
-  await announceInvalidation(db, [...all, ...pages.map(pageTag)]);
+  // Cached pages: the article at every address the story has had, and every list, feed and
+  // sitemap it is or was on. Here at once when this is a request, and on every instance (this one
+  // too) through the NOTIFY listener, which maps the tags to the same list pages.
+  const articles = paths.map((p) => `/${p}`);
+  revalidatePagesHere([...articles, ...pagePathsForTags(all)]);
+  await announceInvalidation(db, [...all, ...articles.map(pageTag)]);
   // The cache front: the same lists, and every address.
   await enqueueFrontPurge(storyFrontKeys(all, { id: storyId, paths }));
 }

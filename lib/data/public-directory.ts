@@ -22,22 +22,22 @@ export const getPublicSection = cached(
   ([slug]) => [tags.directory, tags.section(slug)],
 );
 
-export const listPublicTags = cached(
-  'tags',
-  async (): Promise<PublicTag[]> => {
-    const rows = await db.tag.findMany({
-      where: { stories: { some: { story: liveWhere() } } },
-      orderBy: { name: 'asc' },
-      select: { name: true, slug: true, _count: { select: { stories: { where: { story: liveWhere() } } } } },
-    });
-    return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t._count.stories }));
-  },
-  () => [tags.directory],
-);
+async function readTags(slug?: string): Promise<PublicTag[]> {
+  const rows = await db.tag.findMany({
+    where: { ...(slug ? { slug } : {}), stories: { some: { story: liveWhere() } } },
+    orderBy: { name: 'asc' },
+    select: { name: true, slug: true, _count: { select: { stories: { where: { story: liveWhere() } } } } },
+  });
+  return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t._count.stories }));
+}
 
+/** Tags with at least one published story. */
+export const listPublicTags = cached('tags', () => readTags(), () => [tags.directory]);
+
+// One tag by its slug: a lookup of its own, since an archive can hold thousands of tags.
 export const getPublicTag = cached(
   'tag',
-  async (slug: string): Promise<PublicTag | null> => (await listPublicTags()).find((t) => t.slug === slug) ?? null,
+  async (slug: string): Promise<PublicTag | null> => (await readTags(slug))[0] ?? null,
   ([slug]) => [tags.directory, tags.tag(slug)],
 );
 

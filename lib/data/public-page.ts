@@ -13,12 +13,8 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
   }
 }
 
-/** One page of a section's, tag's or author's stories, from the page's `?cursor=`. */
-export async function storyPageFor(
-  filter: Omit<StoryFilter, 'cursor'>,
-  searchParams: Promise<{ cursor?: string | string[] }>,
-): Promise<StoryPage & { isFirstPage: boolean }> {
-  const { cursor } = await searchParams;
+/** One page of a section's, tag's or author's stories, from the page's `?cursor=` (none: the first). */
+export async function storyPageFor(filter: Omit<StoryFilter, 'cursor'>, cursor: string | string[] | undefined): Promise<StoryPage & { isFirstPage: boolean }> {
   if (Array.isArray(cursor)) notFound();
   const page = await orNotFound(listPublishedStories({ ...filter, cursor }));
   return { ...page, isFirstPage: !cursor };

@@ -3,59 +3,63 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
 // URLs that once led to a story and no longer do: the story moved (new slug or section) or left the
-// public site. Kept in memory and reloaded at most every few seconds, because the proxy asks on every
-// two-segment request and the set is small (one row per retired URL). Writes that retire or revive a
-// URL call forgetRetiredPaths() so this instance answers at once; other instances within the TTL.
+// public site. The proxy asks on every two-segment request, so each answer (most often "not
+// retired") is remembered per address: a keyed lookup the first time, memory after that. Writes that
+// retire or revive a URL call forgetRetiredPaths(), here and, through the cache's NOTIFY listener,
+// on every instance; the TTL only bounds an answer should a notification be missed.
 
 export type RetiredPath = { kind: 'moved'; to: string } | { kind: 'gone' };
 
-const TTL_MS = 2_000;
-type State = { map?: Map<string, RetiredPath>; loadedAt: number; generation: number; loading?: Promise<Map<string, RetiredPath>> };
+const TTL_MS = 5 * 60_000;
+const MAX_ENTRIES = 20_000;
+type Entry = { value: RetiredPath | null; expires: number };
+type State = { entries: Map<string, Entry>; pending: Map<string, Promise<RetiredPath | null>>; generation: number };
 // On globalThis: the proxy, the pages and the job worker are separate bundles in one process.
 const holder = globalThis as unknown as { __mastheadRetiredPaths?: State };
-const state: State = (holder.__mastheadRetiredPaths ??= { loadedAt: 0, generation: 0 });
+const state: State = (holder.__mastheadRetiredPaths ??= { entries: new Map(), pending: new Map(), generation: 0 });
 
-async function load(): Promise<Map<string, RetiredPath>> {
-  const rows = await db.$queryRaw<{ path: string; status: string; slug: string; section: string | null }[]>`
-    SELECT sp."path", st."status", st."slug", sec."slug" AS "section"
+async function load(path: string): Promise<RetiredPath | null> {
+  const [row] = await db.$queryRaw<{ status: string; slug: string; section: string | null }[]>`
+    SELECT st."status", st."slug", sec."slug" AS "section"
     FROM "StoryPath" sp
     JOIN "Story" st ON st."id" = sp."storyId"
     LEFT JOIN "Section" sec ON sec."id" = st."sectionId"
-    WHERE NOT (st."status" = 'PUBLISHED' AND sec."slug" IS NOT NULL AND sec."slug" || '/' || st."slug" = sp."path")`;
-  const map = new Map<string, RetiredPath>();
-  for (const row of rows) {
-    map.set(row.path, row.status === 'PUBLISHED' && row.section ? { kind: 'moved', to: `/${row.section}/${row.slug}` } : { kind: 'gone' });
-  }
-  return map;
-}
-
-function current(): Promise<Map<string, RetiredPath>> {
-  if (state.map && Date.now() - state.loadedAt <= TTL_MS) return Promise.resolve(state.map);
-  if (!state.loading) {
-    const { generation } = state;
-    const startedAt = Date.now();
-    // A load that began before a forget() must not overwrite what the write made true.
-    state.loading = load()
-      .then((map) => {
-        if (state.generation === generation) Object.assign(state, { map, loadedAt: startedAt });
-        return map;
-      })
-      .finally(() => {
-        if (state.generation === generation) state.loading = undefined;
-      });
-  }
-  return state.loading;
+    WHERE sp."path" = ${path}`;
+  if (!row) return null;
+  const live = row.status === 'PUBLISHED' && row.section !== null;
+  if (live && `${row.section}/${row.slug}` === path) return null; // the story lives here
+  return live ? { kind: 'moved', to: `/${row.section}/${row.slug}` } : { kind: 'gone' };
 }
 
 /** What a path like "world/old-slug" has become, or null if it is not a retired story URL. */
 export async function lookupRetiredPath(path: string): Promise<RetiredPath | null> {
-  return (await current()).get(path) ?? null;
+  const hit = state.entries.get(path);
+  if (hit && hit.expires > Date.now()) return hit.value;
+  let pending = state.pending.get(path);
+  if (!pending) {
+    const { generation } = state;
+    pending = load(path)
+      .then((value) => {
+        // A lookup that began before a forget() must not keep what the write made untrue.
+        if (state.generation === generation) {
+          state.entries.delete(path);
+          if (state.entries.size >= MAX_ENTRIES) state.entries.delete(state.entries.keys().next().value!);
+          state.entries.set(path, { value, expires: Date.now() + TTL_MS });
+        }
+        return value;
+      })
+      .finally(() => {
+        if (state.pending.get(path) === pending) state.pending.delete(path);
+      });
+    state.pending.set(path, pending);
+  }
+  return pending;
 }
 
 export function forgetRetiredPaths(): void {
   state.generation += 1;
-  state.map = undefined;
-  state.loading = undefined;
+  state.entries.clear();
+  state.pending.clear();
 }
 
 /**

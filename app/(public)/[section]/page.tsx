@@ -1,29 +1,19 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { Pager } from '@/components/reading/pager';
-import { StoryList } from '@/components/reading/story-list';
-import { getPublicSection } from '@/lib/data/public-directory';
-import { storyPageFor } from '@/lib/data/public-page';
-import { listingMetadata } from '@/lib/seo/metadata';
-import { sectionPath } from '@/lib/urls';
+import { Listing, listingMetadataFor } from '@/components/reading/listings';
 
-type Props = { params: Promise<{ section: string }>; searchParams: Promise<{ cursor?: string | string[] }> };
+type Props = { params: Promise<{ section: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getPublicSection((await params).section);
-  if (!section) return {};
-  return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml` });
+// The first page of a section, cached whole after its first render (ISR) and revalidated by every
+// change to a story in it (lib/cache/pages.ts). Older pages: app/(public)/older.
+export const revalidate = 3600;
+export function generateStaticParams(): { section: string }[] {
+  return [];
 }
 
-export default async function SectionPage({ params, searchParams }: Props) {
-  const section = await getPublicSection((await params).section);
-  if (!section) notFound();
-  const page = await storyPageFor({ section: section.slug }, searchParams);
-  return (
-    <>
-      <h1 className="section-title">{section.name}</h1>
-      <StoryList stories={page.stories} empty={`Nothing has been published in ${section.name} yet.`} showSection={false} />
-      <Pager basePath={sectionPath(section)} nextCursor={page.nextCursor} isFirstPage={page.isFirstPage} />
-    </>
-  );
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return listingMetadataFor('section', (await params).section);
+}
+
+export default async function SectionPage({ params }: Props) {
+  return <Listing kind="section" slug={(await params).section} />;
 }

@@ -4,6 +4,12 @@ import { rssResponse } from '@/lib/feeds/rss';
 import { SITE } from '@/lib/site';
 import { sectionPath } from '@/lib/urls';
 
+// Cached whole after its first request (ISR); revalidated with its section's page (lib/cache/page-paths.ts).
+export const revalidate = 3600;
+export function generateStaticParams(): { section: string }[] {
+  return [];
+}
+
 export async function GET(_request: Request, { params }: { params: Promise<{ section: string }> }) {
   const section = await getPublicSection((await params).section);
   if (!section) return new Response('No such section.', { status: 404 });

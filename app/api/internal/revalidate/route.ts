@@ -1,11 +1,10 @@
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { isSignedRevalidation, SIGNATURE_HEADER } from '@/lib/cache/pages';
+import { isSignedRevalidation, revalidateEntry, SIGNATURE_HEADER } from '@/lib/cache/pages';
 
 // Revalidates cached pages for callers outside a request (the invalidation listener of this same
 // instance). Signed with AUTH_SECRET; anything else is refused.
 
-const bodySchema = z.strictObject({ paths: z.array(z.string().regex(/^\/[^\s]{0,1000}$/)).min(1).max(500) });
+const bodySchema = z.strictObject({ paths: z.array(z.string().regex(/^(layout:)?\/[^\s]{0,1000}$/)).min(1).max(500) });
 
 export async function POST(request: Request) {
   const body = await request.text();
@@ -18,6 +17,6 @@ export async function POST(request: Request) {
     return new Response(null, { status: 400 });
   }
   if (!parsed.success) return new Response(null, { status: 400 });
-  for (const path of parsed.data.paths) revalidatePath(path);
+  for (const path of parsed.data.paths) revalidateEntry(path);
   return new Response(null, { status: 204 });
 }

@@ -4,6 +4,12 @@ import { rssResponse } from '@/lib/feeds/rss';
 import { SITE } from '@/lib/site';
 import { tagPath } from '@/lib/urls';
 
+// Cached whole after its first request (ISR); revalidated with its tag's page (lib/cache/page-paths.ts).
+export const revalidate = 3600;
+export function generateStaticParams(): { tag: string }[] {
+  return [];
+}
+
 export async function GET(_request: Request, { params }: { params: Promise<{ tag: string }> }) {
   const tag = await getPublicTag((await params).tag);
   if (!tag) return new Response('No such tag.', { status: 404 });

@@ -1,14 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { listRecentCorrections } from '@/lib/data/corrections';
 import { formatDate } from '@/lib/format';
 import { storyPath } from '@/lib/urls';
 
-export const metadata: Metadata = { title: 'Corrections', description: 'Every correction and clarification we have published.' };
+export const correctionsMetadata: Metadata = { title: 'Corrections', description: 'Every correction and clarification we have published.' };
 
-export default async function CorrectionsPage() {
-  await connection();
+/** Every correction and clarification, newest first. */
+export async function CorrectionsList() {
   const corrections = await listRecentCorrections();
   return (
     <div className="article">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { StoryList } from '@/components/reading/story-list';
 import { StorySummary } from '@/components/reading/story-summary';
 import { getFrontPage } from '@/lib/data/public-stories';
@@ -8,10 +7,10 @@ import { listingMetadata } from '@/lib/seo/metadata';
 import { SITE } from '@/lib/site';
 import { sectionPath } from '@/lib/urls';
 
-export const metadata: Metadata = listingMetadata({ description: SITE.description, path: '/' });
+export const frontPageMetadata: Metadata = listingMetadata({ description: SITE.description, path: '/' });
 
-export default async function HomePage() {
-  await connection();
+/** The front page: the lead, the top stories, then each section's latest. */
+export async function FrontPage() {
   const { lead, top, sections } = await getFrontPage();
   if (!lead) return <p className="empty">Nothing has been published yet.</p>;
   return (

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { CorrectionsList, correctionsMetadata } from '@/components/reading/corrections-list';
+import { FrontPage, frontPageMetadata } from '@/components/reading/front-page';
+
+// The front page (/) and the corrections page (/corrections), cached whole after their first
+// render (ISR) and revalidated by every change that reaches them (lib/cache/pages.ts). They live
+// behind a rewrite (next.config.js) at a dynamic address because `next build` prerenders a page
+// without parameters, and the build has no database to read; a page with a parameter and no
+// static params is rendered on its first request instead. The server refuses this address when a
+// client asks for it directly.
+
+type Props = { params: Promise<{ page: string }> };
+const PAGES: Record<string, { view: () => Promise<ReactNode>; metadata: Metadata }> = {
+  front: { view: FrontPage, metadata: frontPageMetadata },
+  corrections: { view: CorrectionsList, metadata: correctionsMetadata },
+};
+
+export const revalidate = 3600;
+export function generateStaticParams(): { page: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return PAGES[(await params).page]?.metadata ?? {};
+}
+
+export default async function CachedPage({ params }: Props) {
+  const page = PAGES[(await params).page];
+  if (!page) notFound();
+  return page.view();
+}

@@ -1,0 +1,32 @@
+import { listSitemapChildren, listNewsSitemapStories } from '@/lib/data/public-sitemap';
+import { listPublishedStories } from '@/lib/data/public-stories';
+import { rssResponse } from '@/lib/feeds/rss';
+import { newsSitemapXml, sitemapIndexXml } from '@/lib/feeds/sitemap';
+import { xmlResponse } from '@/lib/feeds/xml';
+import { SITE } from '@/lib/site';
+
+// /feed.xml, /sitemap.xml and /news-sitemap.xml, cached whole after their first request (ISR) and
+// revalidated by every change that reaches them (lib/cache/pages.ts). Behind rewrites at a dynamic
+// address for the reason given in app/(public)/cached/[page]/page.tsx.
+
+export const revalidate = 3600;
+export function generateStaticParams(): { file: string }[] {
+  return [];
+}
+
+// Google News reads stories of the last 48 hours.
+const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+
+const FILES: Record<string, () => Promise<Response>> = {
+  'feed.xml': async () => {
+    const { stories } = await listPublishedStories({ take: 50 });
+    return rssResponse({ title: SITE.name, path: '/', selfPath: '/feed.xml', description: SITE.description, stories });
+  },
+  'sitemap.xml': async () => xmlResponse(sitemapIndexXml(await listSitemapChildren())),
+  'news-sitemap.xml': async () => xmlResponse(newsSitemapXml(await listNewsSitemapStories(new Date(Date.now() - NEWS_WINDOW_MS)))),
+};
+
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const build = FILES[(await params).file];
+  return build ? build() : new Response('Not found.', { status: 404 });
+}

@@ -1,0 +1,50 @@
+import { tags } from './tags';
+
+// Where each cached reading page lives in Next's page cache, and which pages show what a cache
+// tag names. Pages without a parameter (the front page, corrections, the site feed, the sitemap
+// index) are rendered at internal addresses behind rewrites (next.config.js); the page cache
+// knows them by those addresses, so that is what a revalidation names.
+
+export const INTERNAL_PAGES = {
+  front: '/cached/front',
+  corrections: '/cached/corrections',
+  feed: '/cached/files/feed.xml',
+  sitemapIndex: '/cached/files/sitemap.xml',
+  newsSitemap: '/cached/files/news-sitemap.xml',
+} as const;
+
+/** Addresses that exist only as rewrite targets; a client asking for them directly gets a 404. */
+export const INTERNAL_PREFIXES = ['/cached/', '/older/'];
+
+export function isInternalPath(pathname: string): boolean {
+  return INTERNAL_PREFIXES.some((prefix) => pathname.startsWith(prefix) || pathname === prefix.slice(0, -1));
+}
+
+/**
+ * An entry that names every page under a layout rather than one address: `layout:` and the route's
+ * folder, route groups included, as Next's revalidatePath(path, 'layout') expects.
+ */
+export const LAYOUT_PREFIX = 'layout:';
+/** Every child sitemap (a story changes the month it was published in, which a tag does not say). */
+export const SITEMAP_CHILDREN = `${LAYOUT_PREFIX}/(public)/sitemaps`;
+/** Every cached page: after this instance may have missed invalidations. */
+export const EVERY_PAGE = `${LAYOUT_PREFIX}/`;
+
+/** The cached pages that show what these tags name (story pages are named by address instead). */
+export function pagePathsForTags(dropped: Iterable<string>): string[] {
+  const paths = new Set<string>();
+  for (const tag of dropped) {
+    if (tag === tags.home) paths.add(INTERNAL_PAGES.front);
+    else if (tag === tags.feeds) paths.add(INTERNAL_PAGES.feed);
+    else if (tag === tags.corrections) paths.add(INTERNAL_PAGES.corrections);
+    else if (tag === tags.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, SITEMAP_CHILDREN].forEach((p) => paths.add(p));
+    else if (tag.startsWith('section:')) {
+      const slug = encodeURIComponent(tag.slice('section:'.length));
+      paths.add(`/${slug}`).add(`/${slug}/feed.xml`);
+    } else if (tag.startsWith('tag:')) {
+      const slug = encodeURIComponent(tag.slice('tag:'.length));
+      paths.add(`/tags/${slug}`).add(`/tags/${slug}/feed.xml`);
+    } else if (tag.startsWith('author:')) paths.add(`/authors/${encodeURIComponent(tag.slice('author:'.length))}`);
+  }
+  return [...paths];
+}
