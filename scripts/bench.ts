@@ -7,11 +7,14 @@ import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter'
 import { benchPublishToVisible } from '../tests/bench/publish';
 import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
 import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront, startNginx, wrk, type WrkResult } from '../tests/bench/front';
+import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
+import { seedArchive } from '../prisma/archive';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave) runs one part.
+// `npm run bench -- --only=reading` (or autosave, archive) runs one part; `--archive=N` sizes the
+// large archive (100,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const runs = (part: string) => !only || only === part;
@@ -40,6 +43,8 @@ async function main() {
   // reads its configuration once (the bench publishes through it from this process).
   const frontUrl = `http://127.0.0.1:${FRONT_BENCH_PORT}`;
   process.env.MASTHEAD_FRONT_URLS = frontUrl;
+  if (runs('archive')) await benchArchive();
+  if (!runs('autosave') && !runs('reading')) return;
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });
   try {
     if (runs('autosave')) {
@@ -121,6 +126,43 @@ async function benchFront(originUrl: string, databaseUrl: string) {
   } finally {
     nginx.stop();
     await front.stop();
+  }
+}
+
+// Uncached list, search, feed, sitemap and API pages at 1,000 archive stories and again at the
+// full size, on a server of its own.
+async function benchArchive() {
+  const large = Number(process.argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length) ?? 100_000);
+  const authSecret = 'bench-archive-secret-0123456789abcdefghijkl';
+  const app = await startAppServer({ port: 3202, pgPort: 55437, name: 'bench_archive', logFile: 'test-results/bench-archive-server.log', env: { AUTH_SECRET: authSecret } });
+  const log = (message: string) => console.log(`  ${message}`);
+  const measure = async (size: number, salt: number) => {
+    // Rows written behind the app's back: every cached read and page goes.
+    const pg = await import('pg');
+    const client = new pg.default.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    await client.query(`SELECT pg_notify('masthead_cache', 'home feeds sitemaps directory corrections')`);
+    await client.end();
+    console.log(`\nMeasuring at ${size.toLocaleString('en')} archive stories…`);
+    return benchArchivePages(app.baseUrl, app.databaseUrl, authSecret, salt);
+  };
+  try {
+    console.log('\nArchive: generating 1,000 stories');
+    await seedArchive(app.databaseUrl, 1_000, log);
+    const small = await measure(1_000, 0);
+    console.log(`Archive: adding ${(large - 1_000).toLocaleString('en')} stories`);
+    await seedArchive(app.databaseUrl, large - 1_000, log);
+    const big = await measure(large, 3);
+    const pad = (n: number) => n.toFixed(1).padStart(7);
+    console.log(`\nUncached pages, ${small[0]!.samples} different addresses each (ms, client on the same machine)\n`);
+    console.log(`                                   ${'1k p50'.padStart(7)}  ${'1k p95'.padStart(7)}  ${`${Math.round(large / 1000)}k p50`.padStart(8)}  ${`${Math.round(large / 1000)}k p95`.padStart(8)}  p95 ratio  errors`);
+    small.forEach((a: PageTiming, i) => {
+      const b = big[i]!;
+      console.log(`  ${a.page.padEnd(32)} ${pad(a.p50)}  ${pad(a.p95)}  ${pad(b.p50).padStart(8)}  ${pad(b.p95).padStart(8)}  ${(b.p95 / a.p95).toFixed(2).padStart(8)}×  ${String(a.statusErrors + b.statusErrors).padStart(6)}`);
+    });
+    console.log('');
+  } finally {
+    await app.stop();
   }
 }
 

@@ -1,16 +1,17 @@
 import { tags } from './tags';
 
 // Where each cached reading page lives in Next's page cache, and which pages show what a cache
-// tag names. Pages without a parameter (the front page, corrections, the site feed, the sitemap
-// index) are rendered at internal addresses behind rewrites (next.config.js); the page cache
-// knows them by those addresses, so that is what a revalidation names.
+// tag names. Pages without a parameter (the front page, corrections, the site feed, the sitemaps)
+// are rendered at internal addresses behind rewrites (next.config.js). Next's page cache knows a
+// rewritten page by its internal address but a rewritten route handler (the XML files) by the
+// address the reader asked for, so those are named as readers name them.
 
 export const INTERNAL_PAGES = {
   front: '/cached/front',
   corrections: '/cached/corrections',
-  feed: '/cached/files/feed.xml',
-  sitemapIndex: '/cached/files/sitemap.xml',
-  newsSitemap: '/cached/files/news-sitemap.xml',
+  feed: '/feed.xml',
+  sitemapIndex: '/sitemap.xml',
+  newsSitemap: '/news-sitemap.xml',
 } as const;
 
 /** Addresses that exist only as rewrite targets; a client asking for them directly gets a 404. */

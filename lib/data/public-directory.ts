@@ -2,9 +2,9 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
 import { tags } from '@/lib/cache/tags';
-import { liveWhere } from './public-stories';
 
 // The public directory of sections, tags and authors: only those readers can reach a story through.
+// "Live" is read from the links' own copy of their story's publication (liveAt, kept by triggers).
 
 export type PublicSection = { name: string; slug: string };
 export type PublicTag = { name: string; slug: string; storyCount: number };
@@ -24,9 +24,9 @@ export const getPublicSection = cached(
 
 async function readTags(slug?: string): Promise<PublicTag[]> {
   const rows = await db.tag.findMany({
-    where: { ...(slug ? { slug } : {}), stories: { some: { story: liveWhere() } } },
+    where: { ...(slug ? { slug } : {}), stories: { some: { liveAt: { lte: new Date() } } } },
     orderBy: { name: 'asc' },
-    select: { name: true, slug: true, _count: { select: { stories: { where: { story: liveWhere() } } } } },
+    select: { name: true, slug: true, _count: { select: { stories: { where: { liveAt: { lte: new Date() } } } } } },
   });
   return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t._count.stories }));
 }
@@ -43,9 +43,9 @@ export const getPublicTag = cached(
 
 async function readAuthors(slug?: string): Promise<PublicAuthor[]> {
   const rows = await db.user.findMany({
-    where: { ...(slug ? { slug } : {}), bylines: { some: { story: liveWhere() } } },
+    where: { ...(slug ? { slug } : {}), bylines: { some: { liveAt: { lte: new Date() } } } },
     orderBy: { name: 'asc' },
-    select: { name: true, slug: true, bio: true, _count: { select: { bylines: { where: { story: liveWhere() } } } } },
+    select: { name: true, slug: true, bio: true, _count: { select: { bylines: { where: { liveAt: { lte: new Date() } } } } } },
   });
   return rows.map((u) => ({ name: u.name, slug: u.slug, bio: u.bio, storyCount: u._count.bylines }));
 }

@@ -16,6 +16,8 @@ export type SearchHit = PublicStorySummary & { snippet: string };
 export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; query: string };
 
 export const MAX_QUERY_LENGTH = 200;
+/** How many of the newest matches are ranked. */
+export const CANDIDATES = 200;
 
 export type SearchOptions = { cursor?: string | null; take?: number; section?: string; tag?: string; author?: string };
 
@@ -28,20 +30,34 @@ export async function searchPublishedStories(query: string, options: SearchOptio
   const scope = Prisma.sql`${options.section ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Section" x WHERE x."id" = s."sectionId" AND x."slug" = ${options.section})` : Prisma.empty}
     ${options.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${options.tag})` : Prisma.empty}
     ${options.author ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa JOIN "User" u ON u."id" = sa."userId" WHERE sa."storyId" = s."id" AND u."slug" = ${options.author})` : Prisma.empty}`;
+  // Ranked among the newest CANDIDATES matches: a common word matches much of an archive, and
+  // ranking every match reads every matching story's vector. For news, the newest matches are the
+  // ones a reader means; snippets are made for the page's rows only.
   const rows = await db.$queryRaw<{ id: string; rank: number; publishedAt: Date; snippet: string }[]>`
-    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq)
-    SELECT s."id", ts_rank(s."searchVector", query.tsq)::float8 AS rank, s."publishedAt",
+    WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+    matches AS (
+      SELECT s."id", s."publishedAt", ts_rank(s."searchVector", query.tsq)::float8 AS rank
+      FROM (
+        SELECT s."id", s."publishedAt", s."searchVector"
+        FROM "Story" s, query
+        WHERE s."searchVector" @@ query.tsq
+          AND s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL
+          ${scope}
+        ORDER BY s."publishedAt" DESC
+        LIMIT ${CANDIDATES}
+      ) s, query
+    ),
+    page AS (
+      SELECT * FROM matches
+      WHERE ${afterRank}::float8 IS NULL OR rank < ${afterRank}::float8 OR (rank = ${afterRank}::float8 AND "id" > ${after?.id ?? ''})
+      ORDER BY rank DESC, "id" ASC
+      LIMIT ${take + 1}
+    )
+    SELECT page."id", page.rank, page."publishedAt",
       ts_headline('english', s."plainText", query.tsq,
         ${`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
-    FROM "Story" s, query
-    WHERE s."searchVector" @@ query.tsq
-      AND s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL
-      ${scope}
-      AND (${afterRank}::float8 IS NULL
-        OR ts_rank(s."searchVector", query.tsq)::float8 < ${afterRank}::float8
-        OR (ts_rank(s."searchVector", query.tsq)::float8 = ${afterRank}::float8 AND s."id" > ${after?.id ?? ''}))
-    ORDER BY rank DESC, s."id" ASC
-    LIMIT ${take + 1}`;
+    FROM page JOIN "Story" s ON s."id" = page."id", query
+    ORDER BY page.rank DESC, page."id" ASC`;
   const page = rows.slice(0, take);
   const summaries = await summariesById(page.map((r) => r.id));
   const hits = page.flatMap((r) => {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { listPublicAuthors, listPublicSections, listPublicTags } from './public-directory';
+import { listPublicSections } from './public-directory';
 import { storyPath, authorPath, sectionPath, tagPath } from '@/lib/urls';
 
 // What the sitemaps list. The archive is split into one child sitemap per month of publication
@@ -18,24 +18,42 @@ const LIVE = `s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."secti
 
 /** The child sitemaps: "pages", then "stories-YYYY-MM" (or "stories-YYYY-MM-DD"), newest first. */
 export async function listSitemapChildren(): Promise<SitemapChild[]> {
-  const days = await db.$queryRawUnsafe<{ day: string; count: bigint; modified: Date }[]>(
-    `SELECT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, count(*) AS count,
-            max(coalesce(s."publicUpdatedAt", s."publishedAt")) AS modified
-     FROM "Story" s WHERE ${LIVE} GROUP BY 1 ORDER BY 1 DESC`,
-  );
-  const months = new Map<string, { count: number; modified: Date; days: typeof days }>();
-  for (const row of days) {
-    const key = row.day.slice(0, 7);
-    const month = months.get(key) ?? { count: 0, modified: row.modified, days: [] };
-    month.count += Number(row.count);
-    if (row.modified > month.modified) month.modified = row.modified;
-    month.days.push(row);
-    months.set(key, month);
-  }
-  const children: SitemapChild[] = [{ name: 'pages', modifiedAt: days[0]?.modified ?? null }];
-  for (const [key, month] of months) {
-    if (month.count <= MAX_URLS) children.push({ name: `stories-${key}`, modifiedAt: month.modified });
-    else children.push(...month.days.map((d) => ({ name: `stories-${d.day}`, modifiedAt: d.modified })));
+  // Counts per month come from the (status, publishedAt) index alone; the few stories updated
+  // after publication are found through their own index and move their month's lastmod.
+  const [months, updates] = await Promise.all([
+    // One index range per month since the first story: no sort of the whole archive.
+    db.$queryRawUnsafe<{ month: string; count: bigint; newest: Date }[]>(
+      `WITH bounds AS (SELECT min("publishedAt") AS first FROM "Story" WHERE "status" = 'PUBLISHED')
+       SELECT to_char(m, 'YYYY-MM') AS month, c.count, c.newest
+       FROM bounds, generate_series(date_trunc('month', bounds.first), now() AT TIME ZONE 'UTC', interval '1 month') m
+       CROSS JOIN LATERAL (
+         SELECT count(*) AS count, max(s."publishedAt") AS newest FROM "Story" s
+         WHERE s."status" = 'PUBLISHED' AND s."publishedAt" >= m AND s."publishedAt" < m + interval '1 month' AND s."publishedAt" <= now()
+       ) c
+       WHERE c.count > 0 ORDER BY m DESC`,
+    ),
+    db.$queryRawUnsafe<{ month: string; updated: Date }[]>(
+      `SELECT to_char(date_trunc('month', s."publishedAt"), 'YYYY-MM') AS month, max(s."publicUpdatedAt") AS updated
+       FROM "Story" s WHERE s."publicUpdatedAt" IS NOT NULL AND ${LIVE} GROUP BY 1`,
+    ),
+  ]);
+  const updated = new Map(updates.map((u) => [u.month, u.updated]));
+  const latest = (a: Date, b: Date | undefined) => (b && b > a ? b : a);
+  const children: SitemapChild[] = [{ name: 'pages', modifiedAt: months.reduce<Date | null>((max, m) => (max && max > latest(m.newest, updated.get(m.month)) ? max : latest(m.newest, updated.get(m.month))), null) }];
+  for (const month of months) {
+    if (Number(month.count) <= MAX_URLS) {
+      children.push({ name: `stories-${month.month}`, modifiedAt: latest(month.newest, updated.get(month.month)) });
+      continue;
+    }
+    // A month too large for one file is listed by day.
+    const range = childRange(`stories-${month.month}`)!;
+    const days = await db.$queryRawUnsafe<{ day: string; modified: Date }[]>(
+      `SELECT to_char(date_trunc('day', s."publishedAt"), 'YYYY-MM-DD') AS day, max(coalesce(s."publicUpdatedAt", s."publishedAt")) AS modified
+       FROM "Story" s WHERE ${LIVE} AND s."publishedAt" >= $1 AND s."publishedAt" < $2 GROUP BY 1 ORDER BY 1 DESC`,
+      range.from,
+      range.to,
+    );
+    children.push(...days.map((d) => ({ name: `stories-${d.day}`, modifiedAt: d.modified })));
   }
   return children;
 }
@@ -65,13 +83,23 @@ export async function listSitemapStories(range: { from: Date; to: Date }): Promi
   return rows.map((r) => ({ path: storyPath({ slug: r.slug, section: { slug: r.section } }), modifiedAt: r.modified }));
 }
 
-/** The front page, sections, tags and authors (the busiest tags first, should there be too many). */
+/** The front page, sections, authors and tags (up to the 50,000 a sitemap may hold). */
 export async function listSitemapPages(): Promise<SitemapUrl[]> {
-  const [sections, tagList, authors] = await Promise.all([listPublicSections(), listPublicTags(), listPublicAuthors()]);
-  const urls: SitemapUrl[] = [{ path: '/' }, ...sections.map((s) => ({ path: sectionPath(s) })), ...authors.map((a) => ({ path: authorPath(a) }))];
-  const room = MAX_URLS - urls.length;
-  const busiest = tagList.length > room ? [...tagList].sort((a, b) => b.storyCount - a.storyCount).slice(0, room) : tagList;
-  return [...urls, ...busiest.map((t) => ({ path: tagPath(t) }))];
+  // Tags and authors with a live story: one probe of the links' index each, no counting.
+  const [sections, tagRows, authorRows] = await Promise.all([
+    listPublicSections(),
+    db.$queryRaw<{ slug: string }[]>`
+      SELECT t."slug" FROM "Tag" t
+      WHERE EXISTS (SELECT 1 FROM "StoryTag" x WHERE x."tagId" = t."id" AND x."liveAt" <= now())
+      ORDER BY t."slug"
+      LIMIT ${MAX_URLS}`,
+    db.$queryRaw<{ slug: string }[]>`
+      SELECT u."slug" FROM "User" u
+      WHERE EXISTS (SELECT 1 FROM "StoryAuthor" x WHERE x."userId" = u."id" AND x."liveAt" <= now())
+      ORDER BY u."slug"`,
+  ]);
+  const urls: SitemapUrl[] = [{ path: '/' }, ...sections.map((s) => ({ path: sectionPath(s) })), ...authorRows.map((a) => ({ path: authorPath(a) }))];
+  return [...urls, ...tagRows.slice(0, MAX_URLS - urls.length).map((t) => ({ path: tagPath(t) }))];
 }
 
 /** Stories published since a moment, newest first, for the Google News sitemap. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { resolveBodyImages } from './body-images';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { cached } from '@/lib/cache/tagged-cache';
 import { storyTags, tags } from '@/lib/cache/tags';
 import { parseBody, type Doc } from '@/lib/editor/schema';
@@ -97,27 +97,62 @@ function toSummary(r: SummaryRow): PublicStorySummary {
 }
 
 /** Live stories by id, in one query (search results, related stories). */
-export async function summariesById(ids: string[]): Promise<Map<string, PublicStorySummary>> {
-  if (ids.length === 0) return new Map();
+async function summaryRowsById(ids: string[]) {
+  if (ids.length === 0) return new Map<string, SummaryRow>();
   const rows = await db.story.findMany({ where: { ...liveWhere(), id: { in: ids } }, select: summarySelect });
-  return new Map(rows.map((r) => [r.id, toSummary(r)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function summariesById(ids: string[]): Promise<Map<string, PublicStorySummary>> {
+  const rows = await summaryRowsById(ids);
+  return new Map([...rows].map(([id, r]) => [id, toSummary(r)]));
 }
 
 export type StoryFilter = { section?: string; tag?: string; author?: string; cursor?: string | null; take?: number };
 
+type Cursor = NonNullable<ReturnType<typeof decodeCursor>>;
+
+/**
+ * The ids of one page of a tag's or an author's stories, read from the links' own index
+ * (StoryTag/StoryAuthor.liveAt, kept by triggers): a long-tail tag or a byline from years ago is
+ * found as fast as today's, without walking the archive newest first.
+ */
+async function linkedPageIds(filter: StoryFilter, after: Cursor | null, take: number): Promise<string[]> {
+  const [table, key, target] = filter.tag
+    ? [Prisma.raw('"StoryTag"'), Prisma.raw('"tagId"'), Prisma.sql`(SELECT "id" FROM "Tag" WHERE "slug" = ${filter.tag})`]
+    : [Prisma.raw('"StoryAuthor"'), Prisma.raw('"userId"'), Prisma.sql`(SELECT "id" FROM "User" WHERE "slug" = ${filter.author})`];
+  const at = after ? new Date(after.at) : null;
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT x."storyId" AS id FROM ${table} x
+    WHERE x.${key} = ${target} AND x."liveAt" <= now()
+      ${at ? Prisma.sql`AND x."liveAt" <= ${at} AND (x."liveAt" < ${at} OR x."storyId" > ${after!.id})` : Prisma.empty}
+      ${filter.tag && filter.author ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" a JOIN "User" u ON u."id" = a."userId" WHERE a."storyId" = x."storyId" AND u."slug" = ${filter.author})` : Prisma.empty}
+      ${filter.section ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Story" s JOIN "Section" sec ON sec."id" = s."sectionId" WHERE s."id" = x."storyId" AND sec."slug" = ${filter.section})` : Prisma.empty}
+    ORDER BY x."liveAt" DESC, x."storyId" ASC
+    LIMIT ${take + 1}`;
+  return rows.map((r) => r.id);
+}
+
 async function readStories(filter: StoryFilter): Promise<StoryPage> {
   const take = filter.take ?? 20;
   const after = decodeCursor(filter.cursor);
-  const where: Prisma.StoryWhereInput = {
-    ...liveWhere(),
-    ...(filter.section ? { section: { slug: filter.section } } : {}),
-    ...(filter.tag ? { tags: { some: { tag: { slug: filter.tag } } } } : {}),
-    ...(filter.author ? { authors: { some: { user: { slug: filter.author } } } } : {}),
-    ...(after
-      ? { OR: [{ publishedAt: { lt: new Date(after.at) } }, { publishedAt: new Date(after.at), id: { gt: after.id } }] }
-      : {}),
-  };
-  const rows = await db.story.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], take: take + 1, select: summarySelect });
+  let rows;
+  if (filter.tag || filter.author) {
+    const ids = await linkedPageIds(filter, after, take);
+    const found = await summaryRowsById(ids);
+    rows = ids.flatMap((id) => found.get(id) ?? []);
+  } else {
+    const where: Prisma.StoryWhereInput = {
+      ...liveWhere(),
+      ...(filter.section ? { section: { slug: filter.section } } : {}),
+      // The first condition is implied by the second but lets PostgreSQL start its index scan at
+      // the cursor instead of at the newest story.
+      ...(after
+        ? { AND: [{ publishedAt: { lte: new Date(after.at) } }, { OR: [{ publishedAt: { lt: new Date(after.at) } }, { publishedAt: new Date(after.at), id: { gt: after.id } }] }] }
+        : {}),
+    };
+    rows = await db.story.findMany({ where, orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }], take: take + 1, select: summarySelect });
+  }
   const stories = rows.slice(0, take).map(toSummary);
   const last = stories.at(-1);
   return { stories, nextCursor: rows.length > take && last ? encodeCursor({ at: last.publishedAt.toISOString(), id: last.id }) : null };
@@ -180,18 +215,26 @@ export const getPublishedStoryByIdOrSlug = cached(
   ([ref], story) => tagsOfStory(story, `ref:${ref}`),
 );
 
-/** Other live stories sharing the most tags with this one, newest first among equals. */
+const RELATED_PER_TAG = 200;
+
+/** Other live stories sharing the most tags with this one (among each tag's newest), newest first among equals. */
 export const listRelatedStories = cached(
   'related',
   async (storyId: string, take: number = 4): Promise<PublicStorySummary[]> => {
+    // Each shared tag contributes its newest live stories (from the links' own index), so that a
+    // tag on a third of the archive costs no more than a rare one.
     const ids = await db.$queryRaw<{ id: string }[]>`
-      SELECT other."storyId" AS id
+      SELECT c."storyId" AS id
       FROM "StoryTag" mine
-      JOIN "StoryTag" other ON other."tagId" = mine."tagId" AND other."storyId" <> mine."storyId"
-      JOIN "Story" s ON s."id" = other."storyId"
-      WHERE mine."storyId" = ${storyId} AND s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL
-      GROUP BY other."storyId", s."publishedAt"
-      ORDER BY count(*) DESC, s."publishedAt" DESC
+      CROSS JOIN LATERAL (
+        SELECT o."storyId", o."liveAt" FROM "StoryTag" o
+        WHERE o."tagId" = mine."tagId" AND o."storyId" <> mine."storyId" AND o."liveAt" <= now()
+        ORDER BY o."liveAt" DESC, o."storyId"
+        LIMIT ${RELATED_PER_TAG}
+      ) c
+      WHERE mine."storyId" = ${storyId}
+      GROUP BY c."storyId"
+      ORDER BY count(*) DESC, max(c."liveAt") DESC, c."storyId"
       LIMIT ${take}`;
     const found = await summariesById(ids.map((r) => r.id));
     return ids.flatMap((r) => found.get(r.id) ?? []);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { parseBody } from '@/lib/editor/schema';
 import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
@@ -67,16 +67,28 @@ export async function listDeskStories(
     ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
     ...(filters.authorId || filters.mine ? { authors: { some: { userId: filters.mine ? viewer.id : filters.authorId } } } : {}),
   };
-  if (filters.q?.trim()) {
+  const q = filters.q?.trim();
+  if (q) {
+    // The page of matches is chosen in one query, filters and cursor included: a common word can
+    // match most of an archive, and the list needs only the newest few.
+    const authorId = filters.mine ? viewer.id : filters.authorId;
     const ids = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Story" WHERE "searchVector" @@ websearch_to_tsquery('english', ${filters.q.trim()})`;
+      SELECT s."id" FROM "Story" s
+      WHERE s."searchVector" @@ websearch_to_tsquery('english', ${q})
+        ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
+        ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
+        ${filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
+        ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
+        ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}
+      ORDER BY s."updatedAt" DESC, s."id" DESC
+      LIMIT ${take + 1}`;
     where.id = { in: ids.map((r) => r.id) };
   }
   const rows = await db.story.findMany({
     where,
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take: take + 1,
-    ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
+    ...(filters.cursor && !q ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
     select: {
       id: true,
       headline: true,

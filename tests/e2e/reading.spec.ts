@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import Parser from 'rss-parser';
 import { query } from './support/db';
@@ -112,6 +112,17 @@ test('search ranks, highlights and handles empty and odd queries', async ({ page
   await expect(page.getByRole('status')).toContainText('No stories match');
 });
 
+/** The sitemap index and every child it names, each valid XML, as one text. */
+async function sitemapText(request: APIRequestContext): Promise<string> {
+  const index = await (await request.get('/sitemap.xml')).text();
+  expect(XMLValidator.validate(index)).toBe(true);
+  const children = new XMLParser({ isArray: (name) => name === 'sitemap' }).parse(index).sitemapindex.sitemap as { loc: string }[];
+  expect(children.map((c) => new URL(c.loc).pathname)).toContain('/sitemaps/pages.xml');
+  const texts = await Promise.all(children.map(async (c) => (await request.get(new URL(c.loc).pathname)).text()));
+  for (const text of texts) expect(XMLValidator.validate(text)).toBe(true);
+  return texts.join('\n');
+}
+
 test('publishing, renaming and unpublishing a story: feeds, sitemaps, API, search and URLs follow', async ({ browser, request }) => {
   test.setTimeout(120_000);
   const headline = `Harbour authority approves night ferries ${Date.now()}`;
@@ -139,8 +150,7 @@ test('publishing, renaming and unpublishing a story: feeds, sitemaps, API, searc
   const news = new XMLParser({ isArray: (name) => name === 'url' }).parse(newsXml);
   const newsEntry = news.urlset.url.find((u: { loc: string }) => u.loc.endsWith(url));
   expect(newsEntry['news:news']['news:title']).toBe(headline);
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  expect(XMLValidator.validate(sitemap)).toBe(true);
+  const sitemap = await sitemapText(request);
   expect(sitemap).toContain(`${url}</loc>`);
   const api = await (await request.get('/api/v1/stories?section=business')).json();
   expect(api.data.map((s: { id: string }) => s.id)).toContain(id);
@@ -176,11 +186,29 @@ test('publishing, renaming and unpublishing a story: feeds, sitemaps, API, searc
   const feedAfter = await new Parser().parseString(await (await request.get('/feed.xml')).text());
   expect(feedAfter.items.map((i) => i.title)).not.toContain(headline);
   expect(await (await request.get('/news-sitemap.xml')).text()).not.toContain(slug);
-  expect(await (await request.get('/sitemap.xml')).text()).not.toContain(slug);
+  expect(await sitemapText(request)).not.toContain(slug);
   expect((await (await request.get('/api/v1/stories?section=business')).json()).data.map((s: { id: string }) => s.id)).not.toContain(id);
   expect((await request.get(`/api/v1/stories/${id}`)).status()).toBe(404);
   expect((await (await request.get('/api/v1/stories?q=night+ferries')).json()).data).toEqual([]);
   expect(await (await request.get('/business')).text()).not.toContain(headline);
+});
+
+test('every reading page comes from the origin’s page cache after its first request', async ({ request }) => {
+  const pages = ['/', '/world', '/tags/north-korea', '/authors/lee-jon-young', '/corrections', '/feed.xml', '/world/feed.xml', '/tags/north-korea/feed.xml', '/sitemap.xml', '/sitemaps/pages.xml', '/news-sitemap.xml', SUMMIT];
+  for (const path of pages) {
+    // Another test may publish in between and revalidate the page: then the next request is cached.
+    await expect.poll(async () => {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      return response.headers()['x-nextjs-cache'];
+    }, { message: path, intervals: [0, 100, 250] }).toBe('HIT');
+  }
+  // Older pages of a list follow their cursor, so they are rendered per request, never cached whole.
+  const older = await request.get('/world?cursor=bogus');
+  expect(older.status()).toBe(404);
+  expect(older.headers()['x-nextjs-cache']).toBeUndefined();
+  // The addresses those pages are rendered at are not addresses of the site.
+  for (const path of ['/cached/front', '/cached/files/feed.xml', '/older/section/world']) expect((await request.get(path)).status(), path).toBe(404);
 });
 
 test('cache headers let a CDN keep public pages but never the newsroom', async ({ request }) => {

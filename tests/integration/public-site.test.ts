@@ -39,6 +39,36 @@ async function publish(headline: string, options: { tags?: string[]; text?: stri
 }
 
 describe('public reads follow every write that changes them', () => {
+  it('tag and author lists come from the links’ copy of publication: same order as the section, by cursor, without repeats', async () => {
+    const tag = `Tide tables ${run}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push((await publish(`Tide table ${i} ${run}`, { tags: [tag] })).id);
+    const links = await db.storyTag.findMany({ where: { storyId: { in: ids } }, select: { liveAt: true, story: { select: { publishedAt: true } } } });
+    expect(links).toHaveLength(5);
+    for (const link of links) expect(link.liveAt).toEqual(link.story.publishedAt);
+    const tagSlug = (await db.tag.findFirstOrThrow({ where: { name: tag } })).slug;
+    const bySection = (await listPublishedStories({ section: section.slug, take: 100 })).stories.map((s) => s.id).filter((id) => ids.includes(id));
+    const pageThrough = async (filter: { tag?: string; author?: string }) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await listPublishedStories({ ...filter, take: 2, cursor });
+        seen.push(...page.stories.map((s) => s.id));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    expect(await pageThrough({ tag: tagSlug })).toEqual(bySection);
+    const authorSlug = (await db.user.findUniqueOrThrow({ where: { id: reporter.id } })).slug;
+    expect((await pageThrough({ author: authorSlug })).filter((id) => ids.includes(id))).toEqual(bySection);
+
+    // Unpublishing clears the copies (a trigger on the story), so the story leaves both lists.
+    const [first] = await db.story.findMany({ where: { id: ids[0] }, select: { version: true } });
+    await transitionStory(editor, ids[0]!, 'unpublish', { baseVersion: first!.version });
+    expect((await db.storyAuthor.findFirstOrThrow({ where: { storyId: ids[0] } })).liveAt).toBeNull();
+    expect(await pageThrough({ tag: tagSlug })).toEqual(bySection.filter((id) => id !== ids[0]));
+  });
+
   it('a published story appears in its lists at once; unpublished, it leaves them and its URL is gone', async () => {
     const tag = `Harbours ${run}`;
     const before = await listPublishedStories({ section: section.slug, take: 100 }); // warms the cache

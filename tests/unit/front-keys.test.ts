@@ -14,6 +14,8 @@ describe('surrogate keys by path', () => {
     ['/feed.xml', ['feeds', 'home']],
     ['/sitemap.xml', ['sitemaps']],
     ['/news-sitemap.xml', ['sitemaps']],
+    ['/sitemaps/stories-2024-11.xml', ['sitemaps']],
+    ['/sitemaps/pages.xml', ['sitemaps']],
     ['/corrections', ['corrections']],
     ['/api/v1/stories', ['api-lists']],
     ['/api/v1/stories/yoon-ishiba-second-summit-lima', ['api-story:yoon-ishiba-second-summit-lima']],

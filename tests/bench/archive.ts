@@ -1,0 +1,103 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { REVALIDATE_ROUTE, SIGNATURE_HEADER } from '../../lib/cache/pages';
+import { INTERNAL_PAGES } from '../../lib/cache/page-paths';
+import { encodeCursor } from '../../lib/pagination';
+import { Session, percentile } from './http';
+import { createHmac } from 'node:crypto';
+
+// Every list, search, feed, sitemap and API page answered uncached, at one archive size. Each
+// sample is a different address (another tag, author, month, cursor or query), so neither Next's
+// page cache nor the read cache has it; pages with one address (the sitemap index, the site feed,
+// the front page) are revalidated before each sample. The time is the client's on the same
+// machine: server time plus a loopback round trip.
+
+export type PageTiming = { page: string; samples: number; p50: number; p95: number; max: number; statusErrors: number };
+
+const SAMPLES = 30;
+
+type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; months: string[] };
+
+async function sample(databaseUrl: string): Promise<Sample> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const live = `s.status = 'PUBLISHED' AND s."sectionId" IS NOT NULL AND s."publishedAt" <= now()`;
+    const stories = (
+      await client.query<{ path: string; at: Date; id: string }>(
+        `SELECT sec.slug || '/' || s.slug AS path, s."publishedAt" AS at, s.id FROM "Story" s TABLESAMPLE BERNOULLI (50)
+         JOIN "Section" sec ON sec.id = s."sectionId" WHERE ${live} ORDER BY random() LIMIT ${SAMPLES * 4}`,
+      )
+    ).rows;
+    const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id) ORDER BY random() LIMIT ${SAMPLES * 3}`)).rows.map((r) => r.slug);
+    const authors = (await client.query<{ slug: string }>(`SELECT u.slug FROM "User" u WHERE EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."userId" = u.id) ORDER BY random() LIMIT ${SAMPLES}`)).rows.map((r) => r.slug);
+    const months = (await client.query<{ m: string }>(`SELECT DISTINCT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM "Story" s WHERE ${live} ORDER BY 1 DESC LIMIT ${SAMPLES}`)).rows.map((r) => r.m);
+    return { stories, tags, authors, months };
+  } finally {
+    await client.end();
+  }
+}
+
+const WORDS = ['harbour', 'budget', 'election', 'transit', 'housing', 'council', 'water', 'hospital', 'fishing', 'emissions', 'merger', 'inquiry', 'contract', 'repairs', 'ministry', 'union'];
+
+/** Distinct two-word queries, so that no result is cached. */
+function queries(n: number, salt: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; out.length < n; i++) out.push(`${WORDS[(i + salt) % WORDS.length]} ${WORDS[(i * 5 + 3 + salt) % WORDS.length]}`);
+  return out;
+}
+
+async function time(fetcher: () => Promise<Response>): Promise<{ ms: number; ok: boolean }> {
+  const started = performance.now();
+  const response = await fetcher();
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, ok: response.status < 400 };
+}
+
+function summarise(page: string, runs: { ms: number; ok: boolean }[]): PageTiming {
+  const sorted = runs.map((r) => r.ms).sort((a, b) => a - b);
+  return { page, samples: runs.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, statusErrors: runs.filter((r) => !r.ok).length };
+}
+
+export async function benchArchivePages(baseUrl: string, databaseUrl: string, authSecret: string, salt: number): Promise<PageTiming[]> {
+  const s = await sample(databaseUrl);
+  const get = (path: string) => () => fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+  const revalidated = (internal: string, path: string) => async () => {
+    const body = JSON.stringify({ paths: [internal] });
+    const signature = createHmac('sha256', authSecret).update(`revalidate:${body}`).digest('base64url');
+    await fetch(`${baseUrl}${REVALIDATE_ROUTE}`, { method: 'POST', headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signature }, body });
+    return fetch(`${baseUrl}${path}`);
+  };
+  const cursorOf = (story: { at: Date; id: string }) => encodeURIComponent(encodeCursor({ at: story.at.toISOString(), id: story.id }));
+  const section = (path: string) => path.split('/')[0]!;
+  const desk = new Session(baseUrl);
+  await desk.signIn('editor@example.com', 'masthead-demo');
+
+  const plan: [string, (i: number) => () => Promise<Response>][] = [
+    ['article (first render)', (i) => get(`/${s.stories[i]!.path}`)],
+    ['section, older page', (i) => get(`/${section(s.stories[SAMPLES + i]!.path)}?cursor=${cursorOf(s.stories[SAMPLES + i]!)}`)],
+    ['tag page', (i) => get(`/tags/${s.tags[i]}`)],
+    ['tag feed', (i) => get(`/tags/${s.tags[SAMPLES + i]}/feed.xml`)],
+    ['author page', (i) => get(`/authors/${s.authors[i % s.authors.length]}`)],
+    ['search', (i) => get(`/search?q=${encodeURIComponent(queries(SAMPLES, salt)[i]!)}`)],
+    ['front page', () => revalidated(INTERNAL_PAGES.front, '/')],
+    ['site feed', () => revalidated(INTERNAL_PAGES.feed, '/feed.xml')],
+    ['sitemap index', () => revalidated(INTERNAL_PAGES.sitemapIndex, '/sitemap.xml')],
+    ['sitemap, one month', (i) => get(`/sitemaps/stories-${s.months[i % s.months.length]}.xml`)],
+    ['news sitemap', () => revalidated(INTERNAL_PAGES.newsSitemap, '/news-sitemap.xml')],
+    ['API list by tag', (i) => get(`/api/v1/stories?tag=${s.tags[2 * SAMPLES + i]}`)],
+    ['API list, older page', (i) => get(`/api/v1/stories?cursor=${cursorOf(s.stories[2 * SAMPLES + i]!)}`)],
+    ['API search', (i) => get(`/api/v1/stories?q=${encodeURIComponent(queries(SAMPLES, salt + 7)[i]!)}`)],
+    ['newsroom list, older page', (i) => () => desk.fetch(`/newsroom?cursor=${cursorOf(s.stories[3 * SAMPLES + i]!)}`)],
+    ['newsroom filter by tag', (i) => () => desk.fetch(`/newsroom?tag=${s.tags[i]}&status=PUBLISHED`)],
+    ['newsroom search', (i) => () => desk.fetch(`/newsroom?q=${encodeURIComponent(queries(SAMPLES, salt + 11)[i]!)}`)],
+  ];
+  const results: PageTiming[] = [];
+  for (const [page, request] of plan) {
+    await time(request(0)); // a first request warms code paths, not data
+    const runs: { ms: number; ok: boolean }[] = [];
+    for (let i = 1; i < SAMPLES; i++) runs.push(await time(request(i)));
+    results.push(summarise(page, runs));
+  }
+  return results;
+}
