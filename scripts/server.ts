@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { keysForPath } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
+import { databaseDownSince } from '../lib/db-availability';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 
@@ -48,11 +49,27 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   req.headers[CLIENT_HEADER] = client;
   req.headers['x-forwarded-for'] = client;
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+  whenDatabaseDownAnswer503(res);
   const keys = keysForPath(pathname);
   if (keys) res.setHeader('xkey', keys.join(' '));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
   else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
   return true;
+}
+
+// A page that failed while the database is unreachable is not a server error but a temporary
+// outage: 503 with Retry-After, never cached, so browsers, crawlers and the cache front come back.
+const RETRY_AFTER_SECONDS = '5';
+function whenDatabaseDownAnswer503(res: ServerResponse) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    if (status === 500 && databaseDownSince() !== null) {
+      res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
+      res.setHeader('Cache-Control', 'no-store');
+      return writeHead(503, ...rest);
+    }
+    return writeHead(status, ...rest);
+  }) as typeof res.writeHead;
 }
 
 async function main() {

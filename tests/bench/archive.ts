@@ -29,7 +29,7 @@ async function sample(databaseUrl: string): Promise<Sample> {
          JOIN "Section" sec ON sec.id = s."sectionId" WHERE ${live} ORDER BY random() LIMIT ${SAMPLES * 4}`,
       )
     ).rows;
-    const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id) ORDER BY random() LIMIT ${SAMPLES * 3}`)).rows.map((r) => r.slug);
+    const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."liveAt" IS NOT NULL) ORDER BY random() LIMIT ${SAMPLES * 3}`)).rows.map((r) => r.slug);
     const authors = (await client.query<{ slug: string }>(`SELECT u.slug FROM "User" u WHERE EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."userId" = u.id) ORDER BY random() LIMIT ${SAMPLES}`)).rows.map((r) => r.slug);
     const months = (await client.query<{ m: string }>(`SELECT DISTINCT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM "Story" s WHERE ${live} ORDER BY 1 DESC LIMIT ${SAMPLES}`)).rows.map((r) => r.m);
     return { stories, tags, authors, months };
