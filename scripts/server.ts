@@ -4,6 +4,7 @@ import next from 'next';
 import { keysForPath } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
 import { databaseDownSince } from '../lib/db-availability';
+import { OUTAGE_JSON, OUTAGE_PAGE, OUTAGE_RETRY_SECONDS } from '../lib/outage-page';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 
@@ -49,7 +50,7 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   req.headers[CLIENT_HEADER] = client;
   req.headers['x-forwarded-for'] = client;
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
-  whenDatabaseDownAnswer503(res);
+  whenDatabaseDownAnswer503(req, res);
   const keys = keysForPath(pathname);
   if (keys) res.setHeader('xkey', keys.join(' '));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
@@ -59,17 +60,59 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
 
 // A page that failed while the database is unreachable is not a server error but a temporary
 // outage: 503 with Retry-After, never cached, so browsers, crawlers and the cache front come back.
-const RETRY_AFTER_SECONDS = '5';
-function whenDatabaseDownAnswer503(res: ServerResponse) {
+// Next's own error output needs JavaScript to show anything, so a page of our own replaces it.
+function whenDatabaseDownAnswer503(req: IncomingMessage, res: ServerResponse) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let replaced = false;
+  let heldHead: unknown[] | null = null;
+  const release = () => {
+    if (heldHead && !res.headersSent) writeHead(500, ...heldHead);
+    heldHead = null;
+  };
+  const failedForDatabase = () => res.statusCode === 500 && !res.headersSent && databaseDownSince() !== null;
+  const replace = () => {
+    replaced = true;
+    const api = (req.url ?? '').startsWith('/api/');
+    const body = api ? OUTAGE_JSON : OUTAGE_PAGE;
+    for (const name of res.getHeaderNames()) if (!['strict-transport-security', 'content-security-policy'].includes(name)) res.removeHeader(name);
+    writeHead(503, {
+      'content-type': api ? 'application/json' : 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'retry-after': String(OUTAGE_RETRY_SECONDS),
+      'cache-control': 'no-store',
+    });
+    end(body);
+  };
+  const callbackIn = (args: unknown[]) => args.find((a) => typeof a === 'function') as (() => void) | undefined;
+  // A 500 is held back (not sent) until its body comes, which is then ours if the database is down.
   res.writeHead = ((status: number, ...rest: unknown[]) => {
-    if (status === 500 && databaseDownSince() !== null) {
-      res.setHeader('Retry-After', RETRY_AFTER_SECONDS);
-      res.setHeader('Cache-Control', 'no-store');
-      return writeHead(503, ...rest);
+    if (status === 500 && databaseDownSince() !== null && !res.headersSent) {
+      res.statusCode = 500;
+      heldHead = rest;
+      return res;
     }
     return writeHead(status, ...rest);
   }) as typeof res.writeHead;
+  res.write = ((...args: unknown[]) => {
+    if (replaced) return true;
+    if (failedForDatabase()) {
+      replace();
+      return true;
+    }
+    release();
+    return write(...args);
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    if (replaced || failedForDatabase()) {
+      if (!replaced) replace();
+      callbackIn(args)?.();
+      return res;
+    }
+    release();
+    return end(...args);
+  }) as typeof res.end;
 }
 
 async function main() {
