@@ -29,6 +29,8 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
   const edits = useRef(0);
   const savedEdits = useRef(0);
   const inFlight = useRef(false);
+  // The id this editor gives the story it creates, made once (see createStory).
+  const newStoryId = useRef<string | null>(null);
   const queued = useRef<{ kind: 'autosave' | 'manual'; label: string } | null>(null);
   const conflict = useRef(false);
   const offline = useRef(false);
@@ -67,7 +69,8 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
           : await fetch('/api/desk/stories', {
               method: 'POST',
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify(draft),
+              // The same id on every attempt: a retry after a lost answer finds the story it made.
+              body: JSON.stringify({ ...draft, clientId: (newStoryId.current ??= uuid()) }),
             });
         const data = await response.json().catch(() => ({}));
         offline.current = false;
@@ -198,4 +201,13 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
   }, [save]);
 
   return { state, save, markDirty, resolve, showConflict, flush };
+}
+
+/** A version 4 UUID. crypto.randomUUID exists only on https and localhost; this works everywhere. */
+function uuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

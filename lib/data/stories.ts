@@ -6,7 +6,7 @@ import { parseBody } from '@/lib/editor/schema';
 import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
-import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
@@ -198,31 +198,52 @@ function slugTaken(error: unknown): never {
   throw error;
 }
 
-/** A new draft. The creator is the byline unless the fields say otherwise. */
-export async function createStory(viewer: Viewer | null, fields: StoryFields): Promise<{ id: string; version: number; slug: string }> {
+/**
+ * A new draft. The creator is the byline unless the fields say otherwise. The editor names the new
+ * story with an id of its own making (`clientId`, a UUID): a first save whose answer was lost and
+ * is sent again finds the story it created instead of creating a second one (`created: false`).
+ */
+export async function createStory(
+  viewer: Viewer | null,
+  fields: StoryFields,
+  clientId?: string,
+): Promise<{ id: string; version: number; slug: string; created: boolean }> {
   assertCan(viewer, 'story.create');
   if (!can(viewer, 'story.editPrivilegedFields', { status: 'DRAFT', authorIds: fields.bylineIds }) && !fields.bylineIds.includes(viewer.id)) {
     throw new ForbiddenError('Reporters can only create stories that carry their own byline.');
   }
+  const earlier = clientId ? await findCreated(viewer, clientId) : null;
+  if (earlier) return earlier;
   const checked = await checkFields(fields);
   // A slug the server chose may be taken by a story created at the same moment: choose again.
   // A slug the reporter typed is theirs to change, so that conflict is reported.
   for (let attempt = 0; ; attempt++) {
     try {
-      return await insertStory(viewer, fields, checked, attempt);
+      return { ...(await insertStory(viewer, fields, checked, attempt, clientId)), created: true };
     } catch (error) {
+      // The same first save, sent twice at once: the other one created it.
+      const twin = clientId && isUniqueViolation(error) ? await findCreated(viewer, clientId) : null;
+      if (twin) return twin;
       if (fields.slug || !isUniqueViolation(error) || attempt >= 5) slugTaken(error);
     }
   }
 }
 
-async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number) {
+/** The story this person created under this client id, if any; someone else's is refused. */
+async function findCreated(viewer: Viewer, clientId: string) {
+  const story = await db.story.findUnique({ where: { id: clientId }, select: { id: true, version: true, slug: true, createdById: true } });
+  if (!story) return null;
+  if (story.createdById !== viewer.id) throw new ConflictError('That story id is already in use; reload the editor to start a new story.');
+  return { id: story.id, version: story.version, slug: story.slug, created: false };
+}
+
+async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number, clientId?: string) {
   return db.$transaction(async (tx) => {
     const chosen = fields.slug || (await uniqueSlug(tx, fields.headline));
     // After a collision, a short random tail makes a second collision all but impossible.
     const slug = (fields.slug || attempt === 0) ? chosen : `${chosen}-${randomBytes(3).toString('hex')}`;
     const story = await tx.story.create({
-      data: { ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
+      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
       select: { id: true, version: true, slug: true },
     });
     await writeRelations(tx, story.id, fields);

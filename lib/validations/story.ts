@@ -39,6 +39,11 @@ export const storyFieldsSchema = z.strictObject({
 });
 export type StoryFields = z.infer<typeof storyFieldsSchema>;
 
+/** A new story's first save: its fields, and the id the editor made for it (retries reuse it). */
+export const newStorySchema = storyFieldsSchema.extend({
+  clientId: z.uuid({ error: 'clientId must be a UUID made by the editor.' }).optional(),
+});
+
 export const saveStorySchema = storyFieldsSchema.extend({
   baseVersion: z.number({ error: 'baseVersion must be the version number the edit started from.' }).int().positive(),
   kind: z.enum(['autosave', 'manual'], { error: 'kind must be "autosave" or "manual".' }),

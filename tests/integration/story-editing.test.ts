@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError, ValidationError, VersionConflictError } from '@/lib/data/errors';
@@ -105,6 +106,23 @@ describe('saving a story', () => {
     expect(created.every((c) => c.slug.startsWith('tide-tables-revised'))).toBe(true);
     // A slug the reporter typed is still refused when taken: it is theirs to change.
     await expect(createStory(reporter, fields({ headline, slug: created[0]!.slug }))).rejects.toThrow('Another story already uses this slug.');
+  });
+
+  it('creates a story once per client id: a first save sent again, or twice at once, finds the same story', async () => {
+    const clientId = randomUUID();
+    const headline = `Night buses return ${Date.now()}`;
+    const first = await createStory(reporter, fields({ headline }), clientId);
+    expect(first).toMatchObject({ id: clientId, created: true });
+    const again = await createStory(reporter, fields({ headline }), clientId);
+    expect(again).toEqual({ ...first, created: false });
+    const racing = randomUUID();
+    const both = await Promise.all([createStory(reporter, fields({ headline }), racing), createStory(reporter, fields({ headline }), racing)]);
+    expect(both.map((b) => b.id)).toEqual([racing, racing]);
+    expect(both.filter((b) => b.created)).toHaveLength(1);
+    expect(await db.story.count({ where: { headline } })).toBe(2);
+    expect(await db.revision.count({ where: { storyId: racing } })).toBe(1);
+    // Someone else's id is not a way into their story.
+    await expect(createStory(otherReporter, fields({ headline, bylineIds: [otherReporter.id] }), clientId)).rejects.toThrow('already in use');
   });
 
   it('refuses unknown sections, inactive bylines and too many tags, naming the field', async () => {

@@ -2,16 +2,17 @@ import { NextResponse } from 'next/server';
 import { getViewer } from '@/lib/auth';
 import { createStory } from '@/lib/data/stories';
 import { assertSameOrigin, errorResponse, readJson, requireSignedIn } from '@/lib/http';
-import { storyFieldsSchema } from '@/lib/validations/story';
+import { newStorySchema } from '@/lib/validations/story';
 
-// Creates a draft from the editor's first save.
+// Creates a draft from the editor's first save: 201, or 200 with the same story when that first
+// save is sent again with the same clientId (its answer was lost).
 export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const viewer = requireSignedIn(await getViewer());
-    const fields = await readJson(request, storyFieldsSchema);
-    const story = await createStory(viewer, fields);
-    return NextResponse.json(story, { status: 201 });
+    const { clientId, ...fields } = await readJson(request, newStorySchema);
+    const { created, ...story } = await createStory(viewer, fields, clientId);
+    return NextResponse.json(story, { status: created ? 201 : 200 });
   } catch (error) {
     return errorResponse(error);
   }
