@@ -1,0 +1,59 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { EnvError, parseEnv } from '@/lib/env';
+import { backupDatabase, restoreDatabase } from './lib/backup';
+import { openDatabase, type Database } from './lib/database';
+import { loadProjectEnv } from './lib/load-env';
+import { migrateDeploy } from './lib/prisma-cli';
+
+// `npm run db:backup [-- --out DIR]` and `npm run db:restore -- DIR`: the database named by
+// DATABASE_URL, or the embedded one (reached where it runs if `npm start` has it open, else started
+// for the purpose), together with the media folder. See scripts/lib/backup.ts for what is kept.
+
+const log = (msg: string) => console.log(`[masthead] ${msg}`);
+
+/** The embedded PostgreSQL that a running `npm start` or `npm run dev` holds, if any. */
+function runningEmbedded(dataDir: string): string | null {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
+  try {
+    process.kill(Number(pid), 0);
+  } catch {
+    return null;
+  }
+  return `postgresql://masthead:masthead-local@127.0.0.1:${port}/masthead`;
+}
+
+async function main() {
+  const [command, ...args] = process.argv.slice(2);
+  if (command !== 'backup' && command !== 'restore') throw new Error('Usage: tsx scripts/backup.ts backup [--out DIR] | restore DIR');
+  loadProjectEnv(true);
+  const env = parseEnv();
+  const mediaDir = path.resolve(env.MASTHEAD_MEDIA_DIR ?? path.join(env.MASTHEAD_DATA_DIR, 'media'));
+  const running = process.env.DATABASE_URL ? null : runningEmbedded(env.MASTHEAD_DATA_DIR);
+  let database: Database | null = null;
+  const url = process.env.DATABASE_URL || running || (database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log })).url;
+  try {
+    if (command === 'backup') {
+      const outAt = args.indexOf('--out');
+      const out = path.resolve(outAt >= 0 && args[outAt + 1] ? args[outAt + 1]! : path.join('backups', `masthead-${new Date().toISOString().replace(/[:.]/g, '-')}`));
+      const manifest = await backupDatabase(url, mediaDir, out);
+      const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+      log(`Backed up ${rows.toLocaleString('en')} rows in ${manifest.tables.length} tables and ${manifest.mediaFiles} media files to ${path.relative(process.cwd(), out) || out}.`);
+    } else {
+      const from = args[0];
+      if (!from) throw new Error('Name the backup folder: npm run db:restore -- backups/masthead-…');
+      migrateDeploy(url, true);
+      const manifest = await restoreDatabase(url, mediaDir, path.resolve(from));
+      log(`Restored the backup of ${manifest.createdAt}: ${manifest.tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en')} rows and ${manifest.mediaFiles} media files.`);
+    }
+  } finally {
+    await database?.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[masthead] ${error instanceof EnvError || error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
