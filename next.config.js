@@ -10,7 +10,7 @@ const securityHeaders = [
 
 const nextConfig = {
   // Native modules and the database driver stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'sharp'],
+  serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'pino', 'sharp'],
   poweredByHeader: false,
   // Cached reading pages (ISR) stay in memory, least recently used first out: a flood of made-up
   // addresses (each a cached 404) cannot fill the disk, and an instance that restarts never serves

@@ -3,6 +3,7 @@ import { takePublicRequest, type PublicLimit } from '@/lib/data/rate-limits';
 import { lookupRetiredPath } from '@/lib/data/story-paths';
 import { clientFromHeaders } from '@/lib/security/client-address';
 import { noncePolicy, usesNonce } from '@/lib/security/csp';
+import { log } from '@/lib/log';
 
 // Routing only, never a wall: authorisation happens in lib/data on every read and write.
 // 1. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce (Next reads it
@@ -21,7 +22,7 @@ export async function proxy(request: NextRequest) {
 
   const retired = await lookupRetiredPath(safeDecode(pathname.slice(1))).catch((error: unknown) => {
     // Without the database the page cannot render either; let it answer rather than fail here.
-    console.error('[proxy] retired-path lookup failed:', error instanceof Error ? error.message : error);
+    log.error({ err: error }, '[proxy] retired-path lookup failed');
     return null;
   });
   if (!retired) return NextResponse.next();

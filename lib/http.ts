@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import type { z } from 'zod';
 import { splitIssues } from '@/lib/validations/issues';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
+import { log } from '@/lib/log';
 
 // Helpers for the newsroom's JSON route handlers: bounded JSON bodies, same-origin writes, and one
 // mapping from data-layer errors to status codes with a JSON body that names the problem.
@@ -81,7 +82,7 @@ export function errorResponse(error: unknown): NextResponse {
   if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
     return NextResponse.json({ error: error.message }, { status: error.status });
   }
-  console.error(error);
+  log.error({ err: error }, 'request failed');
   return NextResponse.json({ error: 'Something went wrong on our side; your changes are kept in this browser.' }, { status: 500 });
 }
 

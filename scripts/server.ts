@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
 import { keysForPath } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
 import { databaseDownSince } from '../lib/db-availability';
+import { log, withRequest } from '../lib/log';
 import { OUTAGE_JSON, OUTAGE_PAGE, OUTAGE_RETRY_SECONDS } from '../lib/outage-page';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
@@ -33,6 +35,17 @@ const pagePolicy = publicPolicy(dev);
 // No route takes a NUL in its address, and PostgreSQL cannot store one: refused here, for every
 // route at once, before it could reach a query as a server error.
 const NUL = /%00|\u0000/i;
+
+/**
+ * The id a request is logged under: the one a trusted proxy in front already gave it (so that one
+ * request can be followed through the front and the app), or a new one. Answered in X-Request-Id.
+ */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  const id = trustedProxies > 0 && typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+  req.headers['x-request-id'] = id;
+  return id;
+}
 
 /** False when the request has been answered here. */
 function prepare(req: IncomingMessage, res: ServerResponse): boolean {
@@ -133,11 +146,22 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((req, res) => {
-    if (!prepare(req, res)) return;
-    handle(req, res).catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500).end();
+    const requestId = requestIdOf(req);
+    res.setHeader('X-Request-Id', requestId);
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      // Every request in production, at info; in development Next prints its own request lines.
+      const level = dev || path.startsWith('/_next/') ? 'debug' : 'info';
+      log[level]({ requestId, method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 100_000n) / 10 }, 'request');
     });
+    if (!prepare(req, res)) return;
+    withRequest(requestId, () =>
+      handle(req, res).catch((error: unknown) => {
+        log.error({ err: error }, 'request failed');
+        if (!res.headersSent) res.writeHead(500).end();
+      }),
+    );
   });
   if (dev) {
     const upgrade = app.getUpgradeHandler();
@@ -162,6 +186,7 @@ async function main() {
     server.closeIdleConnections();
     await app.close().catch(() => {});
     console.log('[masthead] Next stopped.');
+    log.flush();
     process.exit(0);
   };
   // Started by scripts/run.ts: if it is killed outright (no signal to forward), stop rather than

@@ -2,6 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { splitIssues } from '@/lib/validations/issues';
 import { BadCursorError } from '@/lib/pagination';
+import { log } from '@/lib/log';
 
 // The public read-only API: JSON, open to any origin (GET only, no credentials), cacheable by a CDN.
 
@@ -53,7 +54,7 @@ export async function apiHandler(run: () => Promise<Response>): Promise<Response
   } catch (error) {
     if (error instanceof ApiError) return apiJson({ error: { status: error.status, message: error.message, ...(Object.keys(error.details).length ? { details: error.details } : {}) } }, { status: error.status });
     if (error instanceof BadCursorError) return apiJson({ error: { status: 400, message: error.message } }, { status: 400 });
-    console.error('[api]', error);
+    log.error({ err: error }, '[api] request failed');
     return apiJson({ error: { status: 500, message: 'Something went wrong on our side.' } }, { status: 500 });
   }
 }

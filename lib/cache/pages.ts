@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
 import { LAYOUT_PREFIX, pagePathsForTags } from './page-paths';
+import { log } from '@/lib/log';
 
 // Next's page cache (ISR) holds rendered article pages. A write revalidates the addresses it
 // changed: directly when it runs inside a request, and on every instance through the cache's
@@ -58,9 +59,9 @@ export async function requestRevalidation(paths: string[]): Promise<void> {
       body,
       signal: AbortSignal.timeout(5000),
     });
-    if (!response.ok) console.error(`[cache] revalidation answered ${response.status}`);
+    if (!response.ok) log.error({ status: response.status }, '[cache] revalidation refused');
   } catch (error) {
-    console.error('[cache] revalidation request failed:', error instanceof Error ? error.message : error);
+    log.error({ err: error }, '[cache] revalidation request failed');
   }
 }
 

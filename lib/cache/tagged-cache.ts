@@ -1,6 +1,7 @@
 import 'server-only';
 import pg from 'pg';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 // The public site's read cache: results kept in memory under tags, dropped when a write
 // invalidates one of their tags. Next's own data cache cannot be invalidated from the job worker
@@ -101,7 +102,7 @@ function listen(): Promise<void> {
   let attempt = 0;
   let missed = false; // true once a connection was lost or could not be made
   const retry = (error?: unknown) => {
-    if (error) console.error('[cache] cannot listen for invalidations:', error instanceof Error ? error.message : error);
+    if (error) log.error({ err: error }, '[cache] cannot listen for invalidations');
     missed = true;
     // Pages and workers rely on this listener between reads, so it comes back by itself.
     const delay = RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)]!;

@@ -2,6 +2,7 @@ import 'server-only';
 import { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 // Every rate limit, kept in PostgreSQL (table rate_limit) by rate-limiter-flexible, so that limits
 // hold across restarts and across instances. All limiters share one table (a key prefix each):
@@ -68,7 +69,7 @@ export async function takePublicRequest(kind: PublicLimit, client: string): Prom
     return { ok: true };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
-    console.error('[rate-limit] check failed; letting the request through:', error instanceof Error ? error.message : error);
+    log.error({ err: error }, '[rate-limit] check failed; letting the request through');
     return { ok: true };
   }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import PgBoss from 'pg-boss';
 import { env } from '@/lib/env';
+import { log } from '@/lib/log';
 
 // The job queue: pg-boss on the same PostgreSQL, in its own schema. One client per process; the
 // workers start with the server (instrumentation.ts), senders only need the client.
@@ -12,7 +13,7 @@ export function boss(): Promise<PgBoss> {
     const url = env().DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set.');
     const instance = new PgBoss({ connectionString: url, max: 4, schedule: true });
-    instance.on('error', (error) => console.error('[jobs]', error instanceof Error ? error.message : error));
+    instance.on('error', (error) => log.error({ err: error }, '[jobs] job queue error'));
     await instance.start();
     return instance;
   })();

@@ -1,5 +1,6 @@
 import { takePublicRequest } from '@/lib/data/rate-limits';
 import { clientFromHeaders } from '@/lib/security/client-address';
+import { log } from '@/lib/log';
 
 // Where browsers report Content-Security-Policy violations (report-uri). Each report becomes one
 // log line that an operator can search for; a client may send at most 30 a minute, 16 KB each.
@@ -30,13 +31,14 @@ export async function POST(request: Request) {
   for (const report of reports.slice(0, 10)) {
     if (!report || typeof report !== 'object') continue;
     const r = report as Record<string, unknown>;
-    console.warn(
-      `[csp-report] ${JSON.stringify({
+    log.warn(
+      {
         document: field(r['document-uri'] ?? r.documentURL),
         directive: field(r['violated-directive'] ?? r.effectiveDirective),
         blocked: field(r['blocked-uri'] ?? r.blockedURL),
         sample: field(r['script-sample'] ?? r.sample),
-      })}`,
+      },
+      '[csp-report] violation',
     );
   }
   return new Response(null, { status: 204 });
