@@ -70,7 +70,7 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
               method: 'POST',
               headers: { 'content-type': 'application/json' },
               // The same id on every attempt: a retry after a lost answer finds the story it made.
-              body: JSON.stringify({ ...draft, clientId: (newStoryId.current ??= uuid()) }),
+              body: JSON.stringify({ ...draft, clientId: (newStoryId.current ??= newId()) }),
             });
         const data = await response.json().catch(() => ({}));
         offline.current = false;
@@ -203,11 +203,17 @@ export function useAutosave({ storyId: initialId, version: initialVersion, getDr
   return { state, save, markDirty, resolve, showConflict, flush };
 }
 
-/** A version 4 UUID. crypto.randomUUID exists only on https and localhost; this works everywhere. */
-function uuid(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/**
+ * A new story's id, made here: "c" and 24 random base-36 characters, the shape of the ids the server
+ * makes (cuid), so that every story address looks alike. crypto.getRandomValues works everywhere
+ * (crypto.randomUUID only on https and localhost).
+ */
+function newId(): string {
+  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+  // 252 is the largest multiple of 36 under 256: bytes above it are dropped so every character is equally likely.
+  const chars: string[] = [];
+  while (chars.length < 24) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(32))) if (byte < 252 && chars.length < 24) chars.push(alphabet[byte % 36]!);
+  }
+  return `c${chars.join('')}`;
 }

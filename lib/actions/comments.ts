@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { addComment, listComments, setCommentResolved, type CommentThread } from '@/lib/data/comments';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
 const text = z.string().trim().min(1, 'Write a comment.').max(4000, 'Comments are at most 4,000 characters.').refine((t) => !t.includes('\u0000'), 'Comments may not contain NUL characters.');
 
@@ -23,7 +24,7 @@ function refused(error: unknown): CommentsResult {
 }
 
 export async function addCommentAction(input: unknown): Promise<CommentsResult> {
-  const parsed = addSchema.safeParse(input);
+  const parsed = parseActionInput(addSchema, input);
   if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'That comment was not understood.' };
   try {
     const viewer = await getViewer();
@@ -35,8 +36,8 @@ export async function addCommentAction(input: unknown): Promise<CommentsResult> 
 }
 
 export async function setCommentResolvedAction(input: unknown): Promise<CommentsResult> {
-  const parsed = resolveSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const parsed = parseActionInput(resolveSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   try {
     const viewer = await getViewer();
     const { storyId } = await setCommentResolved(viewer, parsed.data.commentId, parsed.data.resolved);
@@ -50,8 +51,8 @@ const loadSchema = z.strictObject({ storyId: z.string().min(1).max(64) });
 
 /** The threads as they are now, for an editor that heard the discussion changed. */
 export async function loadCommentsAction(input: unknown): Promise<CommentsResult> {
-  const parsed = loadSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const parsed = parseActionInput(loadSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   try {
     return { ok: true, threads: await listComments(await getViewer(), parsed.data.storyId) };
   } catch (error) {

@@ -5,6 +5,7 @@ import { getViewer } from '@/lib/auth';
 import { ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { assertMayPreview } from '@/lib/data/preview';
 import { createPreviewToken } from '@/lib/preview-token';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
 const inputSchema = z.strictObject({
   storyId: z.string().min(1).max(64),
@@ -16,8 +17,8 @@ const inputSchema = z.strictObject({
 export type PreviewLinkResult = { ok: true; path: string; expiresAt: string } | { ok: false; message: string };
 
 export async function createPreviewLinkAction(input: unknown): Promise<PreviewLinkResult> {
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const parsed = parseActionInput(inputSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, revisionId, share } = parsed.data;
   try {
     await assertMayPreview(await getViewer(), storyId, revisionId);

@@ -10,6 +10,7 @@ import { transitionStory } from '@/lib/data/workflow';
 import { TRANSITION_NAMES } from '@/lib/workflow/transitions';
 import { UPDATE_STEP_NAMES, type UpdateStepName } from '@/lib/workflow/updates';
 import { stepUpdate } from '@/lib/data/updates';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
 const inputSchema = z.strictObject({
   storyId: z.string().min(1).max(64),
@@ -23,8 +24,8 @@ const inputSchema = z.strictObject({
 export type WorkflowResult = { ok: true; status: string; version: number } | { ok: false; message: string };
 
 export async function transitionStoryAction(input: unknown): Promise<WorkflowResult> {
-  const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const parsed = parseActionInput(inputSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, transition, baseVersion, note, publishAt } = parsed.data;
   const at = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
   if (publishAt && !at) return { ok: false, message: 'That is not a date and time.' };
@@ -49,8 +50,8 @@ const updateSchema = z.strictObject({
 });
 
 export async function stepUpdateAction(input: unknown): Promise<WorkflowResult> {
-  const parsed = updateSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, message: 'That request was not understood.' };
+  const parsed = parseActionInput(updateSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, step, baseVersion, note } = parsed.data;
   try {
     const result = await stepUpdate(await getViewer(), storyId, step, { baseVersion, note });

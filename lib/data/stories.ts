@@ -200,7 +200,7 @@ function slugTaken(error: unknown): never {
 
 /**
  * A new draft. The creator is the byline unless the fields say otherwise. The editor names the new
- * story with an id of its own making (`clientId`, a UUID): a first save whose answer was lost and
+ * story with an id of its own making (`clientId`, shaped like the server's own): a first save whose answer was lost and
  * is sent again finds the story it created instead of creating a second one (`created: false`).
  */
 export async function createStory(

@@ -11,15 +11,19 @@ export const MAX_BODY_BYTES = 512 * 1024;
 const MAX_DEPTH = 24;
 
 const noNul = (t: string) => !t.includes('\u0000');
+// Attributes are single-line strings: no control characters at all (tab and newline included).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const attribute = (max: number) => z.string().max(max).refine((t) => !CONTROL.test(t), 'Attributes may not contain control characters.');
 
 const linkMark = z.strictObject({
   type: z.literal('link'),
   attrs: z.strictObject({
     href: z.string().refine(isSafeHref, 'Links must use http, https or mailto.'),
     target: z.enum(['_blank']).nullable().optional(),
-    rel: z.string().max(100).nullable().optional(),
+    // Link relations are space-separated keywords ("noopener noreferrer nofollow").
+    rel: z.string().max(100).regex(/^[a-z ]*$/, 'A link’s rel holds keywords only.').nullable().optional(),
     class: z.null().optional(),
-    title: z.string().max(300).nullable().optional(),
+    title: attribute(300).nullable().optional(),
   }),
 });
 const commentMark = z.strictObject({
@@ -61,10 +65,10 @@ const image = z.strictObject({
       .min(1, 'Every image needs alt text.')
       .max(500, 'Alt text is at most 500 characters.')
       .refine(noNul, 'Text may not contain NUL characters.'),
-    mediaId: z.string().min(1).max(64),
+    mediaId: z.string().min(1).max(64).regex(/^[\w-]+$/, 'Images must come from the media library.'),
     caption: z.string().max(1000).refine(noNul, 'Text may not contain NUL characters.').default(''),
     credit: z.string().max(300).refine(noNul, 'Text may not contain NUL characters.').default(''),
-    title: z.string().max(300).nullable().optional(),
+    title: attribute(300).nullable().optional(),
     width: z.number().int().positive().nullable().optional(),
     height: z.number().int().positive().nullable().optional(),
   }),
@@ -95,7 +99,7 @@ const block: z.ZodType<Block> = z.lazy(() =>
     z.strictObject({
       type: z.literal('orderedList'),
       attrs: z
-        .strictObject({ start: z.number().int().min(0).max(100000).optional(), type: z.string().max(8).nullable().optional() })
+        .strictObject({ start: z.number().int().min(0).max(100000).optional(), type: z.enum(['1', 'a', 'A', 'i', 'I']).nullable().optional() })
         .optional(),
       content: z.array(listItem).min(1),
     }),

@@ -39,9 +39,9 @@ export const storyFieldsSchema = z.strictObject({
 });
 export type StoryFields = z.infer<typeof storyFieldsSchema>;
 
-/** A new story's first save: its fields, and the id the editor made for it (retries reuse it). */
+/** A new story's first save: its fields, and the id the editor made for it (retries reuse it; cuid-shaped). */
 export const newStorySchema = storyFieldsSchema.extend({
-  clientId: z.uuid({ error: 'clientId must be a UUID made by the editor.' }).optional(),
+  clientId: z.string().regex(/^c[a-z0-9]{24}$/, 'clientId must be "c" and 24 lower-case letters or digits, made by the editor.').optional(),
 });
 
 export const saveStorySchema = storyFieldsSchema.extend({

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError, ValidationError, VersionConflictError } from '@/lib/data/errors';
@@ -8,6 +8,10 @@ import type { Viewer } from '@/lib/data/viewer';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import type { StoryFields } from '@/lib/validations/story';
 import { makeUser } from './helpers';
+import { saturateCpu } from '../support/busy-cpu';
+
+/** An id of the shape the editor makes: "c" and 24 base-36 characters. */
+const clientMadeId = () => `c${[...randomBytes(24)].map((b) => (b % 36).toString(36)).join('')}`;
 
 let reporter: Viewer;
 let otherReporter: Viewer;
@@ -69,6 +73,22 @@ describe('saving a story', () => {
     expect(conflict.current.dek).toBe(current.dek);
   });
 
+  it('ends each of 50 concurrent saves as saved or as a conflict, 20 rounds in a row with every core busy', { timeout: 600_000 }, async () => {
+    const stop = saturateCpu();
+    try {
+      for (let round = 0; round < 20; round++) {
+        const { id, version } = await createStory(reporter, fields());
+        const results = await Promise.allSettled(Array.from({ length: 50 }, (_, i) => save(reporter, id, version, { dek: `Round ${round}, edit ${i}` })));
+        const other = results.flatMap((r) => (r.status === 'rejected' && !(r.reason instanceof VersionConflictError) ? [String(r.reason)] : []));
+        expect(other, `round ${round}`).toEqual([]);
+        expect(results.filter((r) => r.status === 'fulfilled'), `round ${round}`).toHaveLength(1);
+        expect((await getStoryForEdit(reporter, id)).version).toBe(version + 1);
+      }
+    } finally {
+      await stop();
+    }
+  });
+
   it('coalesces one author’s autosaves into one revision, while manual saves always add one', async () => {
     const { id } = await createStory(reporter, fields());
     let v = (await save(reporter, id, 1, { dek: 'one' })).version;
@@ -109,13 +129,13 @@ describe('saving a story', () => {
   });
 
   it('creates a story once per client id: a first save sent again, or twice at once, finds the same story', async () => {
-    const clientId = randomUUID();
+    const clientId = clientMadeId();
     const headline = `Night buses return ${Date.now()}`;
     const first = await createStory(reporter, fields({ headline }), clientId);
     expect(first).toMatchObject({ id: clientId, created: true });
     const again = await createStory(reporter, fields({ headline }), clientId);
     expect(again).toEqual({ ...first, created: false });
-    const racing = randomUUID();
+    const racing = clientMadeId();
     const both = await Promise.all([createStory(reporter, fields({ headline }), racing), createStory(reporter, fields({ headline }), racing)]);
     expect(both.map((b) => b.id)).toEqual([racing, racing]);
     expect(both.filter((b) => b.created)).toHaveLength(1);

@@ -43,6 +43,18 @@ describe('parseBody', () => {
     if (!result.ok) expect(result.error).toMatch(message);
   });
 
+  it('holds free-string attributes to the rules of other text: no control characters, known values only', () => {
+    const linked = (attrs: Record<string, unknown>) => paragraph('link', [{ type: 'link', attrs: { href: 'https://example.com/', ...attrs } }]);
+    const list = (type: unknown) => ({ type: 'doc', content: [{ type: 'orderedList', attrs: { start: 1, type }, content: [{ type: 'listItem', content: [{ type: 'paragraph' }] }] }] });
+    expect(parseBody(linked({ rel: 'noopener noreferrer nofollow', title: 'The council’s report' })).ok).toBe(true);
+    expect(parseBody(linked({ rel: 'noopener\u0000' })).ok).toBe(false);
+    expect(parseBody(linked({ rel: '" onmouseover="x' })).ok).toBe(false);
+    expect(parseBody(linked({ title: 'Line one\nline two' })).ok).toBe(false);
+    expect(parseBody(linked({ title: 'x'.repeat(301) })).ok).toBe(false);
+    for (const type of ['1', 'a', 'A', 'i', 'I', null]) expect(parseBody(list(type)).ok, String(type)).toBe(true);
+    for (const type of ['x', '1\u0000', 'disc']) expect(parseBody(list(type)).ok, type).toBe(false);
+  });
+
   it('refuses documents over the size limit and absurd nesting', () => {
     const big = parseBody(paragraph('x'.repeat(MAX_BODY_BYTES)));
     expect(big.ok || big.error).toMatch(/too large/);

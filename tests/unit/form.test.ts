@@ -65,3 +65,18 @@ describe('parseForm with the create-person schema', () => {
     if (!result.ok) expect(Object.keys(result.state.fieldErrors ?? {}).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
 });
+
+describe('server action inputs given as objects', () => {
+  it('refuse a NUL anywhere by name before the schema sees it; other refusals keep their own message', async () => {
+    const { z } = await import('zod');
+    const { actionInputMessage, parseActionInput } = await import('@/lib/validations/action-input');
+    const schema = z.strictObject({ storyId: z.string(), note: z.string().max(10) });
+    const nul = parseActionInput(schema, { storyId: 's1', note: 'Fix\u0000this' });
+    expect(nul.success).toBe(false);
+    if (!nul.success) expect(actionInputMessage(nul.error, 'fallback')).toBe('Text may not contain NUL characters (at note).');
+    const long = parseActionInput(schema, { storyId: 's1', note: 'x'.repeat(11) });
+    expect(long.success).toBe(false);
+    if (!long.success) expect(actionInputMessage(long.error, 'That request was not understood.')).toBe('That request was not understood.');
+    expect(parseActionInput(schema, { storyId: 's1', note: 'Fine' })).toEqual({ success: true, data: { storyId: 's1', note: 'Fine' } });
+  });
+});
