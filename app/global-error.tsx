@@ -1,4 +1,5 @@
 'use client';
+/* eslint-disable @next/next/no-html-link-for-pages -- after an error a full page load, not a client navigation, is what starts afresh */
 
 // The last resort: an error in the root layout itself. It replaces the whole document, so it brings
 // its own minimal styles in both colour schemes.

@@ -1,4 +1,5 @@
 'use client';
+/* eslint-disable @next/next/no-html-link-for-pages -- after an error a full page load, not a client navigation, is what starts afresh */
 
 // A reading page that could not be rendered, most often because the database is unreachable. The
 // server answers it with 503 and Retry-After when that is the cause (scripts/server.ts). Plain links

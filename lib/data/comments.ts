@@ -26,12 +26,16 @@ export async function discussionFingerprint(viewer: Viewer | null, storyId: stri
   return [all._count._all, all._max.createdAt?.getTime() ?? 0, resolved._count._all, resolved._max.resolvedAt?.getTime() ?? 0].join('.');
 }
 
+/** At most this many comments (threads and replies) are shown on one story. */
+export const COMMENT_LIST_LIMIT = 1_000;
+
 /** Threads on a story, oldest first, replies in order. */
 export async function listComments(viewer: Viewer | null, storyId: string): Promise<CommentThread[]> {
   assertCan(viewer, 'story.view', await storyRef(storyId));
   const rows = await db.comment.findMany({
     where: { storyId },
     orderBy: { createdAt: 'asc' },
+    take: COMMENT_LIST_LIMIT,
     select: { id: true, parentId: true, body: true, quote: true, resolvedAt: true, createdAt: true, author: { select: { name: true } } },
   });
   const dto = (r: (typeof rows)[number]): CommentDto => ({
@@ -48,7 +52,7 @@ export async function listComments(viewer: Viewer | null, storyId: string): Prom
 /** People named as "@First Last" in a comment, among the active newsroom. */
 async function mentioned(body: string): Promise<string[]> {
   if (!body.includes('@')) return [];
-  const people = await db.user.findMany({ where: { active: true }, select: { id: true, name: true } });
+  const people = await db.user.findMany({ where: { active: true }, select: { id: true, name: true }, take: 5_000 });
   const lower = body.toLowerCase();
   return people.filter((p) => lower.includes(`@${p.name.toLowerCase()}`)).map((p) => p.id);
 }

@@ -57,22 +57,20 @@ async function storyRef(id: string) {
   return { status: story.status, version: story.version, slug: story.slug, firstPublished: story.firstPublishedAt !== null, authorIds: story.authors.map((a) => a.userId) };
 }
 
+/** How many revisions the history lists (autosaves are coalesced, so this is weeks of work). */
+export const REVISION_LIST_LIMIT = 200;
+
 export async function listRevisions(viewer: Viewer | null, storyId: string): Promise<RevisionSummary[]> {
   assertCan(viewer, 'story.view', await storyRef(storyId));
-  const rows = await db.revision.findMany({
-    where: { storyId },
-    orderBy: { createdAt: 'desc' },
-    select: { id: true, kind: true, label: true, createdAt: true, storyVersion: true, snapshot: true, author: { select: { name: true } } },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    label: r.label,
-    author: r.author.name,
-    createdAt: r.createdAt,
-    storyVersion: r.storyVersion,
-    headline: readSnapshot(r.snapshot).headline,
-  }));
+  // The newest REVISION_LIST_LIMIT, each with its headline read out of the snapshot by PostgreSQL:
+  // a list must not load every full body a story has had.
+  const rows = await db.$queryRaw<{ id: string; kind: RevisionKind; label: string; createdAt: Date; storyVersion: number; headline: string | null; author: string }[]>`
+    SELECT r."id", r."kind", r."label", r."createdAt", r."storyVersion", r."snapshot"->>'headline' AS "headline", u."name" AS "author"
+    FROM "Revision" r JOIN "User" u ON u."id" = r."authorId"
+    WHERE r."storyId" = ${storyId}
+    ORDER BY r."createdAt" DESC, r."id" DESC
+    LIMIT ${REVISION_LIST_LIMIT}`;
+  return rows.map((r) => ({ id: r.id, kind: r.kind, label: r.label, author: r.author, createdAt: r.createdAt, storyVersion: r.storyVersion, headline: r.headline ?? '' }));
 }
 
 export async function compareRevisions(viewer: Viewer | null, storyId: string, fromId: string, toId: string): Promise<SnapshotDiff> {

@@ -129,5 +129,5 @@ export async function setPersonActive(viewer: Viewer | null, userId: string, act
 /** Active members of the newsroom, for byline pickers and author filters. */
 export async function listNewsroomPeople(viewer: Viewer | null): Promise<{ id: string; name: string }[]> {
   assertCan(viewer, 'newsroom.enter');
-  return db.user.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' } });
+  return db.user.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 5_000 });
 }

@@ -111,6 +111,9 @@ export type QueueItem = {
   submittedAt: Date;
 };
 
+/** The review queue and a story's activity show at most this many rows (the oldest waiting, the newest events). */
+const LIST_LIMIT = 200;
+
 /** Stories waiting for an editor, oldest first. */
 export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[]> {
   assertCan(viewer, 'newsroom.enter');
@@ -118,6 +121,7 @@ export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[
   const rows = await db.story.findMany({
     where: { status: 'IN_REVIEW' },
     orderBy: { statusChangedAt: 'asc' },
+    take: LIST_LIMIT,
     select: {
       id: true,
       headline: true,
@@ -147,6 +151,7 @@ export async function listStoryActivity(viewer: Viewer | null, storyId: string):
   const rows = await db.auditEvent.findMany({
     where: { storyId },
     orderBy: { createdAt: 'desc' },
+    take: LIST_LIMIT,
     select: { id: true, action: true, fromState: true, toState: true, note: true, createdAt: true, actor: { select: { name: true } } },
   });
   return rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor?.name ?? 'Masthead', fromState: r.fromState, toState: r.toState, note: r.note, at: r.createdAt }));
