@@ -76,3 +76,30 @@ test('a NUL sent to every route and page, in any part of the request, never gets
   console.log(`NUL sweep: ${sent} requests to ${routes.length} routes and pages, ${failures.length} server errors`);
   expect(failures).toEqual([]);
 });
+
+test('each request has an id, answered in X-Request-Id and carried by its JSON log line', async ({ request }) => {
+  const { readFileSync } = await import('node:fs');
+  const response = await request.get('/world');
+  const id = response.headers()['x-request-id'];
+  expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  // A client cannot choose its own id when no trusted proxy is configured.
+  expect((await request.get('/world', { headers: { 'x-request-id': 'chosen-by-client' } })).headers()['x-request-id']).not.toBe('chosen-by-client');
+  let line: { level: number; requestId: string; method: string; path: string; status: number; ms: number; msg: string } | undefined;
+  await expect
+    .poll(() => {
+      const lines = readFileSync('test-results/next-server.log', 'utf8').split('\n').filter((l) => l.startsWith('{'));
+      line = lines
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l)];
+          } catch {
+            return [];
+          }
+        })
+        .find((entry) => entry.requestId === id);
+      return line !== undefined;
+    })
+    .toBe(true);
+  expect(line).toMatchObject({ level: 30, msg: 'request', method: 'GET', path: '/world', status: 200 });
+  expect(typeof line!.ms).toBe('number');
+});

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError, ValidationError, VersionConflictError } from '@/lib/data/errors';
-import { compareRevisions, listRevisions, restoreRevision } from '@/lib/data/revisions';
+import { compareRevisions, listRevisions, restoreRevision, REVISION_LIST_LIMIT } from '@/lib/data/revisions';
 import { createStory, getStoryForEdit, keepVersionAside, listDeskStories, saveStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { docFromPlainText } from '@/lib/editor/plain-text';
@@ -207,6 +207,26 @@ describe('the body validator on the save path', () => {
 });
 
 describe('revisions', () => {
+  it('lists the newest 200 revisions with their headlines, however many a story has', async () => {
+    const { id } = await createStory(reporter, fields({ headline: 'A long-running story' }));
+    const [created] = await db.revision.findMany({ where: { storyId: id }, select: { snapshot: true } });
+    const snapshot = created!.snapshot as Record<string, unknown>;
+    await db.revision.createMany({
+      data: Array.from({ length: REVISION_LIST_LIMIT + 20 }, (_, i) => ({
+        storyId: id,
+        authorId: reporter.id,
+        kind: 'AUTOSAVE' as const,
+        storyVersion: 1,
+        snapshot: { ...snapshot, headline: `Take ${i}` },
+        createdAt: new Date(Date.now() + (i + 1) * 1000),
+      })),
+    });
+    const listed = await listRevisions(reporter, id);
+    expect(listed).toHaveLength(REVISION_LIST_LIMIT);
+    expect(listed[0]!.headline).toBe(`Take ${REVISION_LIST_LIMIT + 19}`);
+    expect(listed.at(-1)!.headline).toBe('Take 20');
+  });
+
   it('compares two revisions word by word and restores one, undoably', async () => {
     const { id } = await createStory(reporter, fields({ headline: 'Early headline' }));
     let v = (await save(reporter, id, 1, { headline: 'Final headline', body: docFromPlainText('First paragraph, revised.\nSecond paragraph.') }, 'manual')).version;
