@@ -78,10 +78,13 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
       sectionId: sectionIds.get(story.section)!,
       publishedAt: story.publishedAt ? new Date(story.publishedAt) : null,
     };
+    // A story published in 2024 was also written and last changed then, not when the seed ran.
+    const at = fields.publishedAt ?? undefined;
     await db.$transaction(async (tx) => {
       const row = await tx.story.create({
         data: {
           ...fields,
+          ...(at ? { createdAt: at, updatedAt: at, statusChangedAt: at, firstPublishedAt: at } : {}),
           createdById: creatorId,
           authors: { create: authorIds.map((userId, position) => ({ userId, position })) },
           tags: { create: tagIds.map((tagId) => ({ tagId })) },
@@ -94,6 +97,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
           authorId: creatorId,
           kind: 'IMPORT',
           storyVersion: row.version,
+          ...(at ? { createdAt: at } : {}),
           snapshot: {
             headline: fields.headline,
             dek: fields.dek,
@@ -120,8 +124,24 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
           storyId: row.id,
           toState: story.status,
           note: 'Demo newsroom seed',
+          ...(at ? { createdAt: at } : {}),
         },
       });
+      // A story waiting for changes carries the editor's request, as it would have in real use.
+      if (story.status === 'CHANGES_REQUESTED') {
+        await tx.auditEvent.create({
+          data: {
+            actorId: userIds.get('editor@example.com')!,
+            action: 'story.requestChanges',
+            entityType: 'story',
+            entityId: row.id,
+            storyId: row.id,
+            fromState: 'IN_REVIEW',
+            toState: 'CHANGES_REQUESTED',
+            note: 'Please add a named example from another newsroom, and link to our own corrections page in the second paragraph.',
+          },
+        });
+      }
     });
     created++;
   }

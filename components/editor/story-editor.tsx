@@ -19,6 +19,7 @@ import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
 import { WorkflowBar, type AvailableTransition } from './workflow-bar';
+import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 
 type Props = {
   story: ServerStory | null;
@@ -59,6 +60,9 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   // The discussion's fingerprint from the presence heartbeat: when it moves, comments reload.
   const [discussion, setDiscussion] = useState<string | null>(null);
   const [storyId, setStoryId] = useState(story?.id ?? null);
+  // What the story page offers (workflow steps, comments). A new story gets them from the server
+  // after its first save, so the page it becomes needs no reload.
+  const [abilities, setAbilities] = useState(story ? { status: story.status as string, updateState: story.update?.state ?? null, steps: transitions, canComment } : null);
   const editable = story ? story.canEdit : true;
   const slugLocked = story?.slugLocked ?? false;
 
@@ -98,6 +102,9 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   const onCreated = useCallback((id: string, slug: string) => {
     window.history.replaceState(null, '', `/newsroom/stories/${id}`);
     setStoryId(id);
+    void storyAbilitiesAction({ storyId: id }).then((result) => {
+      if (result.ok) setAbilities({ status: result.status, updateState: result.updateState, steps: result.steps, canComment: result.canComment });
+    });
     slugTouched.current = true;
     draftRef.current = { ...draftRef.current, slug };
     setDraft(draftRef.current);
@@ -193,7 +200,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
             {storyId && <PreviewButtons storyId={storyId} flush={autosave.flush} />}
           </div>
         </div>
-        {story && <WorkflowBar storyId={story.id} status={story.status} updateState={story.update?.state ?? null} timeZone={timeZone} scheduledFor={scheduledFor} transitions={transitions} flush={autosave.flush} />}
+        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
@@ -232,7 +239,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
         onPickFeaturedImage={() => setPicker('featured')}
       />
       {storyId && (
-        <CommentsPanel storyId={storyId} initialThreads={threads} discussion={discussion} editor={editor} body={draft.body} canComment={canComment} canAnchor={editable} />
+        <CommentsPanel storyId={storyId} initialThreads={threads} discussion={discussion} editor={editor} body={draft.body} canComment={abilities?.canComment ?? false} canAnchor={editable} />
       )}
       </div>
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}

@@ -70,7 +70,7 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
           <label htmlFor="workflow-note" className="visually-hidden">
             Note for the reporter
           </label>
-          <input id="workflow-note" placeholder="Note for the reporter (needed to request changes)" value={note} onChange={(e) => setNote(e.target.value)} />
+          <input id="workflow-note" className="workflow-note" placeholder="Note for the reporter (needed to request changes)" value={note} onChange={(e) => setNote(e.target.value)} />
         </>
       )}
       {scheduledFor && <span className="muted">for {scheduledFor.replace('T', ' ')} ({timeZone})</span>}

@@ -8,7 +8,7 @@ import type { FormState } from '@/lib/validations/form';
 export function PolicyForm({ editorMayApproveOwnStory }: { editorMayApproveOwnStory: boolean }) {
   const [state, action, pending] = useActionState<FormState, FormData>(setPolicyAction, {});
   return (
-    <form action={action} className="panel" aria-labelledby="policy-heading">
+    <form action={action} className="panel settings-form" aria-labelledby="policy-heading">
       <h2 id="policy-heading">Newsroom settings</h2>
       <label className="check">
         <input type="checkbox" name="editorMayApproveOwnStory" defaultChecked={editorMayApproveOwnStory} /> Editors may approve stories they are a byline on

@@ -30,6 +30,10 @@ export type AuditRow = {
   fromState: string | null;
   toState: string | null;
   note: string;
+  /** The story's headline, when the event is about a story. */
+  headline: string | null;
+  /** What else the event is about, in words: a person's name, "settings", "an image". */
+  target: string;
 };
 
 /** The newsroom-wide trail for admins, newest first, filtered and paged by cursor. */
@@ -48,11 +52,13 @@ export async function listAuditEvents(
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: take + 1,
     ...(filters.cursor ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
-    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, storyId: true, fromState: true, toState: true, note: true, actor: { select: { name: true } } },
+    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, storyId: true, fromState: true, toState: true, note: true, actor: { select: { name: true } }, story: { select: { headline: true } } },
   });
   const page = rows.slice(0, take);
+  const people = new Map((await db.user.findMany({ where: { id: { in: page.filter((r) => r.entityType === 'user').map((r) => r.entityId) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const target = (r: (typeof page)[number]) => (r.entityType === 'user' ? (people.get(r.entityId) ?? 'a person') : r.entityType === 'media' ? 'an image' : r.entityType === 'settings' ? 'settings' : r.entityType);
   return {
-    events: page.map(({ createdAt, actor, ...r }) => ({ ...r, at: createdAt, actor: actor?.name ?? 'Masthead' })),
+    events: page.map(({ createdAt, actor, story, ...r }) => ({ ...r, at: createdAt, actor: actor?.name ?? 'Masthead', headline: story?.headline ?? null, target: target({ ...r, createdAt, actor, story }) })),
     nextCursor: rows.length > take ? page.at(-1)!.id : null,
   };
 }

@@ -8,6 +8,7 @@ import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
+import { changeRequestsFor, type ChangeRequest } from './change-requests';
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
@@ -22,6 +23,8 @@ export type DeskStory = {
   bylines: { name: string; slug: string }[];
   wordCount: number;
   updatedAt: Date;
+  /** The editor's note while the story waits for changes. */
+  changeRequest: ChangeRequest | null;
 };
 
 export type DeskFilters = {
@@ -100,8 +103,10 @@ export async function listDeskStories(
     },
   });
   const page = rows.slice(0, take);
+  const requests = await changeRequestsFor(page.filter((r) => r.status === 'CHANGES_REQUESTED').map((r) => r.id));
   return {
     stories: page.map((r) => ({
+      changeRequest: requests.get(r.id) ?? null,
       id: r.id,
       headline: r.headline,
       status: r.status,

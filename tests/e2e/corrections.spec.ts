@@ -68,7 +68,12 @@ test('the inbox tells editors about submissions; the admin audit log lists every
   const admin = await browser.newContext({ storageState: storageStateFor('admin') });
   const ap = await admin.newPage();
   await ap.goto('/newsroom/audit?action=story.submit');
-  await expect(ap.getByRole('rowheader', { name: 'story.submit' }).first()).toBeVisible();
+  // In words: what was done, to which story (its headline), between which states.
+  const submitted = ap.getByRole('row').filter({ has: ap.getByRole('rowheader', { name: 'submitted it for review' }) }).filter({ hasText: 'Tram fares to rise in spring' }).first();
+  await expect(submitted).toBeVisible();
+  await expect(submitted.getByRole('link', { name: 'Tram fares to rise in spring' })).toBeVisible();
+  await expect(submitted).toContainText('draft → in review');
+  await expect(ap.getByRole('table')).not.toContainText('IN_REVIEW');
   await expect(ap.getByLabel('Action')).toHaveValue('story.submit');
   await ap.screenshot({ path: 'tests/e2e/screenshots/audit.png', fullPage: true });
   await page.goto('/newsroom/audit');

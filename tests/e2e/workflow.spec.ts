@@ -53,6 +53,19 @@ test('a story goes from draft through review, changes and approval to the public
 
   await reporter.page.reload();
   await expect(workflow).toContainText('changes requested');
+  // The editor's note is on the story, first thing, with who asked and when.
+  const request = reporter.page.getByRole('region', { name: 'Changes requested' });
+  await expect(request).toContainText('Please attribute the Ishiba quote in the fifth paragraph.');
+  await expect(request).toContainText('Eden Park');
+  await expect(request.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  // …and on the desk list, as a mark whose description is the note.
+  const desk = await reporter.context.newPage();
+  await desk.goto('/newsroom');
+  const mark = desk.getByRole('row').filter({ has: desk.locator(`a[href="/newsroom/stories/${id}"]`) }).getByRole('img', { name: 'Note from the editor' });
+  await expect(mark).toHaveAccessibleDescription('Eden Park: Please attribute the Ishiba quote in the fifth paragraph.');
+  await desk.screenshot({ path: 'tests/e2e/screenshots/desk-changes-requested.png' });
+  await desk.close();
+  await reporter.page.screenshot({ path: 'tests/e2e/screenshots/story-changes-requested.png' });
   const thread = reporter.page.getByRole('region', { name: 'Comments' }).getByRole('listitem', { name: 'Comment by Eden Park' });
   await expect(thread).toContainText(SUMMIT_PARAGRAPHS[4]!.slice(0, 40));
   await expect(body(reporter.page).locator('.comment-anchor')).toHaveCount(1);
@@ -64,6 +77,9 @@ test('a story goes from draft through review, changes and approval to the public
   await expect(thread.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await workflow.getByRole('button', { name: 'Submit for review' }).click();
   await expect(workflow).toContainText('in review');
+  // Resubmitted: the request is answered, and the notice goes (the note stays in Activity).
+  await reporter.page.reload();
+  await expect(reporter.page.getByRole('region', { name: 'Changes requested' })).toHaveCount(0);
 
   await editor.page.reload();
   // The editor sees only the paragraph the reporter changed.
@@ -86,6 +102,8 @@ test('a story goes from draft through review, changes and approval to the public
   const activity = editor.page.getByRole('region', { name: 'Activity' });
   await expect(activity).toContainText('Please attribute the Ishiba quote in the fifth paragraph.');
   await expect(activity.getByRole('listitem')).toHaveCount(6); // created, submit, changes, submit, approve, publish
+  await expect(activity).toContainText('Eden Park asked for changes (in review → changes requested)');
+  await expect(activity).not.toContainText('CHANGES_REQUESTED');
 
   const reader = await browser.newContext();
   const page = await reader.newPage();
@@ -216,4 +234,25 @@ test('comments reach the other people who have the story open, without a reload'
   // The reporter's page was opened before the comment; its heartbeat brings the thread in.
   await expect(comments(reporter.page)).toContainText('Which room is the meeting in?', { timeout: 25_000 });
   await Promise.all([reporter.context.close(), editor.context.close()]);
+});
+
+test('after its first save a new story is the full story page without a reload: workflow, comments, history, preview', async ({ browser }) => {
+  const reporter = await as(browser, 'reporter');
+  const page = reporter.page;
+  let loads = 0;
+  page.on('load', () => (loads += 1));
+  const id = await startStory(page, `Ferry timetable changes for winter ${Date.now()}`, 'The harbour ferries will run every forty minutes from December.');
+  expect(loads).toBe(1); // the page was never reloaded
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  await expect(workflow.getByRole('button', { name: 'Submit for review' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Comments' }).getByLabel('New comment')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'History' })).toHaveAttribute('href', `/newsroom/stories/${id}/history`);
+  await expect(page.getByRole('button', { name: /Preview/ }).first()).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/new-story-after-first-save.png' });
+  // …and it works: the story goes to review from here.
+  await workflow.getByRole('button', { name: 'Submit for review' }).click();
+  await expect(workflow).toContainText('in review');
+  const [row] = await query<{ status: string }>('SELECT status FROM "Story" WHERE id = $1', [id]);
+  expect(row!.status).toBe('IN_REVIEW');
+  await reporter.context.close();
 });

@@ -7,6 +7,7 @@ import { listDeskStories } from '@/lib/data/stories';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { STATUS_LABELS, formatDateTime, joinNames } from '@/lib/format';
 import { deskFiltersSchema } from '@/lib/validations/desk-filters';
+import { ChangesRequestedMark } from '@/components/story/changes-requested';
 
 export const metadata: Metadata = { title: 'Stories' };
 
@@ -61,6 +62,7 @@ export default async function DeskPage({ searchParams }: Props) {
                 </th>
                 <td>
                   <span className={`status status-${story.status.toLowerCase()}`}>{STATUS_LABELS[story.status]}</span>
+                  {story.changeRequest && <ChangesRequestedMark storyId={story.id} request={story.changeRequest} />}
                 </td>
                 <td>{story.section ?? '—'}</td>
                 <td>{joinNames(story.bylines.map((b) => b.name))}</td>

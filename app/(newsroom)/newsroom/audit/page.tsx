@@ -9,6 +9,7 @@ import { ForbiddenError } from '@/lib/data/errors';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { formatDateTime } from '@/lib/format';
 import { TRANSITIONS, TRANSITION_NAMES } from '@/lib/workflow/transitions';
+import { actionWords, transitionWords } from '@/lib/audit-words';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -83,9 +84,9 @@ export default async function AuditPage({ searchParams }: Props) {
                 <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
               </td>
               <td>{e.actor}</td>
-              <th scope="row">{e.action}</th>
-              <td>{e.storyId ? <Link href={`/newsroom/stories/${e.storyId}/history`}>story</Link> : e.entityType}</td>
-              <td>{e.fromState || e.toState ? `${e.fromState ?? '—'} → ${e.toState ?? '—'}` : ''}</td>
+              <th scope="row">{actionWords(e.action)}</th>
+              <td>{e.storyId ? <Link href={`/newsroom/stories/${e.storyId}/history`}>{e.headline ?? 'A story'}</Link> : e.target}</td>
+              <td>{transitionWords(e.fromState, e.toState)}</td>
               <td>{e.note}</td>
             </tr>
           ))}

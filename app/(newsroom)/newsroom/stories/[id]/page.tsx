@@ -4,6 +4,8 @@ import { StoryEditor } from '@/components/editor/story-editor';
 import { CorrectionForm } from '@/components/story/correction-form';
 import { SlugForm } from '@/components/story/slug-form';
 import { ReviewChanges } from '@/components/story/review-changes';
+import { ChangesRequested } from '@/components/story/changes-requested';
+import { getChangeRequest } from '@/lib/data/change-requests';
 import { changesForReview } from '@/lib/data/revisions';
 import { requireViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
@@ -15,8 +17,7 @@ import { getStoryForEdit } from '@/lib/data/stories';
 import { getPolicy } from '@/lib/data/settings';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { can } from '@/lib/permissions';
-import { transitionsFrom } from '@/lib/workflow/transitions';
-import { updateStepsFrom } from '@/lib/workflow/updates';
+import { storyAbilities } from '@/lib/data/story-abilities';
 import type { AvailableTransition } from '@/components/editor/workflow-bar';
 import '../editor.css';
 
@@ -31,22 +32,14 @@ export default async function EditStoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people, policy, threads] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy(), listComments(viewer, id)]);
+  const [sections, people, policy, threads, changeRequest, abilities] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy(), listComments(viewer, id), getChangeRequest(viewer, id), storyAbilities(viewer, id)]);
   const ref = { status: story.status, authorIds: story.bylineIds };
-  const transitions = transitionsFrom(story.status)
-    .filter((t) => can(viewer, t.action, ref, policy))
-    .map(({ name, label, noteRequired, needsTime }) => ({ name, label, noteRequired, needsTime }) as AvailableTransition);
-  // A live story is changed through an update: a pending version with its own review.
-  if (story.status === 'PUBLISHED') {
-    const state = story.update?.state ?? null;
-    const steps = updateStepsFrom(state).filter((s) => can(viewer, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: story.bylineIds }, policy));
-    transitions.unshift(...steps.map(({ name, label, noteRequired }) => ({ name, label, noteRequired, update: true })));
-  }
+  const transitions: AvailableTransition[] = abilities.steps;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={can(viewer, 'story.comment', { status: story.status, authorIds: story.bylineIds })} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
+    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
   );
   // Reviewing editors first see what changed since they last saw the story.
   const inReview = story.status === 'IN_REVIEW' || story.update?.state === 'IN_REVIEW';
@@ -54,6 +47,7 @@ export default async function EditStoryPage({ params }: Props) {
   const changes = inReview && can(viewer, 'story.requestChanges', reviewRef, policy) ? await changesForReview(viewer, id) : null;
   return (
     <>
+      {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
       {editor}
       {can(viewer, 'story.correct', ref, policy) && <CorrectionForm storyId={story.id} />}

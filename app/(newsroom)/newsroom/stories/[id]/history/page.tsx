@@ -10,6 +10,7 @@ import { getStoryForEdit } from '@/lib/data/stories';
 import { listStoryActivity } from '@/lib/data/workflow';
 import { formatDateTime } from '@/lib/format';
 import '../../editor.css';
+import { actionWords, transitionWords } from '@/lib/audit-words';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -88,14 +89,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <ol className="activity">
           {activity.map((event) => (
             <li key={event.id}>
-              <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time> · <strong>{event.actor}</strong> {event.action.replace('story.', '')}
-              {event.fromState && event.toState && (
-                <span className="muted">
-                  {' '}
-                  ({event.fromState.toLowerCase()} → {event.toState.toLowerCase()})
-                </span>
-              )}
-              {!event.fromState && event.toState && <span className="muted"> ({event.toState.toLowerCase()})</span>}
+              <time dateTime={event.at.toISOString()}>{formatDateTime(event.at)}</time> · <strong>{event.actor}</strong> {actionWords(event.action)}
+              {transitionWords(event.fromState, event.toState) && <span className="muted"> ({transitionWords(event.fromState, event.toState)})</span>}
               {event.note && <blockquote className="activity-note">{event.note}</blockquote>}
             </li>
           ))}

@@ -1,0 +1,62 @@
+import type { StoryState } from '@/lib/permissions';
+
+// What the audit trail's machine names mean, in the words the newsroom uses: each action as what
+// its actor did ("Eden Park asked for changes"), and a story's states as the desk names them.
+
+const ACTIONS: Record<string, string> = {
+  'story.create': 'created the story',
+  'story.import': 'imported the story',
+  'story.edit': 'edited the story',
+  'story.submit': 'submitted it for review',
+  'story.withdraw': 'withdrew it from review',
+  'story.requestChanges': 'asked for changes',
+  'story.approve': 'approved it',
+  'story.schedule': 'scheduled it',
+  'story.unschedule': 'cancelled its schedule',
+  'story.publish': 'published it',
+  'story.publishScheduled': 'published it on schedule',
+  'story.unpublish': 'took it off the site',
+  'story.slug': 'changed its address',
+  'story.restore': 'restored an earlier version',
+  'story.correction': 'published a correction',
+  'story.update.submit': 'submitted an update for review',
+  'story.update.requestChanges': 'asked for changes to an update',
+  'story.update.approve': 'approved an update',
+  'story.update.publish': 'published an update',
+  'story.update.discard': 'discarded an update',
+  'story.update.withdraw': 'withdrew an update from review',
+  'user.create': 'added a person',
+  'user.role': 'changed a person’s role or access',
+  'user.password': 'changed their password',
+  'user.resetLink': 'made a password reset link',
+  'user.passwordReset': 'set a new password with a reset link',
+  'settings.policy': 'changed the workflow settings',
+  'media.text': 'changed an image’s description',
+};
+
+const STATES: Record<StoryState, string> = {
+  DRAFT: 'draft',
+  IN_REVIEW: 'in review',
+  CHANGES_REQUESTED: 'changes requested',
+  APPROVED: 'approved',
+  SCHEDULED: 'scheduled',
+  PUBLISHED: 'published',
+  UNPUBLISHED: 'unpublished',
+};
+
+/** "asked for changes"; an action without words of its own reads as its name, spaced. */
+export function actionWords(action: string): string {
+  return ACTIONS[action] ?? action.replace(/^(story|user|media|settings)\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\./g, ' ').toLowerCase();
+}
+
+/** A state as the desk names it; anything else (a slug, for an address change) as it is. */
+export function stateWords(value: string): string {
+  return STATES[value as StoryState] ?? value;
+}
+
+/** "(in review → changes requested)", "(draft)", or nothing. */
+export function transitionWords(from: string | null, to: string | null): string {
+  if (from && to) return `${stateWords(from)} → ${stateWords(to)}`;
+  if (to) return stateWords(to);
+  return '';
+}
