@@ -20,6 +20,7 @@ import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
 import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
+import { FindReplace } from '@/lib/editor/find-replace';
 
 type Props = {
   story: ServerStory | null;
@@ -79,7 +80,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   );
 
   const editor = useEditor({
-    extensions: storyExtensions(),
+    extensions: [...storyExtensions(), FindReplace],
     content: draft.body,
     editable,
     immediatelyRender: false,

@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
 import { useEffect, useState } from 'react';
+import { FindReplacePanel } from './find-replace-panel';
 import { LinkForm } from './link-form';
 
 type Props = { editor: Editor; onInsertImage: () => void };
@@ -25,6 +26,19 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   });
   const mod = isMac() ? '⌘' : 'Ctrl+';
   const [linking, setLinking] = useState(false);
+  const [finding, setFinding] = useState(false);
+  // Find and replace: Ctrl/⌘+H anywhere on the page, and Ctrl/⌘+F while typing in the body.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = e.key.toLowerCase();
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'h' || (key === 'f' && editor.isFocused))) {
+        e.preventDefault();
+        setFinding(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editor]);
   // Ctrl/⌘+K, as in every word processor, opens the link form.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -70,8 +84,12 @@ export function Toolbar({ editor, onInsertImage }: Props) {
         <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
           <span aria-hidden="true">Image…</span>
         </button>
+        <button type="button" className="tool tool-wide" aria-label="Find and replace" aria-pressed={finding} title={`Find and replace (${mod}H)`} onClick={() => setFinding((open) => !open)}>
+          <span aria-hidden="true">Find…</span>
+        </button>
       </div>
       {linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
+      {finding && <FindReplacePanel editor={editor} onClose={() => setFinding(false)} />}
     </>
   );
 }

@@ -306,3 +306,60 @@ test('the editor shows who else has the story open', async ({ page, browser }) =
   await expect(page.getByText('Also open by Eden Park')).toBeVisible();
   await editor.close();
 });
+
+test('find and replace: counts, steps through and replaces matches in the body; Replace all is one undo step', async ({ page }) => {
+  const id = await startStory(page, `Summit follow-up ${Date.now()}`, [
+    'President Yoon Suk-yol met Prime Minister Ishiba in Lima.',
+    'Yoon Suk-yol said the talks were useful; the party of Yoon Suk-yol agreed.',
+    'Officials close to yoon suk-yol declined to comment on the art of the deal.',
+  ].join('\n'));
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+h');
+  const panel = page.getByRole('region', { name: 'Find and replace' });
+  await expect(panel.getByLabel('Find')).toBeFocused();
+  await panel.getByLabel('Find').fill('Suk-yol');
+  await expect(panel.getByRole('status')).toHaveText('Match 1 of 4 in the story body.');
+  await expect(body(page).locator('.find-match')).toHaveCount(4);
+  await panel.getByLabel('Match case').check();
+  await expect(panel.getByRole('status')).toHaveText('Match 1 of 3 in the story body.');
+  await panel.getByRole('button', { name: 'Next' }).click();
+  await expect(body(page).locator('.find-match-current')).toHaveText('Suk-yol');
+  await panel.getByRole('button', { name: 'Previous' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Match 1 of 3 in the story body.');
+
+  // Replace one, then all the rest in one step.
+  await panel.getByLabel('Replace with').fill('Suk Yeol');
+  await panel.getByRole('button', { name: 'Replace', exact: true }).click();
+  await expect(panel.getByRole('status')).toHaveText('Match 1 of 2 in the story body.');
+  await panel.getByRole('button', { name: 'Replace all' }).click();
+  await expect(panel.getByRole('status')).toHaveText('No matches in the story body.');
+  await expect(body(page).locator('p')).toHaveText([
+    'President Yoon Suk Yeol met Prime Minister Ishiba in Lima.',
+    'Yoon Suk Yeol said the talks were useful; the party of Yoon Suk Yeol agreed.',
+    'Officials close to yoon suk-yol declined to comment on the art of the deal.',
+  ]);
+  // Whole word: "art" is found once, not inside "party".
+  await panel.getByLabel('Match case').uncheck();
+  await panel.getByLabel('Find').fill('art');
+  await expect(panel.getByRole('status')).toHaveText(/of 2 in the story body/);
+  await panel.getByLabel('Whole word').check();
+  await expect(panel.getByRole('status')).toHaveText('Match 1 of 1 in the story body.');
+  await page.screenshot({ path: 'tests/e2e/screenshots/find-replace.png' });
+  await panel.getByLabel('Find').press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(body(page).locator('.find-match')).toHaveCount(0);
+
+  // One undo brings back the two that Replace all changed, not the one replaced before it.
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(body(page).locator('p').nth(1)).toHaveText('Yoon Suk-yol said the talks were useful; the party of Yoon Suk-yol agreed.');
+  await expect(body(page).locator('p').first()).toHaveText('President Yoon Suk Yeol met Prime Minister Ishiba in Lima.');
+  await expectSaved(page);
+  const [row] = await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]);
+  expect(row!.plainText).toContain('President Yoon Suk Yeol met');
+
+  // Ctrl/⌘+F in the body opens it too, with the selection as the query.
+  await body(page).locator('p').first().dblclick({ position: { x: 8, y: 8 } });
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(panel.getByLabel('Find')).toHaveValue('President');
+});
