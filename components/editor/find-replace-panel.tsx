@@ -23,7 +23,7 @@ export function FindReplacePanel({ editor, onClose }: Props) {
     editor,
     selector: ({ editor: e }) => {
       const s = findState(e.state);
-      return { count: s?.matches.length ?? 0, current: s?.current ?? -1 };
+      return { count: s?.matches.length ?? 0, index: s?.current ?? -1 };
     },
   });
 
@@ -38,13 +38,13 @@ export function FindReplacePanel({ editor, onClose }: Props) {
   // The current match, highlighted more strongly, is brought into view.
   useEffect(() => {
     editor.view.dom.querySelector('.find-match-current')?.scrollIntoView({ block: 'nearest' });
-  }, [editor, found.current, found.count]);
+  }, [editor, found.index, found.count]);
 
   const close = () => {
     onClose();
     editor.commands.focus();
   };
-  const status = !term ? 'Type what to find in the story body.' : found.count === 0 ? 'No matches in the story body.' : `Match ${found.current + 1} of ${found.count} in the story body.`;
+  const status = !term ? 'Type what to find in the story body.' : found.count === 0 ? 'No matches in the story body.' : `Match ${found.index + 1} of ${found.count} in the story body.`;
 
   return (
     <section
@@ -90,7 +90,7 @@ export function FindReplacePanel({ editor, onClose }: Props) {
       <div className="find-row">
         <label htmlFor="find-replacement">Replace with</label>
         <input id="find-replacement" value={replacement} onChange={(e) => setReplacement(e.target.value)} autoComplete="off" />
-        <button type="button" className="btn btn-quiet" onClick={() => editor.commands.replaceCurrent(replacement)} disabled={found.current < 0}>
+        <button type="button" className="btn btn-quiet" onClick={() => editor.commands.replaceCurrent(replacement)} disabled={found.index < 0}>
           Replace
         </button>
         <button type="button" className="btn btn-quiet" onClick={() => editor.commands.replaceAll(replacement)} disabled={found.count === 0}>
