@@ -2,7 +2,8 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { useEffect, useState } from 'react';
+import { Bold, Heading2, Heading3, Image as ImageIcon, Italic, Keyboard, Link, List, ListOrdered, Minus, Search, TextQuote, type LucideIcon } from 'lucide-react';
+import { useEffect, useRef, useState } from 'react';
 import { FindReplacePanel } from './find-replace-panel';
 import { LinkForm } from './link-form';
 
@@ -27,6 +28,7 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   const mod = isMac() ? '⌘' : 'Ctrl+';
   const [linking, setLinking] = useState(false);
   const [finding, setFinding] = useState(false);
+  const [showingKeys, setShowingKeys] = useState(false);
   // Find and replace: Ctrl/⌘+H anywhere on the page, and Ctrl/⌘+F while typing in the body.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,6 +36,10 @@ export function Toolbar({ editor, onInsertImage }: Props) {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'h' || (key === 'f' && editor.isFocused))) {
         e.preventDefault();
         setFinding(true);
+      }
+      if ((e.ctrlKey || e.metaKey) && key === '/') {
+        e.preventDefault();
+        setShowingKeys(true);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -52,44 +58,103 @@ export function Toolbar({ editor, onInsertImage }: Props) {
     return () => dom.removeEventListener('keydown', onKey);
   }, [editor]);
 
-  const buttons: { label: string; shortcut?: string; pressed?: boolean; run: () => void; text: string }[] = [
-    { label: 'Bold', shortcut: `${mod}B`, pressed: active.bold, run: () => editor.chain().focus().toggleBold().run(), text: 'B' },
-    { label: 'Italic', shortcut: `${mod}I`, pressed: active.italic, run: () => editor.chain().focus().toggleItalic().run(), text: 'I' },
-    { label: 'Link', shortcut: `${mod}K`, pressed: active.link, run: () => setLinking(true), text: 'Link' },
-    { label: 'Heading 2', shortcut: `${mod}Alt+2`, pressed: active.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(), text: 'H2' },
-    { label: 'Heading 3', shortcut: `${mod}Alt+3`, pressed: active.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(), text: 'H3' },
-    { label: 'Quote', shortcut: `${mod}Shift+B`, pressed: active.quote, run: () => editor.chain().focus().toggleBlockquote().run(), text: '❝' },
-    { label: 'Bulleted list', shortcut: `${mod}Shift+8`, pressed: active.bullets, run: () => editor.chain().focus().toggleBulletList().run(), text: '•' },
-    { label: 'Numbered list', shortcut: `${mod}Shift+7`, pressed: active.numbers, run: () => editor.chain().focus().toggleOrderedList().run(), text: '1.' },
-    { label: 'Horizontal rule', run: () => editor.chain().focus().setHorizontalRule().run(), text: '—' },
+  type Tool = { label: string; shortcut?: string; keys?: string; pressed?: boolean; run: () => void; icon: LucideIcon };
+  const groups: Tool[][] = [
+    [
+      { label: 'Bold', shortcut: `${mod}B`, keys: 'Control+B Meta+B', pressed: active.bold, run: () => editor.chain().focus().toggleBold().run(), icon: Bold },
+      { label: 'Italic', shortcut: `${mod}I`, keys: 'Control+I Meta+I', pressed: active.italic, run: () => editor.chain().focus().toggleItalic().run(), icon: Italic },
+      { label: 'Link', shortcut: `${mod}K`, keys: 'Control+K Meta+K', pressed: active.link, run: () => setLinking(true), icon: Link },
+    ],
+    [
+      { label: 'Heading 2', shortcut: `${mod}Alt+2`, keys: 'Control+Alt+2 Meta+Alt+2', pressed: active.h2, run: () => editor.chain().focus().toggleHeading({ level: 2 }).run(), icon: Heading2 },
+      { label: 'Heading 3', shortcut: `${mod}Alt+3`, keys: 'Control+Alt+3 Meta+Alt+3', pressed: active.h3, run: () => editor.chain().focus().toggleHeading({ level: 3 }).run(), icon: Heading3 },
+      { label: 'Quote', shortcut: `${mod}Shift+B`, keys: 'Control+Shift+B Meta+Shift+B', pressed: active.quote, run: () => editor.chain().focus().toggleBlockquote().run(), icon: TextQuote },
+    ],
+    [
+      { label: 'Bulleted list', shortcut: `${mod}Shift+8`, keys: 'Control+Shift+8 Meta+Shift+8', pressed: active.bullets, run: () => editor.chain().focus().toggleBulletList().run(), icon: List },
+      { label: 'Numbered list', shortcut: `${mod}Shift+7`, keys: 'Control+Shift+7 Meta+Shift+7', pressed: active.numbers, run: () => editor.chain().focus().toggleOrderedList().run(), icon: ListOrdered },
+      { label: 'Horizontal rule', run: () => editor.chain().focus().setHorizontalRule().run(), icon: Minus },
+    ],
   ];
+  const tip = (label: string, shortcut?: string) => (shortcut ? `${label} · ${shortcut}` : label);
 
   return (
     <>
       <div className="toolbar" role="toolbar" aria-label="Formatting">
-        {buttons.map((b) => (
-          <button
-            key={b.label}
-            type="button"
-            className="tool"
-            aria-label={b.label}
-            aria-pressed={b.pressed}
-            title={b.shortcut ? `${b.label} (${b.shortcut})` : b.label}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={b.run}
-          >
-            <span aria-hidden="true">{b.text}</span>
-          </button>
+        {groups.map((group, i) => (
+          <div key={i} className="tool-group" role="group">
+            {group.map((b) => (
+              <button
+                key={b.label}
+                type="button"
+                className="tool"
+                aria-label={b.label}
+                aria-pressed={b.pressed}
+                aria-keyshortcuts={b.keys}
+                data-tip={tip(b.label, b.shortcut)}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={b.run}
+              >
+                <b.icon size={18} strokeWidth={2.25} aria-hidden="true" />
+              </button>
+            ))}
+          </div>
         ))}
-        <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
-          <span aria-hidden="true">Image…</span>
-        </button>
-        <button type="button" className="tool tool-wide" aria-label="Find and replace" aria-pressed={finding} title={`Find and replace (${mod}H)`} onClick={() => setFinding((open) => !open)}>
-          <span aria-hidden="true">Find…</span>
-        </button>
+        <div className="tool-group" role="group">
+          <button type="button" className="tool tool-wide" aria-label="Insert image" data-tip="Insert an image from the media library" onClick={onInsertImage}>
+            <ImageIcon size={18} aria-hidden="true" /> <span aria-hidden="true">Image</span>
+          </button>
+        </div>
+        <div className="tool-group tool-group-end" role="group">
+          <button type="button" className="tool" aria-label="Find and replace" aria-pressed={finding} aria-keyshortcuts="Control+H Meta+H" data-tip={tip('Find and replace', `${mod}H`)} onClick={() => setFinding((open) => !open)}>
+            <Search size={18} aria-hidden="true" />
+          </button>
+          <button type="button" className="tool" aria-label="Keyboard shortcuts" aria-keyshortcuts="Control+/ Meta+/" data-tip={tip('Keyboard shortcuts', `${mod}/`)} onClick={() => setShowingKeys(true)}>
+            <Keyboard size={18} aria-hidden="true" />
+          </button>
+        </div>
       </div>
+      {showingKeys && <ShortcutsDialog mod={mod} groups={groups} onClose={() => setShowingKeys(false)} />}
       {linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}
       {finding && <FindReplacePanel editor={editor} onClose={() => setFinding(false)} />}
     </>
+  );
+}
+
+/** Every shortcut of the editor, in a modal dialog (Escape closes it). */
+function ShortcutsDialog({ mod, groups, onClose }: { mod: string; groups: { label: string; shortcut?: string }[][]; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    ref.current?.showModal();
+  }, []);
+  const rows: [string, string][] = [
+    ...groups.flat().flatMap((t) => (t.shortcut ? [[t.label, t.shortcut] as [string, string]] : [])),
+    ['Find and replace', `${mod}H, or ${mod}F in the story`],
+    ['Save a checkpoint', `${mod}S`],
+    ['Undo / redo', `${mod}Z / ${mod}Shift+Z`],
+    ['New line in the same paragraph', 'Shift+Enter'],
+    ['This list', `${mod}/`],
+  ];
+  return (
+    <dialog ref={ref} className="shortcuts-dialog" aria-labelledby="shortcuts-heading" onClose={onClose}>
+      <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+      <table className="grid">
+        <tbody>
+          {rows.map(([label, keys]) => (
+            <tr key={label}>
+              <th scope="row">{label}</th>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form method="dialog">
+        <button type="submit" className="btn">
+          Close
+        </button>
+      </form>
+    </dialog>
   );
 }

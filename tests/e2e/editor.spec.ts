@@ -363,3 +363,33 @@ test('find and replace: counts, steps through and replaces matches in the body; 
   await page.keyboard.press('ControlOrMeta+f');
   await expect(panel.getByLabel('Find')).toHaveValue('President');
 });
+
+test('the toolbar: icons with names, shortcuts in tooltips, pressed state for marks, and a keyboard shortcuts dialog', async ({ page }) => {
+  await startStory(page, `Toolbar check ${Date.now()}`, 'A short paragraph to format.');
+  const toolbar = page.getByRole('toolbar', { name: 'Formatting' });
+  await expect(toolbar.getByRole('group')).toHaveCount(5);
+  const bold = toolbar.getByRole('button', { name: 'Bold' });
+  await expect(bold).toHaveAttribute('aria-keyshortcuts', /Control\+B/);
+  await expect(bold).toHaveAttribute('data-tip', /^Bold · (Ctrl\+|⌘)B$/);
+  await expect(bold.locator('svg')).toHaveCount(1);
+  await expect(bold).toHaveAttribute('aria-pressed', 'false');
+  await body(page).locator('p').first().dblclick({ position: { x: 4, y: 8 } });
+  await bold.click();
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await expect(body(page).locator('strong')).toHaveText('A');
+  await bold.focus();
+  await page.screenshot({ path: 'tests/e2e/screenshots/toolbar.png', clip: { x: 0, y: 0, width: 1280, height: 420 } });
+
+  await body(page).click();
+  await page.keyboard.press('ControlOrMeta+/');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('rowheader', { name: 'Find and replace' })).toBeVisible();
+  await expect(dialog.getByRole('row', { name: /Bold/ })).toContainText('B');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await toolbar.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+});
