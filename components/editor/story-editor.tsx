@@ -21,6 +21,7 @@ import { useAutosave } from './use-autosave';
 import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import { FindReplace } from '@/lib/editor/find-replace';
+import { cleanPastedHtml } from '@/lib/editor/paste';
 
 type Props = {
   story: ServerStory | null;
@@ -61,6 +62,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   // The discussion's fingerprint from the presence heartbeat: when it moves, comments reload.
   const [discussion, setDiscussion] = useState<string | null>(null);
   const [storyId, setStoryId] = useState(story?.id ?? null);
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   // What the story page offers (workflow steps, comments). A new story gets them from the server
   // after its first save, so the page it becomes needs no reload.
   const [abilities, setAbilities] = useState(story ? { status: story.status as string, updateState: story.update?.state ?? null, steps: transitions, canComment } : null);
@@ -86,6 +88,22 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
     immediatelyRender: false,
     editorProps: {
       attributes: { role: 'textbox', 'aria-label': 'Story body', 'aria-multiline': 'true', class: 'story-body' },
+      // Plain text: a paragraph per line, none for blank lines; the characters exactly as pasted.
+      transformPastedText: (text) =>
+        text
+          .split(/\r\n?|\n/)
+          .filter((line) => line.trim() !== '')
+          .join('\n'),
+      // Word, Google Docs and web pages bring their own markup: reduced to the story's (lib/editor/paste.ts).
+      transformPastedHTML: (html) => {
+        const cleaned = cleanPastedHtml(html);
+        setPasteNotice(
+          cleaned.droppedImages > 0
+            ? `${cleaned.droppedImages === 1 ? 'An image was' : `${cleaned.droppedImages} images were`} left out of what you pasted: a story’s images come from the media library (Image in the toolbar).`
+            : null,
+        );
+        return cleaned.html;
+      },
     },
     onUpdate: ({ editor: e }) => update({ body: e.getJSON() }),
   });
@@ -224,6 +242,9 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
           <textarea id="story-dek" rows={2} maxLength={400} value={draft.dek} disabled={!editable} onChange={(e) => update({ dek: e.target.value.replace(/\n/g, ' ') })} />
         </div>
         {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} />}
+        <p className="paste-notice" role="status">
+          {pasteNotice}
+        </p>
         {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
         <EditorContent editor={editor} className="story-body-wrap" />
       </div>

@@ -393,3 +393,122 @@ test('the toolbar: icons with names, shortcuts in tooltips, pressed state for ma
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toHaveCount(0);
 });
+
+// What each source really puts on the clipboard, reduced to the story's structure.
+async function pasteInto(page: import('@playwright/test').Page, headline: string, html: string, text: string) {
+  await startStory(page, headline, 'Intro.');
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await pasteHtml(page, html, text);
+  await expectSaved(page);
+}
+/** The body as a list of "tag: text" lines, nested lists indented, for asserting structure. */
+async function structure(page: import('@playwright/test').Page): Promise<string[]> {
+  return body(page).evaluate((root) => {
+    const out: string[] = [];
+    const walk = (el: Element, depth: number) => {
+      for (const child of Array.from(el.children)) {
+        if (['UL', 'OL'].includes(child.tagName)) {
+          out.push(`${'  '.repeat(depth)}${child.tagName.toLowerCase()}`);
+          walk(child, depth + 1);
+        } else if (child.tagName === 'LI') walk(child, depth);
+        else if (child.tagName === 'BLOCKQUOTE') walk(child, depth);
+        else out.push(`${'  '.repeat(depth)}${child.tagName.toLowerCase()}: ${child.textContent}`);
+      }
+    };
+    walk(root, 0);
+    // The paragraph the caret was in when pasting stays after a pasted list, for typing on.
+    if (out.at(-1) === 'p: ') out.pop();
+    return out;
+  });
+}
+
+test('paste from Word: lists rebuilt from mso-list paragraphs, headings, bold and italic; Office markup, empty paragraphs and images gone', async ({ page }) => {
+  const html = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word"><head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {margin:0cm;} --></style></head><body lang=EN-GB>
+<!--StartFragment--><h1 style='mso-style-link:"Heading 1 Char"'><span lang=EN-GB>Council budget<o:p></o:p></span></h1>
+<p class=MsoNormal><b><span style='font-family:Calibri'>Councillors</span></b><span> voted on <i>Tuesday</i> night.<o:p></o:p></span></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span><![endif]><span>Bus fares rise<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;text-indent:-18.0pt;mso-list:l0 level2 lfo1'><![if !supportLists]><span style='font-family:"Courier New";mso-list:Ignore'>o<span>&nbsp;&nbsp;</span></span><![endif]><span>from April<o:p></o:p></span></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span>&nbsp;&nbsp; </span></span><![endif]><span>Libraries stay open<o:p></o:p></span></p>
+<p class=MsoNormal><span><img width=200 height=100 src="file:///C:/Users/x/clip_image001.png"></span>Figures from the treasurer.<o:p></o:p></p>
+<p class=MsoListParagraphCxSpFirst style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp;</span></span><![endif]>First vote<o:p></o:p></p>
+<p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span>&nbsp;&nbsp;</span></span><![endif]>Second vote<o:p></o:p></p>
+<!--EndFragment--></body></html>`;
+  await pasteInto(page, `Pasted from Word ${Date.now()}`, html, 'Council budget');
+  expect(await structure(page)).toEqual([
+    'p: Intro.',
+    'h2: Council budget',
+    'p: Councillors voted on Tuesday night.',
+    'ul',
+    '  p: Bus fares rise',
+    '  ul',
+    '    p: from April',
+    '  p: Libraries stay open',
+    'p: Figures from the treasurer.',
+    'ol',
+    '  p: First vote',
+    '  p: Second vote',
+  ]);
+  await expect(body(page).locator('strong')).toHaveText('Councillors');
+  await expect(body(page).locator('em')).toHaveText('Tuesday');
+  await expect(page.getByRole('status').filter({ hasText: 'An image was left out of what you pasted' })).toBeVisible();
+  await expect(body(page).locator('[style], [class*="Mso"], img')).toHaveCount(0);
+});
+
+test('paste from Google Docs: headings, nested lists, links, bold and italic by inline style', async ({ page }) => {
+  const html = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5b1c2d3e-7fff-a1b2-c3d4-1234567890ab"><h2 dir="ltr" style="line-height:1.38;margin-top:18pt;margin-bottom:6pt;"><span style="font-size:16pt;font-family:Arial;font-weight:400;">What the summit agreed</span></h2>
+<p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial;font-weight:700;">Seoul and Tokyo</span><span style="font-size:11pt;font-family:Arial;font-weight:400;"> will meet </span><span style="font-size:11pt;font-family:Arial;font-style:italic;font-weight:400;">every quarter</span><span style="font-size:11pt;font-family:Arial;font-weight:400;">, the </span><a href="https://example.com/statement" style="text-decoration:none;"><span style="font-size:11pt;font-family:Arial;color:#1155cc;text-decoration:underline;">joint statement</span></a><span style="font-size:11pt;font-family:Arial;font-weight:400;"> says.</span></p>
+<br><ul style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"><li dir="ltr" style="list-style-type:disc;font-size:11pt;font-family:Arial;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation"><span style="font-size:11pt;font-family:Arial;font-weight:400;">Security talks</span></p></li><ul style="margin-top:0;margin-bottom:0;padding-inline-start:48px;"><li dir="ltr" style="list-style-type:circle;font-size:11pt;font-family:Arial;" aria-level="2"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation"><span style="font-size:11pt;font-family:Arial;font-weight:400;">North Korean troops</span></p></li></ul><li dir="ltr" style="list-style-type:disc;font-size:11pt;font-family:Arial;" aria-level="1"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;" role="presentation"><span style="font-size:11pt;font-family:Arial;font-weight:400;">Trade</span></p></li></ul><h3 dir="ltr"><span style="font-size:13pt;font-family:Arial;font-weight:400;">Reaction</span></h3><p dir="ltr"><span style="font-size:11pt;font-family:Arial;font-weight:400;">Opposition parties were cautious.</span></p></b><br class="Apple-interchange-newline">`;
+  await pasteInto(page, `Pasted from Google Docs ${Date.now()}`, html, 'What the summit agreed');
+  const lines = await structure(page);
+  expect(lines[0]).toBe('p: Intro.');
+  expect(lines).toContain('h2: What the summit agreed');
+  expect(lines).toContain('p: Seoul and Tokyo will meet every quarter, the joint statement says.');
+  expect(lines).toContain('h3: Reaction');
+  expect(lines).toContain('p: Opposition parties were cautious.');
+  expect(lines.filter((l) => l.trim() === 'ul').length).toBeGreaterThanOrEqual(1);
+  expect(lines.some((l) => /^\s+p: North Korean troops$/.test(l))).toBe(true);
+  expect(lines.filter((l) => /^\s*p: $/.test(l))).toEqual([]); // no empty paragraphs
+  await expect(body(page).locator('strong')).toHaveText('Seoul and Tokyo');
+  await expect(body(page).locator('em')).toHaveText('every quarter');
+  await expect(body(page).locator('a[href="https://example.com/statement"]')).toHaveText('joint statement');
+  await expect(body(page).locator('br')).toHaveCount(0);
+});
+
+test('paste from a web page: layout divs, a table flattened to paragraphs, line breaks and inline styles tidied', async ({ page }) => {
+  const html = `<div class="article-body" style="font-family:Georgia"><div class="lede" style="color:#333">Ferries will run every <strong>forty minutes</strong>.<br><br>The port said so on Monday.<br></div>
+<div><h4 class="subhead">Timetable</h4><table class="timetable"><thead><tr><th>Route</th><th>From</th></tr></thead><tbody><tr><td>Harbour – Island</td><td><p>1 December</p></td></tr></tbody></table></div>
+<figure><img src="https://news.example/ferry.jpg" alt="A ferry"><figcaption>The new ferry.</figcaption></figure>
+<p style="margin:0">&nbsp;</p><p><span style="font-style:italic">Reporting by</span> <a href="https://news.example/staff/ana" class="byline" target="_blank">Ana Costa</a></p></div>`;
+  await pasteInto(page, `Pasted from the web ${Date.now()}`, html, 'Ferries will run every forty minutes.');
+  expect(await structure(page)).toEqual([
+    'p: Intro.',
+    'p: Ferries will run every forty minutes.',
+    'p: The port said so on Monday.',
+    'h3: Timetable',
+    'p: Route',
+    'p: From',
+    'p: Harbour – Island',
+    'p: 1 December',
+    'p: The new ferry.',
+    'p: Reporting by Ana Costa',
+  ]);
+  await expect(body(page).locator('strong')).toHaveText('forty minutes');
+  await expect(body(page).locator('em')).toHaveText('Reporting by');
+  await expect(body(page).locator('a[href="https://news.example/staff/ana"]')).toHaveText('Ana Costa');
+  await expect(body(page).locator('table, img, figure, div, [style], [class]:not(.comment-anchor):not(.find-match)')).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: 'An image was left out' })).toBeVisible();
+});
+
+test('plain-text paste: a paragraph per line, none for blank lines, curly quotes exactly as pasted', async ({ page }) => {
+  const text = '“At a time when close cooperation is needed,” Yoon said.\n\n\nIshiba said, ”and I look forward to it.”\n  \nThe end.';
+  await startStory(page, `Plain paste ${Date.now()}`, 'Intro.');
+  await body(page).locator('p').last().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await pasteText(page, text);
+  await expectSaved(page);
+  expect(await structure(page)).toEqual(['p: Intro.', 'p: “At a time when close cooperation is needed,” Yoon said.', 'p: Ishiba said, ”and I look forward to it.”', 'p: The end.']);
+});
