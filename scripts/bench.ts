@@ -8,12 +8,13 @@ import { benchPublishToVisible } from '../tests/bench/publish';
 import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
 import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront, startNginx, wrk, type WrkResult } from '../tests/bench/front';
 import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
+import { benchTyping } from '../tests/bench/typing';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave, archive) runs one part; `--archive=N` sizes the
+// `npm run bench -- --only=reading` (or autosave, typing, archive) runs one part; `--archive=N` sizes the
 // large archive (100,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -44,7 +45,7 @@ async function main() {
   const frontUrl = `http://127.0.0.1:${FRONT_BENCH_PORT}`;
   process.env.MASTHEAD_FRONT_URLS = frontUrl;
   if (runs('archive')) await benchArchive();
-  if (!runs('autosave') && !runs('reading')) return;
+  if (!runs('autosave') && !runs('reading') && !runs('typing')) return;
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });
   try {
     if (runs('autosave')) {
@@ -54,6 +55,16 @@ async function main() {
       console.log('                                   p50 ms    p95 ms');
       for (const r of autosave.rows) console.log(`  ${r.name.padEnd(32)} ${r.p50.toFixed(1).padStart(7)}  ${r.p95.toFixed(1).padStart(8)}`);
       console.log(`  ${'ratio autosave / baseline'.padEnd(32)} ${(save!.p50 / baseline!.p50).toFixed(1).padStart(6)}×  ${(save!.p95 / baseline!.p95).toFixed(1).padStart(7)}×\n`);
+    }
+    if (runs('typing')) {
+      const typing = await benchTyping(app.baseUrl);
+      const [empty] = typing;
+      console.log('\nTyping and autosave in long stories (Chromium, production build; key press until the editor has updated and laid out the page)\n');
+      console.log('  words      typing p50   typing p95   p95 vs empty   autosave p50   autosave p95');
+      for (const r of typing) {
+        console.log(`  ${String(r.words).padStart(6)}   ${r.typingP50.toFixed(1).padStart(9)} ms ${r.typingP95.toFixed(1).padStart(9)} ms   ${(r.typingP95 / empty!.typingP95).toFixed(2).padStart(10)}×   ${r.saveP50.toFixed(1).padStart(9)} ms  ${r.saveP95.toFixed(1).padStart(10)} ms`);
+      }
+      console.log('');
     }
     if (runs('reading')) {
       const throughput = await benchArticleThroughput(app.baseUrl);

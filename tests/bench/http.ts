@@ -1,7 +1,7 @@
 // A tiny HTTP client for the benchmarks: keeps cookies, signs in through Auth.js like a browser.
 
 export class Session {
-  private cookies = new Map<string, string>();
+  readonly cookies = new Map<string, string>();
   constructor(readonly baseUrl: string) {}
 
   private remember(response: Response) {
