@@ -2,7 +2,10 @@ import { MATCH_END, MATCH_START } from '@/lib/data/public-search';
 
 /** A search snippet with the matched words in <mark>: split on our markers, rendered as text. */
 export function Snippet({ text }: { text: string }) {
-  const parts = text.split(MATCH_START);
+  // A snippet cut before the end of a sentence says so: it ends on a word, then an ellipsis.
+  const trimmed = text.trimEnd();
+  const cut = !/[.!?…"”’)]$/.test(trimmed.replaceAll(MATCH_END, ''));
+  const parts = `${trimmed}${cut ? ' …' : ''}`.split(MATCH_START);
   return (
     <p className="snippet">
       {parts.map((part, i) => {

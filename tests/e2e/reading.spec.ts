@@ -96,6 +96,10 @@ test('search ranks, highlights and handles empty and odd queries', async ({ page
   const hit = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Yoon and Ishiba hold second summit/ }) });
   await expect(hit).toHaveCount(1);
   await expect(hit.locator('mark').first()).toHaveText(/Ishiba|cooperation/i);
+  // Each result names its section, bylines and date; a snippet cut mid-sentence ends on a word and an ellipsis.
+  await expect(hit).toContainText('World');
+  await expect(hit.locator('.meta')).toContainText(/^By Lee Jon-young · \d{1,2} \w+ 2024$/);
+  await expect(hit.locator('.snippet')).toHaveText(/(\w[.!?”’)]|\w …)$/);
   await page.screenshot({ path: 'tests/e2e/screenshots/search.png', fullPage: true });
 
   await page.goto('/search');

@@ -4,7 +4,7 @@ import { Pager } from '@/components/reading/pager';
 import { Snippet } from '@/components/reading/snippet';
 import { orNotFound } from '@/lib/data/public-page';
 import { MAX_QUERY_LENGTH, searchPublishedStories } from '@/lib/data/public-search';
-import { formatDate } from '@/lib/format';
+import { formatDate, joinNames } from '@/lib/format';
 import { storyPath } from '@/lib/urls';
 
 export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
@@ -43,6 +43,7 @@ export default async function SearchPage({ searchParams }: Props) {
                 </h2>
                 <Snippet text={hit.snippet} />
                 <p className="meta">
+                  {hit.bylines.length > 0 && <>By {joinNames(hit.bylines.map((b) => b.name))} · </>}
                   <time dateTime={hit.publishedAt.toISOString()}>{formatDate(hit.publishedAt)}</time>
                 </p>
               </li>
