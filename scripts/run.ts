@@ -56,7 +56,8 @@ async function main() {
     fail('There is no production build yet: run `npm run build` first, then `npm start`.');
   }
 
-  const database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log }).catch(
+  // PostgreSQL is stopped here, after the server (see shutdown below), not by its own Ctrl-C handler.
+  const database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log, stopOnSignals: false }).catch(
     (error: Error) => fail(error.message),
   );
   process.env.DATABASE_URL = database.url;
@@ -84,7 +85,9 @@ async function main() {
     await database.stop();
     return fail(error.message);
   });
-  const next = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/server.ts', mode, '--port', String(port)], {
+  // Node itself (with tsx as a loader), not the tsx command: a wrapper process could exit on Ctrl-C
+  // before the server has stopped, and PostgreSQL must outlive the server.
+  const next = spawn(process.execPath, ['--import', 'tsx', 'scripts/server.ts', mode, '--port', String(port)], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: nodeEnv, DATABASE_URL: database.url, MASTHEAD_PARENT_PID: String(process.pid) },
   });

@@ -7,7 +7,7 @@ export type Database = { url: string; embedded: boolean; stop: () => Promise<voi
  * The database Masthead runs on: the server named by DATABASE_URL if it is set (nothing is started),
  * else the embedded PostgreSQL with its data in <dataDir>/postgres, kept across restarts.
  */
-export async function openDatabase(options: { dataDir: string; pgPort: number; log: (m: string) => void }): Promise<Database> {
+export async function openDatabase(options: { dataDir: string; pgPort: number; log: (m: string) => void; stopOnSignals?: boolean }): Promise<Database> {
   const configured = process.env.DATABASE_URL;
   if (configured) {
     await checkReachable(configured);
@@ -18,6 +18,7 @@ export async function openDatabase(options: { dataDir: string; pgPort: number; l
     port: options.pgPort,
     persistent: true,
     log: options.log,
+    stopOnSignals: options.stopOnSignals,
   });
   await ensureDatabase(server.adminUrl, 'masthead');
   return { url: server.urlFor('masthead'), embedded: true, stop: server.stop };

