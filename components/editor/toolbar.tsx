@@ -33,7 +33,7 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const key = e.key.toLowerCase();
-      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'h' || (key === 'f' && editor.isFocused))) {
+      if ((e.ctrlKey || e.metaKey) && !e.altKey && (key === 'h' || (key === 'f' && editor.view.dom.contains(document.activeElement)))) {
         e.preventDefault();
         setFinding(true);
       }
@@ -48,7 +48,9 @@ export function Toolbar({ editor, onInsertImage }: Props) {
   // Ctrl/⌘+K, as in every word processor, opens the link form.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k' && editor.isFocused) {
+      // The listener is on the editor's own element, so the key press comes from inside it (Tiptap's
+      // isFocused can lag a moment behind a focus it has just restored).
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
         e.preventDefault();
         setLinking(true);
       }
