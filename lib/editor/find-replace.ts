@@ -79,6 +79,15 @@ function select(tr: Transaction, match: Match | undefined): Transaction {
   return tr.setSelection(TextSelection.create(tr.doc, match.from, match.to)).scrollIntoView();
 }
 
+/** Moves to the next (1) or previous (-1) match, wrapping round, and selects it in view. */
+function step(state: EditorState, tr: Transaction, dispatch: ((tr: Transaction) => void) | undefined, direction: 1 | -1): boolean {
+  const found = findState(state);
+  if (!found || found.matches.length === 0) return false;
+  const current = (found.current + direction + found.matches.length) % found.matches.length;
+  if (dispatch) dispatch(select(tr.setMeta(findReplaceKey, { current } satisfies Meta), found.matches[current]));
+  return true;
+}
+
 export const FindReplace = Extension.create({
   name: 'findReplace',
 
@@ -115,22 +124,12 @@ export const FindReplace = Extension.create({
         },
       findNext:
         () =>
-        ({ state, tr, dispatch }) => {
-          const found = findState(state);
-          if (!found || found.matches.length === 0) return false;
-          const current = (found.current + 1) % found.matches.length;
-          if (dispatch) dispatch(select(tr.setMeta(findReplaceKey, { current } satisfies Meta), found.matches[current]));
-          return true;
-        },
+        ({ state, tr, dispatch }) =>
+          step(state, tr, dispatch, 1),
       findPrevious:
         () =>
-        ({ state, tr, dispatch }) => {
-          const found = findState(state);
-          if (!found || found.matches.length === 0) return false;
-          const current = (found.current - 1 + found.matches.length) % found.matches.length;
-          if (dispatch) dispatch(select(tr.setMeta(findReplaceKey, { current } satisfies Meta), found.matches[current]));
-          return true;
-        },
+        ({ state, tr, dispatch }) =>
+          step(state, tr, dispatch, -1),
       replaceCurrent:
         (replacement) =>
         ({ state, tr, dispatch }) => {
