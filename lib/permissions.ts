@@ -34,7 +34,7 @@ export const STORY_ACTIONS = [
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
-export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll'] as const;
+export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll', 'front.arrange', 'site.configure'] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 export type Action = StoryAction | GlobalAction;
@@ -93,6 +93,10 @@ const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {
   'story.create': ['REPORTER', 'EDITOR', 'ADMIN'],
   'user.manage': ['ADMIN'],
   'audit.viewAll': ['ADMIN'],
+  // Choosing what leads the front page is the desk's call, as publishing is.
+  'front.arrange': ['EDITOR', 'ADMIN'],
+  // The site's name and description appear on every page, feed and search result.
+  'site.configure': ['ADMIN'],
 };
 
 function isStoryAction(action: Action): action is StoryAction {

@@ -20,6 +20,11 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
               <Link href="/newsroom/review">Review</Link>
             </li>
           )}
+          {can(viewer, 'front.arrange') && (
+            <li>
+              <Link href="/newsroom/front">Front page</Link>
+            </li>
+          )}
           <li>
             <Link href="/newsroom/media">Media</Link>
           </li>

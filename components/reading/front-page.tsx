@@ -2,35 +2,62 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StoryList } from '@/components/reading/story-list';
 import { StorySummary } from '@/components/reading/story-summary';
-import { getFrontPage } from '@/lib/data/public-stories';
+import { getFrontPage, type ResolvedFront } from '@/lib/data/public-front';
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { listingMetadata } from '@/lib/seo/metadata';
-import { SITE } from '@/lib/site';
 import { sectionPath } from '@/lib/urls';
 
-export const frontPageMetadata: Metadata = listingMetadata({ description: SITE.description, path: '/' });
+export async function frontPageMetadata(): Promise<Metadata> {
+  const site = await getSiteIdentity();
+  return listingMetadata({ description: site.description, path: '/' });
+}
 
-/** The front page: the lead, the top stories, then each section's latest. */
+/** The public front page, as the editors last published it. */
 export async function FrontPage() {
-  const { lead, top, sections } = await getFrontPage();
+  const [front, site] = await Promise.all([getFrontPage(), getSiteIdentity()]);
+  return <FrontPageView front={front} siteName={site.name} />;
+}
+
+/**
+ * Laid out as a newspaper's: the lead with its picture beside the top stories, then the section
+ * blocks with the latest stories in a rail. Also the newsroom's preview of a draft.
+ */
+export function FrontPageView({ front, siteName }: { front: ResolvedFront; siteName: string }) {
+  const { lead, top, sections, latest } = front;
   if (!lead) return <p className="empty">Nothing has been published yet.</p>;
   return (
     <div className="front">
-      <h1 className="visually-hidden">{SITE.name}: top stories</h1>
+      <h1 className="visually-hidden">{siteName}: top stories</h1>
       <section aria-labelledby="top-stories" className="front-top">
         <h2 id="top-stories" className="visually-hidden">
           Top stories
         </h2>
-        <StorySummary story={lead} lead level={3} />
-        {top.length > 0 && <StoryList stories={top} empty="" level={3} />}
+        <div className="front-lead">
+          <StorySummary story={lead} variant="lead" level={3} />
+        </div>
+        {top.length > 0 && <StoryList stories={top} empty="" level={3} variant="top" className="front-top-list" />}
       </section>
-      {sections.map((section) => (
-        <section key={section.slug} aria-labelledby={`front-${section.slug}`} className="front-section">
-          <h2 id={`front-${section.slug}`} className="front-section-title">
-            <Link href={sectionPath(section)}>{section.name}</Link>
-          </h2>
-          <StoryList stories={section.stories} empty="" showSection={false} level={3} />
-        </section>
-      ))}
+      <div className="front-body">
+        <div className="front-sections">
+          {sections.map((section) => (
+            <section key={section.slug} aria-labelledby={`front-${section.slug}`} className="front-section">
+              <h2 id={`front-${section.slug}`} className="front-section-title">
+                <Link href={sectionPath(section)}>{section.name}</Link>
+              </h2>
+              <StorySummary story={section.stories[0]!} variant="list" level={3} showSection={false} />
+              <StoryList stories={section.stories.slice(1)} empty="" showSection={false} level={3} variant="compact" className="front-section-more" />
+            </section>
+          ))}
+        </div>
+        {latest.length > 0 && (
+          <section aria-labelledby="front-latest" className="front-latest">
+            <h2 id="front-latest" className="front-section-title">
+              Latest
+            </h2>
+            <StoryList stories={latest} empty="" level={3} variant="compact" className="latest-list" />
+          </section>
+        )}
+      </div>
     </div>
   );
 }

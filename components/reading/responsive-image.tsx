@@ -1,7 +1,11 @@
 import type { PublicImage } from '@/lib/data/public-stories';
 
-/** An image in every rendition we made, so the browser picks the smallest that is sharp enough. */
-export function ResponsiveImage({ image, sizes, priority = false }: { image: PublicImage; sizes: string; priority?: boolean }) {
+/**
+ * An image in every rendition we made, so the browser picks the smallest that is sharp enough.
+ * Width and height are always set, so the page does not move when it arrives; `priority` is the
+ * page's main image (fetched first), `eager` one that is on screen at once; the rest load lazily.
+ */
+export function ResponsiveImage({ image, sizes, priority = false, eager = false }: { image: PublicImage; sizes: string; priority?: boolean; eager?: boolean }) {
   return (
     // eslint-disable-next-line @next/next/no-img-element -- renditions are made at upload; no optimiser needed
     <img
@@ -11,7 +15,7 @@ export function ResponsiveImage({ image, sizes, priority = false }: { image: Pub
       alt={image.alt}
       width={image.width}
       height={image.height}
-      loading={priority ? 'eager' : 'lazy'}
+      loading={priority || eager ? 'eager' : 'lazy'}
       fetchPriority={priority ? 'high' : undefined}
       decoding="async"
     />

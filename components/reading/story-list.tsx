@@ -1,13 +1,16 @@
 import type { PublicStorySummary } from '@/lib/data/public-stories';
-import { StorySummary } from './story-summary';
+import { StorySummary, type SummaryVariant } from './story-summary';
 
-export function StoryList({ stories, empty, showSection = true, level = 2 }: { stories: PublicStorySummary[]; empty: string; showSection?: boolean; level?: 2 | 3 }) {
-  if (stories.length === 0) return <p className="empty">{empty}</p>;
+type Props = { stories: PublicStorySummary[]; empty: string; showSection?: boolean; level?: 2 | 3; variant?: SummaryVariant; className?: string };
+
+export function StoryList({ stories, empty, showSection = true, level = 2, variant = 'list', className = 'story-list' }: Props) {
+  if (stories.length === 0) return empty ? <p className="empty">{empty}</p> : null;
   return (
-    <ul className="story-list">
-      {stories.map((story) => (
+    <ul className={className}>
+      {stories.map((story, i) => (
         <li key={story.id}>
-          <StorySummary story={story} showSection={showSection} level={level} />
+          {/* The first pictures of a list are on screen at once; the rest wait until scrolled to. */}
+          <StorySummary story={story} showSection={showSection} level={level} variant={variant} eager={variant === 'list' && i < 2} />
         </li>
       ))}
     </ul>

@@ -35,7 +35,8 @@ export const EVERY_PAGE = `${LAYOUT_PREFIX}/`;
 export function pagePathsForTags(dropped: Iterable<string>): string[] {
   const paths = new Set<string>();
   for (const tag of dropped) {
-    if (tag === tags.home) paths.add(INTERNAL_PAGES.front);
+    if (tag === tags.home || tag === tags.front) paths.add(INTERNAL_PAGES.front);
+    else if (tag === tags.site) paths.add(EVERY_PAGE);
     else if (tag === tags.feeds) paths.add(INTERNAL_PAGES.feed);
     else if (tag === tags.corrections) paths.add(INTERNAL_PAGES.corrections);
     else if (tag === tags.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, SITEMAP_CHILDREN].forEach((p) => paths.add(p));

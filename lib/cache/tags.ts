@@ -7,6 +7,10 @@ export const tags = {
   author: (slug: string) => `author:${slug}`,
   /** The front page and every list that is not scoped to one section, tag or author. */
   home: 'home',
+  /** The front page's arrangement (a published or restored version), not the stories on it. */
+  front: 'front',
+  /** The site's name and description, shown on every page. */
+  site: 'site',
   feeds: 'feeds',
   sitemaps: 'sitemaps',
   corrections: 'corrections',

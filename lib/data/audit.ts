@@ -6,7 +6,7 @@ import { assertCan, type Viewer } from './viewer';
 type AuditInput = {
   actorId: string | null;
   action: string;
-  entityType: 'user' | 'story' | 'setting' | 'media';
+  entityType: 'user' | 'story' | 'setting' | 'media' | 'front';
   entityId: string;
   storyId?: string;
   fromState?: string | null;

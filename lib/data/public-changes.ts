@@ -48,3 +48,20 @@ export async function publicStoryChanged(storyId: string, options: { before?: st
   // The cache front: the same lists, and every address.
   await enqueueFrontPurge(storyFrontKeys(all, { id: storyId, paths }));
 }
+
+/**
+ * Called after a committed change to the front page's arrangement (publish, restore, a scheduled
+ * version going live): the front page alone, on every instance and at the cache front.
+ */
+export async function frontPageChanged(): Promise<void> {
+  revalidatePagesHere(pagePathsForTags([tags.front]));
+  await announceInvalidation(db, [tags.front]);
+  await enqueueFrontPurge([tags.home]);
+}
+
+/** Called after the site's name or description changed: every page shows them. */
+export async function siteIdentityChanged(): Promise<void> {
+  revalidatePagesHere(pagePathsForTags([tags.site]));
+  await announceInvalidation(db, [tags.site]);
+  await enqueueFrontPurge([tags.home, tags.feeds, tags.sitemaps, tags.corrections, tags.directory, 'static']);
+}

@@ -151,7 +151,7 @@ async function storyPageIds(filter: StoryFilter, after: Cursor | null, take: num
   return rows.map((r) => r.id);
 }
 
-async function readStories(filter: StoryFilter): Promise<StoryPage> {
+export async function readStories(filter: StoryFilter): Promise<StoryPage> {
   const take = filter.take ?? 20;
   const after = decodeCursor(filter.cursor);
   const ids = filter.tag || filter.author ? await linkedPageIds(filter, after, take) : await storyPageIds(filter, after, take);
@@ -244,23 +244,4 @@ export const listRelatedStories = cached(
     return ids.flatMap((r) => found.get(r.id) ?? []);
   },
   ([storyId], stories) => [tags.story(storyId), tags.home, ...stories.map((s) => tags.story(s.id))],
-);
-
-export type FrontPage = { lead: PublicStorySummary | null; top: PublicStorySummary[]; sections: { name: string; slug: string; stories: PublicStorySummary[] }[] };
-
-/** The front page: the newest story leads, the next few are top stories, then each section's latest. */
-export const getFrontPage = cached(
-  'front',
-  async (): Promise<FrontPage> => {
-    const [{ stories }, sections] = await Promise.all([readStories({ take: 5 }), db.section.findMany({ orderBy: { position: 'asc' }, select: { name: true, slug: true } })]);
-    const shown = new Set(stories.map((s) => s.id));
-    const perSection = await Promise.all(
-      sections.map(async (section) => {
-        const page = await readStories({ section: section.slug, take: 4 + shown.size });
-        return { ...section, stories: page.stories.filter((s) => !shown.has(s.id)).slice(0, 4) };
-      }),
-    );
-    return { lead: stories[0] ?? null, top: stories.slice(1), sections: perSection.filter((s) => s.stories.length > 0) };
-  },
-  (_args, page) => [tags.home, tags.directory, ...[page.lead, ...page.top, ...page.sections.flatMap((s) => s.stories)].flatMap((s) => (s ? [tags.story(s.id)] : []))],
 );

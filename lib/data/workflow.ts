@@ -5,6 +5,7 @@ import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/j
 import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
+import { removeStoryFromFront } from './front';
 import { editorIds, notify } from './notifications';
 import { publicStoryChanged } from './public-changes';
 import { recordStoryPath } from './story-paths';
@@ -28,7 +29,7 @@ export async function transitionStory(
   const note = input.note?.trim() ?? '';
   const story = await db.story.findUnique({
     where: { id: storyId },
-    select: { status: true, version: true, sectionId: true, firstPublishedAt: true, authors: { select: { userId: true } } },
+    select: { status: true, version: true, headline: true, sectionId: true, firstPublishedAt: true, authors: { select: { userId: true } } },
   });
   if (!story) throw new NotFoundError('That story does not exist.');
   const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
@@ -89,6 +90,8 @@ export async function transitionStory(
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note: [note, when].filter(Boolean).join(' ') },
     });
+    // A story that leaves the site leaves the front page's slots too (their fallback fills them).
+    if (name === 'unpublish') await removeStoryFromFront(tx, storyId, viewer.id, story.headline);
     await notifyTransition(tx, { name, storyId, actor: viewer, bylineIds: ref.authorIds, note, publishAt: input.publishAt ?? null });
     return { status: transition.to, version };
   });

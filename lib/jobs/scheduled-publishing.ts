@@ -1,15 +1,24 @@
 import 'server-only';
 import { listDueScheduledStories, publishScheduledStory, type ScheduledPublication } from '@/lib/data/scheduled';
+import { publishDueFrontVersions } from '@/lib/data/front-schedule';
 import { boss } from './boss';
 
 const QUEUE = 'publish-scheduled';
 const SWEEP = 'sweep-scheduled';
+const FRONT = 'publish-front';
 
 /** Queues the publication; the job wakes at the scheduled time. */
 export async function enqueueScheduledPublication(job: ScheduledPublication): Promise<void> {
   const queue = await boss();
   await queue.createQueue(QUEUE);
   await queue.sendAfter(QUEUE, job, { retryLimit: 5, retryDelay: 5 }, new Date(job.scheduledAt));
+}
+
+/** Wakes the worker when a scheduled front page version is due (the sweep catches any it misses). */
+export async function enqueueFrontPublication(at: Date): Promise<void> {
+  const queue = await boss();
+  await queue.createQueue(FRONT);
+  await queue.sendAfter(FRONT, {}, { retryLimit: 5, retryDelay: 5 }, at);
 }
 
 /** Cancels queued publications of a story (after a reschedule, unschedule or manual publish). */
@@ -31,11 +40,16 @@ export async function startScheduledPublishing(): Promise<void> {
   const queue = await boss();
   await queue.createQueue(QUEUE);
   await queue.createQueue(SWEEP);
+  await queue.createQueue(FRONT);
+  await queue.work(FRONT, { pollingIntervalSeconds: 1 }, async () => {
+    await publishDueFrontVersions();
+  });
   await queue.work<ScheduledPublication>(QUEUE, { pollingIntervalSeconds: 1, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) await publishScheduledStory(job.data);
   });
   await queue.work(SWEEP, { pollingIntervalSeconds: 5 }, async () => {
     for (const due of await listDueScheduledStories()) await publishScheduledStory(due);
+    await publishDueFrontVersions();
   });
   await queue.schedule(SWEEP, '* * * * *');
   await queue.send(SWEEP, {});

@@ -89,9 +89,9 @@ describe('permission table, exhaustively', () => {
 
 describe('newsroom-wide actions', () => {
   it.each([
-    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false }],
-    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false }],
-    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true }],
+    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': false, 'site.configure': false }],
+    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': true, 'site.configure': false }],
+    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true, 'front.arrange': true, 'site.configure': true }],
   ] as const)('%s', (role, rules) => {
     for (const action of GLOBAL_ACTIONS) {
       expect(can(actor(role), action)).toBe(rules[action]);

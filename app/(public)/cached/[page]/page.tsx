@@ -12,9 +12,9 @@ import { FrontPage, frontPageMetadata } from '@/components/reading/front-page';
 // client asks for it directly.
 
 type Props = { params: Promise<{ page: string }> };
-const PAGES: Record<string, { view: () => Promise<ReactNode>; metadata: Metadata }> = {
+const PAGES: Record<string, { view: () => Promise<ReactNode>; metadata: () => Promise<Metadata> }> = {
   front: { view: FrontPage, metadata: frontPageMetadata },
-  corrections: { view: CorrectionsList, metadata: correctionsMetadata },
+  corrections: { view: CorrectionsList, metadata: async () => correctionsMetadata },
 };
 
 export const revalidate = 3600;
@@ -23,7 +23,7 @@ export function generateStaticParams(): { page: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return PAGES[(await params).page]?.metadata ?? {};
+  return (await PAGES[(await params).page]?.metadata()) ?? {};
 }
 
 export default async function CachedPage({ params }: Props) {

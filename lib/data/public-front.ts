@@ -1,0 +1,75 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { cached } from '@/lib/cache/tagged-cache';
+import { tags } from '@/lib/cache/tags';
+import { emptyLayout, reconcileLayout, SECTION_PINS, storyIdsIn, type FrontLayout } from '@/lib/validations/front';
+import { readStories, summariesById, type PublicStorySummary } from './public-stories';
+
+// The front page as readers see it: the editors' arrangement (the newest published FrontVersion),
+// with every slot that is empty, or holds a story no longer live, filled by the newest live story
+// not already shown. Also renders a draft for the newsroom's preview.
+
+export type FrontBlock = { name: string; slug: string; stories: PublicStorySummary[] };
+export type ResolvedFront = { lead: PublicStorySummary | null; top: PublicStorySummary[]; sections: FrontBlock[]; latest: PublicStorySummary[] };
+
+const LATEST = 8;
+
+export async function listSections(): Promise<{ name: string; slug: string }[]> {
+  return db.section.findMany({ orderBy: { position: 'asc' }, select: { name: true, slug: true } });
+}
+
+/** The published arrangement, brought up to date with today's sections. */
+export async function liveLayout(sections: { slug: string }[]): Promise<FrontLayout> {
+  const slugs = sections.map((s) => s.slug);
+  const live = await db.frontVersion.findFirst({ where: { status: 'PUBLISHED' }, orderBy: { publishedAt: 'desc' }, select: { layout: true } });
+  return (live && reconcileLayout(live.layout, slugs)) ?? emptyLayout(slugs);
+}
+
+/** Fills a layout with live stories. */
+export async function resolveFront(layout: FrontLayout, sections: { name: string; slug: string }[]): Promise<ResolvedFront> {
+  const pinnedIds = storyIdsIn(layout);
+  const [pinned, newest] = await Promise.all([summariesById(pinnedIds), readStories({ take: 1 + layout.top.length + LATEST + pinnedIds.length })]);
+  // Every pinned story that is live keeps its place before any slot is filled by the newest.
+  const shown = new Set([...pinned.keys()]);
+  const fallback = newest.stories.filter((s) => !shown.has(s.id));
+  const fill = (id: string | null) => {
+    const story = (id && pinned.get(id)) || fallback.shift() || null;
+    if (story) shown.add(story.id);
+    return story;
+  };
+  const lead = fill(layout.lead);
+  const top = layout.top.map(fill).filter((s): s is PublicStorySummary => s !== null);
+  const leading = new Set([lead, ...top].flatMap((s) => (s ? [s.id] : [])));
+  const latest = newest.stories.filter((s) => !leading.has(s.id)).slice(0, LATEST);
+
+  const names = new Map(sections.map((s) => [s.slug, s.name]));
+  const blocks: FrontBlock[] = [];
+  // In order: a block's fill must not take a story that an earlier block shows.
+  for (const block of layout.sections) {
+    const name = names.get(block.slug);
+    if (!name) continue;
+    const own = block.pinned.flatMap((id) => (id && pinned.get(id) ? [pinned.get(id)!] : []));
+    const wanted = SECTION_PINS - own.length;
+    const page = wanted > 0 ? await readStories({ section: block.slug, take: wanted + shown.size }) : { stories: [] };
+    const filled = page.stories.filter((s) => !shown.has(s.id)).slice(0, wanted);
+    filled.forEach((s) => shown.add(s.id));
+    // Pinned stories keep their slot order; fills take the remaining slots, newest first.
+    const stories = block.pinned.map((id) => (id && own.find((s) => s.id === id)) || filled.shift() || null).filter((s): s is PublicStorySummary => s !== null);
+    if (stories.length > 0) blocks.push({ name, slug: block.slug, stories });
+  }
+  return { lead, top, sections: blocks, latest };
+}
+
+function storiesOn(front: ResolvedFront): PublicStorySummary[] {
+  return [front.lead, ...front.top, ...front.sections.flatMap((s) => s.stories), ...front.latest].filter((s): s is PublicStorySummary => s !== null);
+}
+
+/** The public front page. */
+export const getFrontPage = cached(
+  'front',
+  async (): Promise<ResolvedFront> => {
+    const sections = await listSections();
+    return resolveFront(await liveLayout(sections), sections);
+  },
+  (_args, front) => [tags.home, tags.front, tags.directory, ...storiesOn(front).map((s) => tags.story(s.id))],
+);
