@@ -6,7 +6,11 @@ import { refreshSearchVector } from '@/lib/data/search';
 import { recordStoryPath } from '@/lib/data/story-paths';
 import { hashPassword } from '@/lib/passwords';
 import { slugify } from '@/lib/slug';
-import { DEMO_STORIES } from './seed-data/stories';
+import { mediaStorage } from '@/lib/media/storage';
+import { processImage } from '@/lib/media/process';
+import { FRONT_STORIES } from './seed-data/front-stories';
+import { DEMO_STORIES, type DemoStory } from './seed-data/stories';
+import { ALT_TEXT, drawIllustration } from './seed-images';
 
 // The demo newsroom. Idempotent: it creates what is missing and never changes what exists, so
 // running it again (or on every start) cannot overwrite a newsroom's own edits.
@@ -53,7 +57,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
   }
 
   let created = 0;
-  for (const story of DEMO_STORIES) {
+  for (const story of [...DEMO_STORIES, ...FRONT_STORIES]) {
     if (await db.story.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
     const parsed = parseBody(docFromPlainText(story.paragraphs.join('\n')));
     if (!parsed.ok) throw new Error(`Demo story ${story.slug}: ${parsed.error}`);
@@ -64,6 +68,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
       tagIds.push(tag.id);
     }
     const creatorId = userIds.get(story.creator)!;
+    const featuredImageId = story.image ? await seedIllustration(db, story, creatorId) : null;
     const authorIds = story.authors.map((email) => userIds.get(email)!);
     const fields = {
       headline: story.headline,
@@ -76,6 +81,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
       creditLine: story.creditLine ?? '',
       dateline: story.dateline ?? '',
       sectionId: sectionIds.get(story.section)!,
+      featuredImageId,
       publishedAt: story.publishedAt ? new Date(story.publishedAt) : null,
     };
     // A story published in 2024 was also written and last changed then, not when the seed ran.
@@ -109,7 +115,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
             dateline: fields.dateline,
             seoTitle: '',
             seoDescription: '',
-            featuredImageId: null,
+            featuredImageId,
             body: fields.body,
           },
         },
@@ -152,6 +158,29 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
     create: { key: SEED_MARKER, value: new Date().toISOString() },
   });
   log(`Demo newsroom ready: ${PEOPLE.length} demo logins, ${SECTIONS.length} sections, ${created} new stories.`);
+}
+
+/** Draws a story's illustration and stores it as an upload would be; returns the media id. */
+async function seedIllustration(db: Db, story: DemoStory, uploadedById: string): Promise<string> {
+  const id = randomBytes(12).toString('hex');
+  const image = await processImage(id, await drawIllustration(story.slug, story.image!));
+  await Promise.all(image.renditions.map((r) => mediaStorage().put(r.key, r.data, 'image/webp')));
+  await db.media.create({
+    data: {
+      id,
+      storageKey: id,
+      originalName: `${story.slug}.png`,
+      format: image.format,
+      width: image.width,
+      height: image.height,
+      bytes: image.renditions.reduce((sum, r) => sum + r.bytes, 0),
+      renditions: image.renditions.map(({ data: _data, ...r }) => r),
+      altText: ALT_TEXT[story.image!],
+      credit: 'Masthead illustration',
+      uploadedById,
+    },
+  });
+  return id;
 }
 
 export async function isSeeded(db: Db): Promise<boolean> {

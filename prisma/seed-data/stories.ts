@@ -13,6 +13,8 @@ export type DemoStory = {
   dateline?: string;
   publishedAt?: string;
   paragraphs: readonly string[];
+  /** An illustration the seed draws for it (prisma/seed-images.ts). */
+  image?: 'politics' | 'world' | 'business';
 };
 
 export const DEMO_STORIES: DemoStory[] = [
@@ -28,6 +30,7 @@ export const DEMO_STORIES: DemoStory[] = [
     creditLine: 'Diplomacy Journal',
     dateline: 'LIMA',
     publishedAt: '2024-11-16T22:30:00.000Z',
+    image: 'world',
     paragraphs: SUMMIT_PARAGRAPHS,
   },
   {
@@ -40,6 +43,7 @@ export const DEMO_STORIES: DemoStory[] = [
     creator: 'reporter2@example.com',
     tags: ['Economy', 'Interest rates'],
     publishedAt: '2024-11-14T09:00:00.000Z',
+    image: 'business',
     paragraphs: [
       'The central bank kept its benchmark rate unchanged on Thursday, saying inflation had eased for a third consecutive month but remained above its target.',
       '“We are not yet in a position to declare victory,” the governor told reporters, adding that the board would watch wage settlements closely over the winter.',
