@@ -39,6 +39,7 @@ export function StoryCombobox({ label, onChoose }: { label: string; onChoose: (s
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.altKey) return; // Alt+arrows move the slot (FrontSlot), not through the list
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       if (!open) return setOpen(true);

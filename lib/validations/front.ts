@@ -7,7 +7,7 @@ export const TOP_SLOTS = 4;
 export const SECTION_PINS = 4;
 export const MAX_SECTIONS = 30;
 
-const storyId = z.string().regex(/^[a-z0-9]{1,40}$/, 'Not a story id.');
+const storyId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Not a story id.');
 const slot = storyId.nullable();
 
 export const frontLayoutSchema = z

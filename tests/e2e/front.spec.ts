@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
 import { createApprovedStory, query } from './support/db';
 import { FRONT_URL, startFront, type Front } from './support/front';
 import { storageStateFor } from './support/roles';
@@ -102,4 +103,122 @@ test('a purge sent while the front is stopped is delivered after it restarts', a
   const [{ after }] = (await query<{ after: number }>(`SELECT count(*)::int AS after FROM pgboss.job WHERE name = 'purge-front' AND state = 'completed'`)) as [{ after: number }];
   expect(after).toBeGreaterThan(before);
   expect((await viaFront(story.path)).status).toBe(200);
+});
+
+// Curating the front page. Here, in this serial file, because these tests share the front page's
+// one arrangement and draft, and because the cache front must show each change too.
+
+/** A live story published long ago, so that only an editor's choice can make it lead. */
+async function oldLiveStory(headline: string, day: number) {
+  const story = await approvedStory(headline);
+  const at = new Date(Date.UTC(2020, 0, day));
+  await query(`UPDATE "Story" SET status = 'PUBLISHED', "publishedAt" = $2, "firstPublishedAt" = $2 WHERE id = $1`, [story.id, at]);
+  return { ...story, headline };
+}
+
+const leadIn = (html: string) => html.split('class="front-lead"')[1]?.split('</article>')[0] ?? '';
+const originLead = async () => leadIn(await (await fetch(`${BASE_URL}/`)).text());
+const frontLead = async () => leadIn(await (await viaFront('/')).text());
+
+async function frontDesk(browser: Browser) {
+  await query('DELETE FROM "FrontDraft"');
+  const page = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();
+  await page.goto('/newsroom/front');
+  return page;
+}
+
+async function choose(desk: Page, slot: string, headline: string) {
+  await desk.getByRole('combobox', { name: slot }).fill(headline);
+  await desk.getByRole('option', { name: new RegExp(headline) }).click();
+  await expect(desk.getByRole('listitem', { name: slot })).toContainText(headline);
+}
+
+async function publishFront(desk: Page) {
+  await expect(desk.getByRole('status').filter({ hasText: 'Draft saved' })).toBeVisible();
+  const before = await desk.getByText(/^Live: /).textContent();
+  await desk.getByRole('button', { name: 'Publish front page' }).click();
+  await expect(desk.getByText(/^Live: version \d+/)).not.toHaveText(before ?? '');
+}
+
+test('an editor chooses the lead story and publishes: it leads at the origin and through the front within a second', async ({ browser }) => {
+  const chosen = await oldLiveStory(`Archive essay leads ${Date.now()}`, 2);
+  await viaFront('/');
+  expect((await viaFront('/')).headers.get('x-cache')).toBe('HIT');
+  expect(await frontLead()).not.toContain(chosen.headline);
+
+  const desk = await frontDesk(browser);
+  await choose(desk, 'Lead story', chosen.headline);
+  await publishFront(desk);
+  const origin = await within(1000, async () => (await originLead()).includes(chosen.headline));
+  const front = await within(1000, async () => (await frontLead()).includes(chosen.headline));
+  console.log(`front page lead: origin ${origin} ms, cache front ${front} ms after publication`);
+  await desk.screenshot({ path: 'tests/e2e/screenshots/front-desk.png', fullPage: true });
+});
+
+test('restoring the previous version brings the old lead back; unpublishing it lets the newest story lead', async ({ browser }) => {
+  const first = await oldLiveStory(`Restored lead ${Date.now()}`, 3);
+  const second = await oldLiveStory(`Replaced lead ${Date.now()}`, 4);
+  const desk = await frontDesk(browser);
+  await choose(desk, 'Lead story', first.headline);
+  await publishFront(desk);
+  await choose(desk, 'Lead story', second.headline);
+  await publishFront(desk);
+  await within(1000, async () => (await originLead()).includes(second.headline));
+
+  const history = desk.getByRole('region', { name: 'History' });
+  await history.getByRole('row', { name: new RegExp(first.headline) }).getByRole('button', { name: /^Restore version/ }).click();
+  await expect(history.getByRole('alert')).toContainText('is live again');
+  await within(1000, async () => (await originLead()).includes(first.headline));
+  await within(1000, async () => (await frontLead()).includes(first.headline));
+
+  const workflow = await workflowOf(browser, first.id);
+  await workflow.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(workflow).toContainText('unpublished');
+  // The slot falls back to the newest live story, which other tests may be publishing meanwhile.
+  await expect
+    .poll(async () => {
+      const [newest] = await query<{ headline: string }>(`SELECT headline FROM "Story" WHERE status = 'PUBLISHED' AND "publishedAt" <= now() AND "sectionId" IS NOT NULL ORDER BY "publishedAt" DESC, id LIMIT 1`);
+      const lead = await originLead();
+      return !lead.includes(first.headline) && lead.includes(newest!.headline);
+    })
+    .toBe(true);
+  await desk.reload();
+  await expect(desk.getByRole('region', { name: 'History' }).getByRole('row').nth(1)).toContainText('unpublished');
+});
+
+test('slots move by keyboard and by drag and drop, and Preview shows the draft as readers would see it', async ({ browser }) => {
+  const a = await oldLiveStory(`Moved by keys ${Date.now()}`, 5);
+  const b = await oldLiveStory(`Moved by drag ${Date.now()}`, 6);
+  const desk = await frontDesk(browser);
+  await choose(desk, 'Lead story', a.headline);
+  await choose(desk, 'Top story 1', b.headline);
+
+  await desk.getByRole('combobox', { name: 'Lead story' }).press('Alt+ArrowDown');
+  await expect(desk.getByRole('listitem', { name: 'Lead story' })).toContainText(b.headline);
+  await expect(desk.getByRole('listitem', { name: 'Top story 1' })).toContainText(a.headline);
+
+  await desk.getByRole('listitem', { name: 'Top story 1' }).dragTo(desk.getByRole('listitem', { name: 'Top story 3' }));
+  await expect(desk.getByRole('listitem', { name: 'Top story 3' })).toContainText(a.headline);
+  await expect(desk.getByRole('listitem', { name: 'Top story 1' })).toContainText('Empty');
+
+  await desk.getByRole('button', { name: 'Move World block up' }).click();
+  await expect(desk.getByRole('region', { name: 'World block' })).toContainText('1. World');
+
+  const [preview] = await Promise.all([desk.context().waitForEvent('page'), desk.getByRole('link', { name: 'Preview' }).click()]);
+  await expect(preview.getByRole('note')).toContainText('Preview of the front page draft');
+  await expect(preview.locator('.front-lead')).toContainText(b.headline);
+  await expect(preview.locator('.front-section-title').first()).toHaveText('World');
+  // Readers still see the published arrangement.
+  expect(await originLead()).not.toContain(b.headline);
+  await query('DELETE FROM "FrontDraft"');
+});
+
+test('the preview and the desk are for editors only', async ({ browser }) => {
+  const reporter = await (await browser.newContext({ storageState: storageStateFor('reporter') })).newPage();
+  await reporter.goto('/newsroom/front');
+  await expect(reporter.getByText('The front page is arranged by editors.')).toBeVisible();
+  await reporter.goto('/preview/front');
+  await expect(reporter.getByRole('heading', { name: 'Only editors can preview the front page' })).toBeVisible();
+  const anonymous = await fetch(`${BASE_URL}/preview/front`);
+  expect(await anonymous.text()).toContain('Only editors can preview the front page');
 });

@@ -19,6 +19,7 @@ test('newsroom pages pass an automated accessibility check', async ({ browser })
     ['/newsroom/media', 'editor'],
     ['/newsroom/people', 'admin'],
     ['/newsroom/audit', 'admin'],
+    ['/newsroom/front', 'editor'],
   ];
   const found: string[] = [];
   for (const [url, role] of pages) {

@@ -52,7 +52,7 @@ describe('stored layouts', () => {
     expect(frontLayoutSchema.safeParse({ ...base(), top: ['a', null, null, null] }).success).toBe(false);
     expect(frontLayoutSchema.safeParse({ ...base(), sections: [{ slug: 'world', pinned: [null, null, null, null] }, { slug: 'world', pinned: [null, null, null, null] }] }).success).toBe(false);
     expect(frontLayoutSchema.safeParse({ ...base(), extra: 1 }).success).toBe(false);
-    expect(frontLayoutSchema.safeParse({ ...base(), lead: 'DROP TABLE' }).success).toBe(false);
+    expect(frontLayoutSchema.safeParse({ ...base(), lead: 'DROP TABLE;' }).success).toBe(false);
     expect(frontLayoutSchema.safeParse({ ...base(), top: ['b', null] }).success).toBe(false);
   });
 });
