@@ -33,6 +33,11 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
               <Link href="/newsroom/people">People</Link>
             </li>
           )}
+          {can(viewer, 'site.configure') && (
+            <li>
+              <Link href="/newsroom/settings/site">Settings</Link>
+            </li>
+          )}
           {can(viewer, 'audit.viewAll') && (
             <li>
               <Link href="/newsroom/audit">Audit log</Link>

@@ -9,7 +9,7 @@ import { sectionPath } from '@/lib/urls';
 
 export async function frontPageMetadata(): Promise<Metadata> {
   const site = await getSiteIdentity();
-  return listingMetadata({ description: site.description, path: '/' });
+  return listingMetadata({ description: site.description, path: '/', siteName: site.name });
 }
 
 /** The public front page, as the editors last published it. */

@@ -4,6 +4,7 @@ import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
 import { getPublicAuthor, getPublicSection, getPublicTag } from '@/lib/data/public-directory';
 import { storyPageFor } from '@/lib/data/public-page';
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { listingMetadata } from '@/lib/seo/metadata';
 import { authorPath, sectionPath, tagPath } from '@/lib/urls';
 
@@ -15,19 +16,20 @@ export type ListingKind = 'section' | 'tag' | 'author';
 type Cursor = string | string[] | undefined;
 
 export async function listingMetadataFor(kind: ListingKind, slug: string): Promise<Metadata> {
+  const { name: siteName } = await getSiteIdentity();
   if (kind === 'section') {
     const section = await getPublicSection(slug);
     if (!section) return {};
-    return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml` });
+    return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml`, siteName });
   }
   if (kind === 'tag') {
     const tag = await getPublicTag(slug);
     if (!tag) return {};
-    return listingMetadata({ title: tag.name, description: `Stories about ${tag.name}.`, path: tagPath(tag), feed: `/tags/${tag.slug}/feed.xml` });
+    return listingMetadata({ title: tag.name, description: `Stories about ${tag.name}.`, path: tagPath(tag), feed: `/tags/${tag.slug}/feed.xml`, siteName });
   }
   const author = await getPublicAuthor(slug);
   if (!author) return {};
-  return listingMetadata({ title: author.name, description: author.bio || `Stories by ${author.name}.`, path: authorPath(author) });
+  return listingMetadata({ title: author.name, description: author.bio || `Stories by ${author.name}.`, path: authorPath(author), siteName });
 }
 
 export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug: string; cursor?: Cursor }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { listPublicSections } from '@/lib/data/public-directory';
-import { SITE } from '@/lib/site';
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { sectionPath } from '@/lib/urls';
 
 /** Masthead, section navigation, search and footer around every public page (the 404 page too). */
@@ -9,7 +9,7 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
   // Sections come from the database (through the tag cache), per request or once per cached page
   // as the page decides. `next build` has no database: the pages it tries to prerender turn out to
   // be per-request ones and are thrown away, so the chrome it renders for them can go without.
-  const sections = process.env.NEXT_PHASE === 'phase-production-build' ? [] : await listPublicSections();
+  const [sections, site] = await Promise.all([process.env.NEXT_PHASE === 'phase-production-build' ? [] : listPublicSections(), getSiteIdentity()]);
   return (
     <div className="reading">
       <a className="skip-link" href="#main">
@@ -17,7 +17,7 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
       </a>
       <header className="masthead">
         <Link href="/" className="masthead-title">
-          {SITE.name}
+          {site.name}
         </Link>
         <nav aria-label="Sections" className="section-nav">
           <ul>
@@ -41,7 +41,7 @@ export async function SiteChrome({ children }: { children: ReactNode }) {
       </main>
       <footer className="reading-footer">
         <p>
-          {SITE.name} · {SITE.tagline} · <Link href="/corrections">Corrections</Link> · <Link href="/feed.xml">RSS</Link> ·{' '}
+          {site.name} · {site.tagline} · <Link href="/corrections">Corrections</Link> · <Link href="/feed.xml">RSS</Link> ·{' '}
           <Link href="/api/v1/openapi.json">API</Link>
         </p>
       </footer>

@@ -35,7 +35,7 @@ export function storyDto(s: PublicStory) {
 }
 
 /** The story as IPTC ninjs 2.0 (https://www.iptc.org/std/ninjs/). */
-export function storyNinjs(s: PublicStory) {
+export function storyNinjs(s: PublicStory, siteName: string) {
   const text = toPlainText(s.body);
   return {
     uri: absoluteUrl(storyPath(s)),
@@ -45,7 +45,7 @@ export function storyNinjs(s: PublicStory) {
     versioncreated: s.updatedAt.toISOString(),
     pubstatus: 'usable',
     language: SITE.language,
-    copyrightholder: SITE.name,
+    copyrightholder: siteName,
     headlines: [{ role: 'main', value: s.headline }],
     descriptions: s.dek ? [{ role: 'summary', contenttype: 'text/plain', value: s.dek }] : [],
     bodies: [{ role: 'main', contenttype: 'text/html', wordcount: text.split(/\s+/).filter(Boolean).length, value: bodyToHtml(s.body, { dateline: s.dateline, base: siteUrl() }) }],

@@ -26,8 +26,16 @@ function decode(path: string): string {
   }
 }
 
-/** The keys of the response at a path, or null when the front must not cache it. */
+/**
+ * The keys of the response at a path, or null when the front must not cache it. Every page and
+ * document also carries `site`: the site's name is on all of them, and renaming it purges them all.
+ */
 export function keysForPath(pathname: string): string[] | null {
+  const keys = ownKeys(pathname);
+  return keys && keys[0] !== frontKeys.static ? [...keys, tags.site] : keys;
+}
+
+function ownKeys(pathname: string): string[] | null {
   if (PRIVATE.test(pathname)) return null;
   if (pathname.startsWith('/_next/') || pathname.startsWith('/media/')) return [frontKeys.static];
   const path = decode(pathname).replace(/\/+$/, '') || '/';
@@ -36,6 +44,8 @@ export function keysForPath(pathname: string): string[] | null {
   if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [tags.sitemaps];
   if (path === '/corrections') return [tags.corrections];
   if (path.startsWith('/sitemaps/')) return [tags.sitemaps];
+  // The manifest names the site: it is purged with every page when the name changes.
+  if (path === '/manifest.webmanifest') return [tags.directory];
   if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt)$/.test(path)) return [frontKeys.static];
   const segments = path.slice(1).split('/');
   if (segments[0] === 'api') {

@@ -63,5 +63,5 @@ export async function frontPageChanged(): Promise<void> {
 export async function siteIdentityChanged(): Promise<void> {
   revalidatePagesHere(pagePathsForTags([tags.site]));
   await announceInvalidation(db, [tags.site]);
-  await enqueueFrontPurge([tags.home, tags.feeds, tags.sitemaps, tags.corrections, tags.directory, 'static']);
+  await enqueueFrontPurge([tags.site]);
 }

@@ -25,7 +25,7 @@ export function urlsetXml(urls: SitemapUrl[]): string {
   ].join('\n');
 }
 
-export function newsSitemapXml(stories: NewsSitemapStory[]): string {
+export function newsSitemapXml(stories: NewsSitemapStory[], siteName: string): string {
   return [
     HEAD,
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
@@ -34,7 +34,7 @@ export function newsSitemapXml(stories: NewsSitemapStory[]): string {
         '<url>',
         `<loc>${xml(absoluteUrl(s.path))}</loc>`,
         '<news:news>',
-        `<news:publication><news:name>${xml(SITE.name)}</news:name><news:language>${SITE.language}</news:language></news:publication>`,
+        `<news:publication><news:name>${xml(siteName)}</news:name><news:language>${SITE.language}</news:language></news:publication>`,
         `<news:publication_date>${s.publishedAt.toISOString()}</news:publication_date>`,
         `<news:title>${xml(s.headline)}</news:title>`,
         s.keywords.length ? `<news:keywords>${xml(s.keywords.join(', '))}</news:keywords>` : '',

@@ -17,7 +17,7 @@ export function scriptSafeJson(value: unknown): string {
 }
 
 /** schema.org NewsArticle, with the fields Google News and aggregators read. */
-export function newsArticleJsonLd(story: PublicStory, absolute: (path: string) => string) {
+export function newsArticleJsonLd(story: PublicStory, absolute: (path: string) => string, siteName: string) {
   const url = absolute(storyPath(story));
   return {
     '@context': 'https://schema.org',
@@ -31,7 +31,7 @@ export function newsArticleJsonLd(story: PublicStory, absolute: (path: string) =
     author: story.bylines.map((b) => ({ '@type': 'Person', name: b.name, url: absolute(authorPath(b)) })),
     publisher: {
       '@type': 'NewsMediaOrganization',
-      name: SITE.name,
+      name: siteName,
       url: absolute('/'),
       logo: { '@type': 'ImageObject', url: absolute(SITE.logoPath), width: SITE.logoSize.width, height: SITE.logoSize.height },
     },

@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import type { PublicStory } from '@/lib/data/public-stories';
-import { SITE } from '@/lib/site';
 import { authorPath, storyPath } from '@/lib/urls';
 
 /** Title, description, canonical URL and social cards of a listing page (home, section, tag…). */
-export function listingMetadata(input: { title?: string; description: string; path: string; feed?: string }): Metadata {
+/** `siteName` is the publication's name as an admin set it (lib/data/site-identity.ts). */
+export function listingMetadata(input: { title?: string; description: string; path: string; feed?: string; siteName: string }): Metadata {
   return {
     ...(input.title ? { title: input.title } : {}),
     description: input.description,
     alternates: { canonical: input.path, types: { 'application/rss+xml': input.feed ?? '/feed.xml' } },
-    openGraph: { type: 'website', siteName: SITE.name, title: input.title ?? SITE.name, description: input.description, url: input.path },
-    twitter: { card: 'summary', title: input.title ?? SITE.name, description: input.description },
+    openGraph: { type: 'website', siteName: input.siteName, title: input.title ?? input.siteName, description: input.description, url: input.path },
+    twitter: { card: 'summary', title: input.title ?? input.siteName, description: input.description },
   };
 }
 
-export function articleMetadata(story: PublicStory): Metadata {
+export function articleMetadata(story: PublicStory, siteName: string): Metadata {
   const title = story.seoTitle || story.headline;
   const description = story.seoDescription || story.dek || undefined;
   const path = storyPath(story);
@@ -27,7 +27,7 @@ export function articleMetadata(story: PublicStory): Metadata {
     keywords: story.tags.map((t) => t.name),
     openGraph: {
       type: 'article',
-      siteName: SITE.name,
+      siteName,
       title,
       description,
       url: path,

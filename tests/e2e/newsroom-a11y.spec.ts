@@ -20,6 +20,7 @@ test('newsroom pages pass an automated accessibility check', async ({ browser })
     ['/newsroom/people', 'admin'],
     ['/newsroom/audit', 'admin'],
     ['/newsroom/front', 'editor'],
+    ['/newsroom/settings/site', 'admin'],
   ];
   const found: string[] = [];
   for (const [url, role] of pages) {

@@ -305,3 +305,52 @@ test('section, tag and author pages page by cursor, and refuse cursors they neve
     expect((await page.goto(url))?.status(), url).toBe(404);
   }
 });
+
+test('an admin renames the site: the masthead, titles, feeds, JSON-LD publisher and manifest follow; a blank name is refused', async ({ browser, request }) => {
+  const { page, context } = await as(browser, 'admin');
+  const form = async (name: string, tagline: string, description: string) => {
+    await page.goto('/newsroom/settings/site');
+    await page.getByLabel('Site name').fill(name);
+    await page.getByLabel('Tagline').fill(tagline);
+    await page.getByLabel('Description').fill(description);
+    await page.getByRole('button', { name: 'Save site identity' }).click();
+  };
+  // Every page shows the name: warm a few so that the change has cached pages to reach.
+  for (const url of ['/', SUMMIT, '/world', '/feed.xml']) await request.get(url);
+  try {
+    await form('   ', 'A tagline', 'A description'); // the browser lets spaces through; the server does not
+    await expect(page.getByLabel('Site name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('status')).toContainText('Please correct');
+    expect(await (await request.get('/')).text()).toContain('>Masthead</a>');
+
+    await form('The Morning Ledger', 'News since this morning', 'Local and world news from the Morning Ledger.');
+    await expect(page.getByRole('status')).toContainText('Saved');
+    await expect.poll(async () => (await (await request.get('/')).text()).includes('>The Morning Ledger</a>'), { timeout: 2000 }).toBe(true);
+    const article = await (await request.get(SUMMIT)).text();
+    expect(article).toContain('<title>Yoon and Ishiba hold second summit in Lima, voice concern over North Korean troops in Russia · The Morning Ledger</title>');
+    expect(article).toMatch(/"publisher":\{"@type":"NewsMediaOrganization","name":"The Morning Ledger"/);
+    expect(await (await request.get('/world')).text()).toContain('News since this morning');
+    const feed = await new Parser().parseString(await (await request.get('/feed.xml')).text());
+    expect(feed.title).toBe('The Morning Ledger');
+    expect(feed.description).toBe('Local and world news from the Morning Ledger.');
+    expect((await (await request.get('/manifest.webmanifest')).json()).name).toBe('The Morning Ledger');
+    const [audit] = await query<{ toState: string }>(`SELECT "toState" FROM "AuditEvent" WHERE action = 'settings.site' ORDER BY "createdAt" DESC LIMIT 1`);
+    expect(audit!.toState).toContain('name: The Morning Ledger');
+  } finally {
+    await form('Masthead', 'Independent journalism', 'Reporting on politics, the world, business and opinion, corrected in the open.');
+    await expect(page.getByRole('status')).toContainText('Saved');
+    await context.close();
+  }
+  await expect.poll(async () => (await (await request.get('/')).text()).includes('>Masthead</a>'), { timeout: 2000 }).toBe(true);
+});
+
+test('the site has a favicon, a touch icon and a web app manifest', async ({ page, request }) => {
+  await page.goto('/');
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+  const touch = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+  const manifest = await page.locator('link[rel="manifest"]').getAttribute('href');
+  for (const href of [icon, touch, manifest]) expect((await request.get(href!)).status(), href!).toBe(200);
+  const body = await (await request.get(manifest!)).json();
+  expect(body.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+  for (const i of body.icons) expect((await request.get(i.src)).headers()['content-type']).toBe('image/png');
+});

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/reading/article-view';
 import { RelatedStories } from '@/components/reading/related-stories';
 import { getPublishedStory, listRelatedStories } from '@/lib/data/public-stories';
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl } from '@/lib/site';
@@ -21,7 +22,7 @@ export function generateStaticParams(): { section: string; slug: string }[] {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
   const story = await getPublishedStory(section, slug);
-  return story ? articleMetadata(story) : {};
+  return story ? articleMetadata(story, (await getSiteIdentity()).name) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -29,11 +30,11 @@ export default async function ArticlePage({ params }: Props) {
   const story = await getPublishedStory(section, slug);
   // Moved and unpublished stories never get here: the proxy answers their URLs with 301 or 410.
   if (!story) notFound();
-  const related = await listRelatedStories(story.id, 4);
+  const [related, site] = await Promise.all([listRelatedStories(story.id, 4), getSiteIdentity()]);
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(story, absoluteUrl)) }} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(story, absoluteUrl, site.name)) }} />
       <ArticleView story={story} after={<RelatedStories stories={related} />} />
     </>
   );

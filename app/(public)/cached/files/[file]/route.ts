@@ -1,9 +1,9 @@
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { listSitemapChildren, listNewsSitemapStories } from '@/lib/data/public-sitemap';
 import { listPublishedStories } from '@/lib/data/public-stories';
 import { rssResponse } from '@/lib/feeds/rss';
 import { newsSitemapXml, sitemapIndexXml } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
-import { SITE } from '@/lib/site';
 
 // /feed.xml, /sitemap.xml and /news-sitemap.xml, cached whole after their first request (ISR) and
 // revalidated by every change that reaches them (lib/cache/pages.ts). Behind rewrites at a dynamic
@@ -20,10 +20,11 @@ const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 const FILES: Record<string, () => Promise<Response>> = {
   'feed.xml': async () => {
     const { stories } = await listPublishedStories({ take: 50 });
-    return rssResponse({ title: SITE.name, path: '/', selfPath: '/feed.xml', description: SITE.description, stories });
+    const site = await getSiteIdentity();
+    return rssResponse({ title: site.name, path: '/', selfPath: '/feed.xml', description: site.description, stories });
   },
   'sitemap.xml': async () => xmlResponse(sitemapIndexXml(await listSitemapChildren())),
-  'news-sitemap.xml': async () => xmlResponse(newsSitemapXml(await listNewsSitemapStories(new Date(Date.now() - NEWS_WINDOW_MS)))),
+  'news-sitemap.xml': async () => xmlResponse(newsSitemapXml(await listNewsSitemapStories(new Date(Date.now() - NEWS_WINDOW_MS)), (await getSiteIdentity()).name)),
 };
 
 export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {

@@ -1,3 +1,4 @@
+import { getSiteIdentity } from '@/lib/data/site-identity';
 import { ApiError, apiHandler, apiJson, parseQuery, preflight } from '@/lib/api/public';
 import { storyDto, storyNinjs } from '@/lib/api/story-dto';
 import { getPublishedStoryByIdOrSlug } from '@/lib/data/public-stories';
@@ -13,7 +14,7 @@ export function GET(request: Request, { params }: Params) {
     const story = await getPublishedStoryByIdOrSlug(ref);
     // Drafts, scheduled and unpublished stories are indistinguishable from stories that never were.
     if (!story) throw new ApiError(404, 'No published story has that id or slug.');
-    return apiJson(format === 'ninjs' ? storyNinjs(story) : { data: storyDto(story) });
+    return apiJson(format === 'ninjs' ? storyNinjs(story, (await getSiteIdentity()).name) : { data: storyDto(story) });
   });
 }
 
