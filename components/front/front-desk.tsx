@@ -15,7 +15,8 @@ export function FrontDesk({ desk, timeZone }: { desk: Desk; timeZone: string }) 
   const [layout, setLayout] = useState<FrontLayout>(desk.layout);
   const [stories, setStories] = useState<Record<string, FrontStory>>(desk.stories);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
-  const saver = useDraftSaver(desk.draftVersion);
+  const [fills, setFills] = useState(desk.fills);
+  const saver = useDraftSaver(desk.draftVersion, setFills);
   const names = Object.fromEntries(desk.sections.map((s) => [s.slug, s.name]));
   const keys = slotKeys(layout);
 
@@ -48,6 +49,7 @@ export function FrontDesk({ desk, timeZone }: { desk: Desk; timeZone: string }) 
         label={label}
         story={id ? (stories[id] ?? null) : null}
         fallback={fallback}
+        showing={fills[key]?.headline ?? null}
         canMoveUp={index > 0}
         canMoveDown={index < group.length - 1}
         onMove={(step) => change(swapSlots(layout, key, group[index + step]!))}

@@ -10,6 +10,8 @@ type Props = {
   story: FrontStory | null;
   /** Said when the slot is empty: what readers will see there instead. */
   fallback: string;
+  /** The story readers would see there now (the fill of an empty slot), as of the last save. */
+  showing: string | null;
   canMoveUp: boolean;
   canMoveDown: boolean;
   onMove: (step: -1 | 1) => void;
@@ -20,7 +22,7 @@ type Props = {
 };
 
 /** One slot of the front page: its story, the picker, and moves by button, Alt+arrow or drag. */
-export function FrontSlot({ label, story, fallback, canMoveUp, canMoveDown, onMove, onChoose, onClear, onDropSlot, slotKey }: Props) {
+export function FrontSlot({ label, story, fallback, showing, canMoveUp, canMoveDown, onMove, onChoose, onClear, onDropSlot, slotKey }: Props) {
   return (
     <li
       className={story ? 'front-slot' : 'front-slot front-slot-empty'}
@@ -73,7 +75,14 @@ export function FrontSlot({ label, story, fallback, canMoveUp, canMoveDown, onMo
           {!story.live && <span className="front-slot-warn"> Not live: {fallback.toLowerCase()}</span>}
         </p>
       ) : (
-        <p className="front-slot-story muted">Empty: {fallback.toLowerCase()}</p>
+        <p className="front-slot-story muted">
+          Empty: {fallback.toLowerCase()}
+          {showing && (
+            <>
+              , now <q>{showing}</q>
+            </>
+          )}
+        </p>
       )}
       <StoryCombobox label={label} onChoose={onChoose} />
     </li>

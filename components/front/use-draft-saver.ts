@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { saveFrontDraftAction } from '@/lib/actions/front';
+import type { SlotFills } from '@/lib/data/public-front';
 import type { FrontLayout } from '@/lib/validations/front';
 
 export type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; conflict: boolean };
@@ -11,7 +12,7 @@ export type SaveState = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error';
  * the last one returned. `flush` waits for everything typed so far to be saved (before a preview
  * or a publication); `reset` starts again after the draft was published.
  */
-export function useDraftSaver(initialVersion: number) {
+export function useDraftSaver(initialVersion: number, onSaved: (fills: SlotFills) => void) {
   const version = useRef(initialVersion);
   const pending = useRef<FrontLayout | null>(null);
   const running = useRef<Promise<void> | null>(null);
@@ -27,6 +28,7 @@ export function useDraftSaver(initialVersion: number) {
       const result = await saveFrontDraftAction({ layout, baseVersion: version.current }).catch(() => ({ ok: false as const, message: 'The draft could not be saved: the connection failed. It will be saved with your next change.', conflict: false }));
       if (result.ok) {
         version.current = result.version;
+        onSaved(result.fills);
         setState({ kind: 'saved' });
       } else {
         if (result.conflict) conflicted.current = true;
@@ -35,7 +37,7 @@ export function useDraftSaver(initialVersion: number) {
         return;
       }
     }
-  }, []);
+  }, [onSaved]);
 
   const start = useCallback(() => {
     running.current ??= drain().finally(() => {

@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { cancelScheduledFront, publishFront, restoreFrontVersion, saveFrontDraft, searchFrontStories, type FrontStory } from '@/lib/data/front';
+import type { SlotFills } from '@/lib/data/public-front';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 import { frontLayoutSchema } from '@/lib/validations/front';
 
@@ -30,12 +31,12 @@ const refused = (error: z.ZodError) => ({ ok: false as const, message: actionInp
 
 const draftSchema = z.strictObject({ layout: frontLayoutSchema, baseVersion: z.number().int().min(0) });
 
-export async function saveFrontDraftAction(input: unknown): Promise<FrontResult<{ version: number }>> {
+export async function saveFrontDraftAction(input: unknown): Promise<FrontResult<{ version: number; fills: SlotFills }>> {
   const parsed = parseActionInput(draftSchema, input);
   if (!parsed.success) return refused(parsed.error);
   try {
     // Saved as editors work: no page refresh, which would fight the arrangement on screen.
-    return { ok: true, version: await saveFrontDraft(await getViewer(), parsed.data.layout, parsed.data.baseVersion) };
+    return { ok: true, ...(await saveFrontDraft(await getViewer(), parsed.data.layout, parsed.data.baseVersion)) };
   } catch (error) {
     if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: true };
     if (error instanceof ForbiddenError || error instanceof ValidationError) return { ok: false, message: error.message };

@@ -7,7 +7,7 @@ import { frontLayoutSchema, reconcileLayout, storyIdsIn, withoutStory, type Fron
 import { recordAudit } from './audit';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { frontPageChanged } from './public-changes';
-import { listSections, liveLayout, resolveFront, type ResolvedFront } from './public-front';
+import { listSections, liveLayout, resolveFront, type ResolvedFront, type SlotFills } from './public-front';
 import { assertCan, type Viewer } from './viewer';
 
 // The front page as the desk arranges it: one shared draft, saved as editors work; published
@@ -24,6 +24,8 @@ export type FrontDesk = {
   draft: { by: string; when: string } | null;
   sections: { name: string; slug: string }[];
   stories: Record<string, FrontStory>;
+  /** What readers would see in each slot if this arrangement went live now. */
+  fills: SlotFills;
   live: FrontVersionRow | null;
   scheduled: FrontVersionRow[];
   history: FrontVersionRow[];
@@ -75,6 +77,7 @@ export async function getFrontDesk(viewer: Viewer | null): Promise<FrontDesk> {
   const leads = versions.flatMap((v) => frontLayoutSchema.safeParse(v.layout).data?.lead ?? []);
   const stories = await storiesById([...new Set([...storyIdsIn(layout), ...leads])]);
   const rows = versions.map((v) => toVersionRow(v, stories));
+  const { fills } = await resolveFront(layout, sections);
   const published = rows.filter((v) => v.status === 'PUBLISHED');
   return {
     layout,
@@ -82,6 +85,7 @@ export async function getFrontDesk(viewer: Viewer | null): Promise<FrontDesk> {
     draft: draft ? { by: draft.updatedBy.name, when: formatDateTime(draft.updatedAt) } : null,
     sections,
     stories,
+    fills,
     live: published[0] ?? null,
     scheduled: rows.filter((v) => v.status === 'SCHEDULED').sort((a, b) => a.at.getTime() - b.at.getTime()),
     history: published,
@@ -107,8 +111,17 @@ async function checkSections(layout: FrontLayout): Promise<void> {
   if (unknown) throw new ValidationError(`There is no section “${unknown.slug}”.`);
 }
 
-/** Saves the shared draft if nobody else saved it since `baseVersion`; returns the new version. */
-export async function saveFrontDraft(viewer: Viewer | null, layout: FrontLayout, baseVersion: number): Promise<number> {
+/**
+ * Saves the shared draft if nobody else saved it since `baseVersion`; returns the new version and
+ * what each slot would show with it.
+ */
+export async function saveFrontDraft(viewer: Viewer | null, layout: FrontLayout, baseVersion: number): Promise<{ version: number; fills: SlotFills }> {
+  const version = await writeDraft(viewer, layout, baseVersion);
+  const { fills } = await resolveFront(layout, await listSections());
+  return { version, fills };
+}
+
+async function writeDraft(viewer: Viewer | null, layout: FrontLayout, baseVersion: number): Promise<number> {
   assertCan(viewer, 'front.arrange');
   await checkSections(layout);
   const stories = await storiesById(storyIdsIn(layout));
@@ -233,5 +246,6 @@ export async function getFrontPreview(viewer: Viewer | null): Promise<ResolvedFr
   const sections = await listSections();
   const draft = await db.frontDraft.findUnique({ where: { id: DRAFT_ID }, select: { layout: true } });
   const layout = (draft && reconcileLayout(draft.layout, sections.map((s) => s.slug))) ?? (await liveLayout(sections));
-  return resolveFront(layout, sections);
+  const { fills: _fills, ...front } = await resolveFront(layout, sections);
+  return front;
 }

@@ -11,6 +11,8 @@ import { readStories, summariesById, type PublicStorySummary } from './public-st
 
 export type FrontBlock = { name: string; slug: string; stories: PublicStorySummary[] };
 export type ResolvedFront = { lead: PublicStorySummary | null; top: PublicStorySummary[]; sections: FrontBlock[]; latest: PublicStorySummary[] };
+/** What each slot shows ("lead", "top:0", "section:world:2"), for the desk. */
+export type SlotFills = Record<string, { id: string; headline: string } | null>;
 
 const LATEST = 8;
 
@@ -26,7 +28,7 @@ export async function liveLayout(sections: { slug: string }[]): Promise<FrontLay
 }
 
 /** Fills a layout with live stories. */
-export async function resolveFront(layout: FrontLayout, sections: { name: string; slug: string }[]): Promise<ResolvedFront> {
+export async function resolveFront(layout: FrontLayout, sections: { name: string; slug: string }[]): Promise<ResolvedFront & { fills: SlotFills }> {
   const pinnedIds = storyIdsIn(layout);
   const [pinned, newest] = await Promise.all([summariesById(pinnedIds), readStories({ take: 1 + layout.top.length + LATEST + pinnedIds.length })]);
   // Every pinned story that is live keeps its place before any slot is filled by the newest.
@@ -37,8 +39,10 @@ export async function resolveFront(layout: FrontLayout, sections: { name: string
     if (story) shown.add(story.id);
     return story;
   };
-  const lead = fill(layout.lead);
-  const top = layout.top.map(fill).filter((s): s is PublicStorySummary => s !== null);
+  const fills: SlotFills = {};
+  const noted = (key: string, story: PublicStorySummary | null) => ((fills[key] = story && { id: story.id, headline: story.headline }), story);
+  const lead = noted('lead', fill(layout.lead));
+  const top = layout.top.map((id, i) => noted(`top:${i}`, fill(id))).filter((s): s is PublicStorySummary => s !== null);
   const leading = new Set([lead, ...top].flatMap((s) => (s ? [s.id] : [])));
   const latest = newest.stories.filter((s) => !leading.has(s.id)).slice(0, LATEST);
 
@@ -54,10 +58,12 @@ export async function resolveFront(layout: FrontLayout, sections: { name: string
     const filled = page.stories.filter((s) => !shown.has(s.id)).slice(0, wanted);
     filled.forEach((s) => shown.add(s.id));
     // Pinned stories keep their slot order; fills take the remaining slots, newest first.
-    const stories = block.pinned.map((id) => (id && own.find((s) => s.id === id)) || filled.shift() || null).filter((s): s is PublicStorySummary => s !== null);
+    const stories = block.pinned
+      .map((id, i) => noted(`section:${block.slug}:${i}`, (id && own.find((s) => s.id === id)) || filled.shift() || null))
+      .filter((s): s is PublicStorySummary => s !== null);
     if (stories.length > 0) blocks.push({ name, slug: block.slug, stories });
   }
-  return { lead, top, sections: blocks, latest };
+  return { lead, top, sections: blocks, latest, fills };
 }
 
 function storiesOn(front: ResolvedFront): PublicStorySummary[] {
@@ -69,7 +75,8 @@ export const getFrontPage = cached(
   'front',
   async (): Promise<ResolvedFront> => {
     const sections = await listSections();
-    return resolveFront(await liveLayout(sections), sections);
+    const { fills: _fills, ...front } = await resolveFront(await liveLayout(sections), sections);
+    return front;
   },
   (_args, front) => [tags.home, tags.front, tags.directory, ...storiesOn(front).map((s) => tags.story(s.id))],
 );

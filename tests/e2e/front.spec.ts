@@ -197,7 +197,13 @@ test('slots move by keyboard and by drag and drop, and Preview shows the draft a
   await expect(desk.getByRole('listitem', { name: 'Lead story' })).toContainText(b.headline);
   await expect(desk.getByRole('listitem', { name: 'Top story 1' })).toContainText(a.headline);
 
-  await desk.getByRole('listitem', { name: 'Top story 1' }).dragTo(desk.getByRole('listitem', { name: 'Top story 3' }));
+  // A native drag: press on the slot, move over the target twice (the second move is the
+  // dragover the drop needs), release.
+  await desk.getByRole('listitem', { name: 'Top story 1' }).getByText(a.headline).hover();
+  await desk.mouse.down();
+  await desk.getByRole('listitem', { name: 'Top story 3' }).hover();
+  await desk.getByRole('listitem', { name: 'Top story 3' }).hover({ position: { x: 20, y: 20 } });
+  await desk.mouse.up();
   await expect(desk.getByRole('listitem', { name: 'Top story 3' })).toContainText(a.headline);
   await expect(desk.getByRole('listitem', { name: 'Top story 1' })).toContainText('Empty');
 

@@ -110,8 +110,12 @@ describe('the curated front page', () => {
     await db.frontDraft.deleteMany();
     const a = await liveStory(`Front draft a ${Date.now()}`);
     const b = await liveStory(`Front draft b ${Date.now()}`);
-    expect(await saveFrontDraft(editor, layoutWith({ lead: a }), 0)).toBe(1);
-    expect(await saveFrontDraft(editor, layoutWith({ lead: b }), 1)).toBe(2);
+    const saved = await saveFrontDraft(editor, layoutWith({ lead: a }), 0);
+    expect(saved.version).toBe(1);
+    // The desk is told what each slot would show: the chosen lead, and the newest for the rest.
+    expect(saved.fills.lead).toEqual({ id: a, headline: expect.stringContaining('Front draft a') });
+    expect(saved.fills['top:0']?.id).toBe(b);
+    expect((await saveFrontDraft(editor, layoutWith({ lead: b }), 1)).version).toBe(2);
     await expect(saveFrontDraft(editor, layoutWith({ lead: a }), 1)).rejects.toThrow(ConflictError);
     const desk = await getFrontDesk(editor);
     expect(desk.layout.lead).toBe(b);
