@@ -31,6 +31,8 @@ export const STORY_ACTIONS = [
   'story.comment',
   'story.editPrivilegedFields',
   'story.changeSlug',
+  'story.overrideStyle',
+  'story.legalHold',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
@@ -86,6 +88,10 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
   // Changing the address of a story that has had one: the old URLs redirect, so only editors.
   'story.changeSlug': EDITORS({ states: ALL }),
+  // Letting a style rule's errors through for one story is an editor's call, like approval.
+  'story.overrideStyle': EDITORS({ states: ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED'] }),
+  // Putting a story on legal hold, and lifting it, are editors' (and admins') calls at any stage.
+  'story.legalHold': EDITORS({ states: ALL }),
 };
 
 const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {

@@ -21,6 +21,9 @@ import { useAutosave } from './use-autosave';
 import { WorkflowBar, type AvailableTransition } from './workflow-bar';
 import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import { FindReplace } from '@/lib/editor/find-replace';
+import type { Doc } from '@/lib/editor/schema';
+import { StyleHighlights } from '@/lib/editor/style-highlights';
+import { StyleChecks, type CopyDesk } from './style-checks';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 
 type Props = {
@@ -31,8 +34,9 @@ type Props = {
   timeZone?: string;
   scheduledFor?: string | null;
   viewerId: string;
-  sections: { id: string; name: string }[];
+  sections: { id: string; name: string; slug: string }[];
   people: { id: string; name: string }[];
+  copydesk: CopyDesk;
 };
 
 const emptyDraft = (viewerId: string): StoryDraft => ({
@@ -50,7 +54,7 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
 });
 
-export function StoryEditor({ story, threads = [], canComment = false, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people }: Props) {
+export function StoryEditor({ story, threads = [], canComment = false, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
   const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
   const draftRef = useRef(draft);
   const markDirtyRef = useRef<() => void>(() => {});
@@ -82,7 +86,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   );
 
   const editor = useEditor({
-    extensions: [...storyExtensions(), FindReplace],
+    extensions: [...storyExtensions(), FindReplace, StyleHighlights],
     content: draft.body,
     editable,
     immediatelyRender: false,
@@ -165,6 +169,8 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   }, [save, checkpoint]);
 
   const words = useMemo(() => countWords(editor?.getText({ blockSeparator: '\n' }) ?? ''), [editor, draft.body]); // eslint-disable-line react-hooks/exhaustive-deps
+  const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;
+  const styleText = useMemo(() => ({ headline: draft.headline, dek: draft.dek, body: draft.body as Doc, section }), [draft.headline, draft.dek, draft.body, section]);
   const state = autosave.state;
   const fieldErrors = state.kind === 'error' ? (state.fieldErrors ?? {}) : {};
 
@@ -249,6 +255,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
         <EditorContent editor={editor} className="story-body-wrap" />
       </div>
       <div className="editor-side">
+      <StyleChecks editor={editor} storyId={storyId} text={styleText} copydesk={copydesk} editable={editable} onFieldFix={(field, value) => update({ [field]: value })} />
       <MetadataPanel
         draft={draft}
         onChange={update}

@@ -8,7 +8,7 @@ import { quotes } from './rules/quotes';
 import { spacing } from './rules/spacing';
 import { terms } from './rules/terms';
 import { bodySegments } from './segments';
-import type { Finding, Rule, StyleSettings } from './types';
+import type { Finding, RawFinding, Rule, StyleSettings } from './types';
 
 // Runs every rule over a story and gives each finding its severity from the settings. The same
 // function runs in the editor, as the reporter types, and on the server, in every transition that
@@ -22,10 +22,15 @@ export type StoryText = { headline: string; dek: string; body: Doc; section: str
 export function checkStory(story: StoryText, settings: StyleSettings): Finding[] {
   const { segments, images } = bodySegments(story.body);
   const input = { segments, images, headline: story.headline, dek: story.dek, section: story.section, settings };
+  const covered = (f: RawFinding): string => {
+    if (f.field !== 'body') return (f.field === 'headline' ? story.headline : story.dek).slice(f.from, f.to);
+    const s = segments.find((x) => f.from >= x.start && f.to <= x.start + x.text.length);
+    return s ? s.text.slice(f.from - s.start, f.to - s.start) : '';
+  };
   return RULES.flatMap((rule) => rule(input))
     .flatMap((f) => {
       const severity = settings.rules[f.rule];
-      return severity === 'off' ? [] : [{ ...f, severity, key: `${f.rule}:${f.field}:${f.from}:${f.to}` }];
+      return severity === 'off' ? [] : [{ ...f, severity, match: covered(f), key: `${f.rule}:${f.field}:${f.from}:${f.to}` }];
     })
     .sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.from - b.from || a.rule.localeCompare(b.rule));
 }

@@ -49,10 +49,12 @@ export type Finding = {
   from: number;
   to: number;
   excerpt: string;
+  /** Exactly the text from..to covers, so that a Fix applied to a changed text can tell. */
+  match: string;
   fix?: { label: string; replacement: string };
 };
 
-export type RawFinding = Omit<Finding, 'key' | 'severity'>;
+export type RawFinding = Omit<Finding, 'key' | 'severity' | 'match'>;
 
 export type FlaggedTerm = { term: string; preferred: string };
 

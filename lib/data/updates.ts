@@ -5,6 +5,7 @@ import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import { can, type StoryState } from '@/lib/permissions';
 import { UPDATE_STEPS, type UpdateStepName } from '@/lib/workflow/updates';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
+import { assertMayAdvance } from './gates';
 import { publicStoryChanged, publicTagsOf } from './public-changes';
 import { recordStoryPath } from './story-paths';
 import { notify } from './notifications';
@@ -38,6 +39,7 @@ export async function stepUpdate(
   }
   if (!can(viewer, step.action, { status: step.judgeAs ?? story.updateState!, authorIds }, await getPolicy())) throw new ForbiddenError();
   if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
+  if (name === 'submit' || name === 'approve' || name === 'publish') await assertMayAdvance(storyId, { step: name, update: true });
 
   const before = name === 'publish' ? await publicTagsOf(db, storyId) : [];
   const result = await db.$transaction(async (tx) => {

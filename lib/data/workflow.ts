@@ -6,6 +6,7 @@ import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { removeStoryFromFront } from './front';
+import { assertMayAdvance } from './gates';
 import { editorIds, notify } from './notifications';
 import { publicStoryChanged } from './public-changes';
 import { recordStoryPath } from './story-paths';
@@ -52,6 +53,9 @@ export async function transitionStory(
   }
   if ((transition.publishes || transition.needsTime) && !story.sectionId) {
     throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
+  }
+  if (name === 'submit' || name === 'approve' || name === 'schedule' || name === 'publish') {
+    await assertMayAdvance(storyId, { step: name, publishAt: input.publishAt ?? null });
   }
 
   const result = await db.$transaction(async (tx) => {

@@ -4,6 +4,8 @@ import { SUMMIT_PARAGRAPHS, body, caretAtEnd, expectSaved, pasteText, startStory
 import { storageStateFor, type RoleName } from './support/roles';
 
 const HEADLINE = 'Yoon and Ishiba pledge closer ties at second summit';
+// The summit text as the copy desk leaves it: its three quotations opened with “, not ”.
+const FIXED = SUMMIT_PARAGRAPHS.map((p) => p.replace(/(^|\s)”/g, '$1“'));
 
 async function as(browser: Browser, role: RoleName) {
   const context = await browser.newContext({ storageState: storageStateFor(role) });
@@ -19,6 +21,14 @@ test('a story goes from draft through review, changes and approval to the public
   await reporter.page.getByLabel('Section').selectOption({ label: 'World' });
   await expectSaved(reporter.page);
   const id = reporter.page.url().split('/').pop()!;
+  // The style checks' errors block Submit: the reporter fixes them first.
+  const errors = reporter.page.getByRole('region', { name: 'Style checks' }).getByRole('listitem').filter({ hasText: /^Error/ });
+  await expect(errors).toHaveCount(3);
+  for (let left = 3; left > 0; left--) {
+    await errors.first().getByRole('button', { name: 'Fix' }).click();
+    await expect(errors).toHaveCount(left - 1);
+  }
+  await expectSaved(reporter.page);
   await reporter.page.reload();
   const workflow = reporter.page.getByRole('region', { name: 'Workflow' });
   await expect(workflow.getByRole('button')).toHaveText(['Submit for review']);
@@ -42,7 +52,7 @@ test('a story goes from draft through review, changes and approval to the public
   await editor.page.getByRole('button', { name: 'Add comment' }).click();
   const comments = editor.page.getByRole('region', { name: 'Comments' });
   await expect(comments.getByRole('listitem', { name: 'Comment by Eden Park' })).toContainText('Who did Ishiba say this to?');
-  await expect(body(editor.page).locator('.comment-anchor')).toHaveText(SUMMIT_PARAGRAPHS[4]!);
+  await expect(body(editor.page).locator('.comment-anchor')).toHaveText(FIXED[4]!);
   await expectSaved(editor.page);
 
   await editorWorkflow.getByRole('button', { name: 'Request changes' }).click();
@@ -67,7 +77,7 @@ test('a story goes from draft through review, changes and approval to the public
   await desk.close();
   await reporter.page.screenshot({ path: 'tests/e2e/screenshots/story-changes-requested.png' });
   const thread = reporter.page.getByRole('region', { name: 'Comments' }).getByRole('listitem', { name: 'Comment by Eden Park' });
-  await expect(thread).toContainText(SUMMIT_PARAGRAPHS[4]!.slice(0, 40));
+  await expect(thread).toContainText(FIXED[4]!.slice(0, 40));
   await expect(body(reporter.page).locator('.comment-anchor')).toHaveCount(1);
   await reporter.page.screenshot({ path: 'tests/e2e/screenshots/editor-comments.png', fullPage: true });
   await caretAtEnd(body(reporter.page).locator('p').nth(4));
@@ -87,7 +97,7 @@ test('a story goes from draft through review, changes and approval to the public
   await expect(review).toContainText('1 paragraph changed');
   await expect(review.getByRole('listitem', { name: 'Edited paragraph' })).toHaveCount(1);
   const edited = review.getByRole('listitem', { name: 'Edited paragraph' });
-  await expect(edited).toHaveText(`${SUMMIT_PARAGRAPHS[4]} (Attributed to Prime Minister Ishiba.)`);
+  await expect(edited).toHaveText(`${FIXED[4]} (Attributed to Prime Minister Ishiba.)`);
   expect((await edited.locator('ins').allTextContents()).join('')).toMatch(/^ \(Attributed to Prime Minister Ishiba\.?\)$/);
   await expect(edited.locator('del')).toHaveCount(0);
   await expect(review.getByRole('listitem', { name: /paragraph$/ })).toHaveCount(1);

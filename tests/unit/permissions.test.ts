@@ -47,6 +47,11 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
       return editor && editable;
     case 'story.changeSlug':
       return editor;
+    case 'story.overrideStyle':
+      // An editor may let a style rule through at any stage but an unpublished one.
+      return editor && state !== 'UNPUBLISHED';
+    case 'story.legalHold':
+      return editor;
   }
 }
 

@@ -8,7 +8,7 @@ import { textSegments } from './fields';
 
 const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 // A lone digit, not part of a larger number, a date, a time, money, a percentage or a measure.
-const DIGIT = /(?<![\p{L}\p{N}$£€.,:/-])([1-9])(?![\p{N}.,:/%-]|\s*(?:%|per ?cent|percent|p\.m\.|a\.m\.|years? old|[kmc]?m\b|kg\b|lb\b|mph\b|°))/gu;
+const DIGIT = /(?<![\p{L}\p{N}$£€.,:/-])([1-9])(?![\p{N}.,:/%-]|\s*(?:%|per ?cent|percent|p\.m\.|a\.m\.|years? old|[kmc]?m\b|kg\b|lb\b|mph\b|°|(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b))/gu;
 const NOT_AFTER = /(?:No\.|Nos\.|page|pages|chapter|Article|article|Section|section|Room|room|Route|route|Level|level|Category|category|Grade|grade|Game|game|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|March|April|May|June|July)\s*$/;
 
 const MONTHS: Record<string, string> = { January: 'Jan.', February: 'Feb.', August: 'Aug.', September: 'Sept.', October: 'Oct.', November: 'Nov.', December: 'Dec.', Jan: 'Jan.', Feb: 'Feb.', Aug: 'Aug.', Sep: 'Sept.', Sept: 'Sept.', Oct: 'Oct.', Nov: 'Nov.', Dec: 'Dec.' };

@@ -15,6 +15,7 @@ import { NotFoundError } from '@/lib/data/errors';
 import { listSections } from '@/lib/data/sections';
 import { getStoryForEdit } from '@/lib/data/stories';
 import { getPolicy } from '@/lib/data/settings';
+import { getCopyDesk } from '@/lib/data/style';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { can } from '@/lib/permissions';
 import { storyAbilities } from '@/lib/data/story-abilities';
@@ -32,14 +33,22 @@ export default async function EditStoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people, policy, threads, changeRequest, abilities] = await Promise.all([listSections(), listNewsroomPeople(viewer), getPolicy(), listComments(viewer, id), getChangeRequest(viewer, id), storyAbilities(viewer, id)]);
+  const [sections, people, policy, threads, changeRequest, abilities, copydesk] = await Promise.all([
+    listSections(),
+    listNewsroomPeople(viewer),
+    getPolicy(),
+    listComments(viewer, id),
+    getChangeRequest(viewer, id),
+    storyAbilities(viewer, id),
+    getCopyDesk(viewer, id),
+  ]);
   const ref = { status: story.status, authorIds: story.bylineIds };
   const transitions: AvailableTransition[] = abilities.steps;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
   // The key remounts the editor when the server's version changes (after a restore, say).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} />
+    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
   );
   // Reviewing editors first see what changed since they last saw the story.
   const inReview = story.status === 'IN_REVIEW' || story.update?.state === 'IN_REVIEW';

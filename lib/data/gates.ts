@@ -1,0 +1,36 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { formatDateTime } from '@/lib/format';
+import { parseBody } from '@/lib/editor/schema';
+import { ValidationError } from './errors';
+import { assertStyleClean } from './style';
+import { readSnapshot } from './story-snapshot';
+
+// The one check a story passes before it moves towards readers, on the server, whatever the client
+// sent: style errors nobody overrode block Submit, Approve, Schedule and Publish; a legal hold
+// blocks Approve, Schedule and Publish; an embargo refuses a publication time before it.
+// Workflow transitions, steps of a live story's update and scheduled publication all call it.
+
+export type GateStep = 'submit' | 'approve' | 'schedule' | 'publish';
+type Input = { step: GateStep; publishAt?: Date | null; update?: boolean };
+
+export async function assertMayAdvance(storyId: string, input: Input): Promise<void> {
+  const story = await db.story.findUnique({
+    where: { id: storyId },
+    select: { headline: true, dek: true, body: true, pendingUpdate: true, legalHold: true, legalHoldReason: true, embargoUntil: true, section: { select: { slug: true } } },
+  });
+  if (!story) return; // the caller reports a missing story
+  if (story.legalHold && input.step !== 'submit') {
+    throw new ValidationError(`This story is on legal hold${story.legalHoldReason ? ` (${story.legalHoldReason})` : ''}: it cannot be approved, scheduled or published until the hold is lifted.`, { legalHold: ['On legal hold.'] });
+  }
+  if (story.embargoUntil && (input.step === 'publish' || input.step === 'schedule') && !input.update) {
+    const at = input.step === 'publish' ? new Date() : input.publishAt;
+    if (at && at < story.embargoUntil) {
+      throw new ValidationError(`This story is embargoed until ${formatDateTime(story.embargoUntil)}: it cannot be published before then. Schedule it for that time or later.`, { publishAt: ['Before the embargo.'] });
+    }
+  }
+  const text = input.update && story.pendingUpdate ? readSnapshot(story.pendingUpdate) : { headline: story.headline, dek: story.dek, body: story.body };
+  const body = parseBody(text.body);
+  if (!body.ok) return; // bodies are validated on write; nothing to check a broken one against
+  await assertStyleClean(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section: story.section?.slug ?? null });
+}
