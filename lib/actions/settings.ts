@@ -3,7 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError } from '@/lib/data/errors';
+import { ForbiddenError, ValidationError } from '@/lib/data/errors';
+import { setStyleSettings } from '@/lib/data/style';
+import { RULE_IDS } from '@/lib/copydesk/types';
+import { parseTermLines, styleSettingsSchema } from '@/lib/validations/style';
 import { setPolicy } from '@/lib/data/settings';
 import { setSiteIdentity } from '@/lib/data/site-identity';
 import { siteIdentitySchema } from '@/lib/validations/site';
@@ -38,4 +41,36 @@ export async function setSiteIdentityAction(_prev: FormState, formData: FormData
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Saved. The public site, its feeds and its search listings now use these.', values: parsed.data };
+}
+
+export async function setStyleSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const text = (key: string) => {
+    const value = formData.get(key);
+    return typeof value === 'string' ? value : '';
+  };
+  if ([...formData.values()].some((v) => typeof v === 'string' && v.includes('\u0000'))) return { message: 'Text may not contain NUL characters.' };
+  const limits: Record<string, number> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('limit.') && typeof value === 'string' && value.trim()) limits[key.slice('limit.'.length)] = Number(value);
+  }
+  const input = {
+    rules: Object.fromEntries(RULE_IDS.map((id) => [id, text(`rule.${id}`)])),
+    names: text('names').split(/\r?\n/).map((l) => l.trim()).filter(Boolean),
+    terms: parseTermLines(text('terms')),
+    numbers: text('numbers'),
+    headlineLimits: limits,
+  };
+  const parsed = styleSettingsSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { message: `${issue.path.join(' ')}: ${issue.message}`.replace(/^: /, '') };
+  }
+  try {
+    await setStyleSettings(await getViewer(), parsed.data);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof ValidationError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/newsroom', 'layout');
+  return { ok: true, message: 'Style settings saved. Every story is checked against them from now on.' };
 }

@@ -66,3 +66,13 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     image: toImage(image),
   };
 }
+
+/**
+ * While a story is embargoed, a preview link works only for people signed in to the newsroom: a
+ * link forwarded outside must not show it early. Returns the embargo when it refuses.
+ */
+export async function embargoRefusal(grant: PreviewGrant, viewer: Viewer | null): Promise<Date | null> {
+  const story = await db.story.findUnique({ where: { id: grant.storyId }, select: { embargoUntil: true } });
+  if (!story?.embargoUntil || story.embargoUntil <= new Date()) return null;
+  return viewer?.active ? null : story.embargoUntil;
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { publicStoryChanged } from './public-changes';
 import { recordStoryPath } from './story-paths';
-import { notify } from './notifications';
+import { editorIds, notify } from './notifications';
 import { recordRevision } from './revisions';
 import { loadSnapshot } from './story-snapshot';
 
@@ -19,12 +19,25 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
   const published = await db.$transaction(async (tx) => {
     const story = await tx.story.findUnique({
       where: { id: job.storyId },
-      select: { version: true, firstPublishedAt: true, headline: true, authors: { select: { userId: true } } },
+      select: { version: true, firstPublishedAt: true, headline: true, legalHold: true, authors: { select: { userId: true } } },
     });
     if (!story) return false;
+    if (story.legalHold) {
+      // Due, but held: it stays scheduled (the sweep publishes it once the hold is lifted), and
+      // the newsroom hears about it once.
+      const told = await tx.notification.count({ where: { storyId: job.storyId, kind: 'heldPublication', createdAt: { gte: scheduledAt } } });
+      if (!told) {
+        await notify(tx, [...story.authors.map((a) => a.userId), job.scheduledById, ...(await editorIds(tx))], {
+          kind: 'heldPublication',
+          storyId: job.storyId,
+          text: `“${story.headline}” was due to be published but is on legal hold; it will be published when the hold is lifted.`,
+        });
+      }
+      return false;
+    }
     const now = new Date();
     const { count } = await tx.story.updateMany({
-      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt },
+      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt, legalHold: false },
       data: {
         status: 'PUBLISHED',
         statusChangedAt: now,

@@ -25,6 +25,8 @@ export type DeskStory = {
   updatedAt: Date;
   /** The editor's note while the story waits for changes. */
   changeRequest: ChangeRequest | null;
+  legalHold: boolean;
+  embargoUntil: Date | null;
 };
 
 export type DeskFilters = {
@@ -98,6 +100,8 @@ export async function listDeskStories(
       status: true,
       wordCount: true,
       updatedAt: true,
+      legalHold: true,
+      embargoUntil: true,
       section: { select: { name: true } },
       authors: bylineSelect,
     },
@@ -107,6 +111,8 @@ export async function listDeskStories(
   return {
     stories: page.map((r) => ({
       changeRequest: requests.get(r.id) ?? null,
+      legalHold: r.legalHold,
+      embargoUntil: r.embargoUntil && r.embargoUntil > new Date() ? r.embargoUntil : null,
       id: r.id,
       headline: r.headline,
       status: r.status,

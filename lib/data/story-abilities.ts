@@ -15,7 +15,7 @@ export type StoryStep = { name: string; label: string; noteRequired?: boolean; n
 export type StoryAbilities = { status: StoryState; updateState: StoryState | null; steps: StoryStep[]; canComment: boolean };
 
 export async function storyAbilities(viewer: Viewer | null, storyId: string): Promise<StoryAbilities> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, updateState: true, authors: { select: { userId: true } } } });
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, updateState: true, legalHold: true, authors: { select: { userId: true } } } });
   if (!story) throw new NotFoundError('That story does not exist.');
   const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
   assertCan(viewer, 'story.view', ref);
@@ -29,5 +29,8 @@ export async function storyAbilities(viewer: Viewer | null, storyId: string): Pr
     const updateSteps = updateStepsFrom(state).filter((s) => can(viewer, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: ref.authorIds }, policy));
     steps.unshift(...updateSteps.map(({ name, label, noteRequired }) => ({ name, label, noteRequired, update: true })));
   }
-  return { status: story.status, updateState: story.updateState ?? null, steps, canComment: can(viewer, 'story.comment', ref) };
+  // A legal hold takes Approve, Schedule and Publish off the page (the server refuses them too).
+  const held = new Set(['approve', 'schedule', 'publish']);
+  const offered = story.legalHold ? steps.filter((s) => !held.has(s.name)) : steps;
+  return { status: story.status, updateState: story.updateState ?? null, steps: offered, canComment: can(viewer, 'story.comment', ref) };
 }

@@ -116,6 +116,8 @@ export type QueueItem = {
   bylines: string[];
   wordCount: number;
   submittedAt: Date;
+  legalHold: boolean;
+  embargoUntil: Date | null;
 };
 
 /** The review queue and a story's activity show at most this many rows (the oldest waiting, the newest events). */
@@ -134,6 +136,8 @@ export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[
       headline: true,
       wordCount: true,
       statusChangedAt: true,
+      legalHold: true,
+      embargoUntil: true,
       section: { select: { name: true } },
       authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
     },
@@ -145,6 +149,8 @@ export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[
     bylines: r.authors.map((a) => a.user.name),
     wordCount: r.wordCount,
     submittedAt: r.statusChangedAt,
+    legalHold: r.legalHold,
+    embargoUntil: r.embargoUntil && r.embargoUntil > new Date() ? r.embargoUntil : null,
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { HoldMarks } from '@/components/story/hold-marks';
 import { DeskFilterBar } from '@/components/newsroom/desk-filter-bar';
 import { requireViewer } from '@/lib/auth';
 import { listSections } from '@/lib/data/sections';
@@ -63,6 +64,7 @@ export default async function DeskPage({ searchParams }: Props) {
                 <td>
                   <span className={`status status-${story.status.toLowerCase()}`}>{STATUS_LABELS[story.status]}</span>
                   {story.changeRequest && <ChangesRequestedMark storyId={story.id} request={story.changeRequest} />}
+                  <HoldMarks legalHold={story.legalHold} embargoUntil={story.embargoUntil} />
                 </td>
                 <td>{story.section ?? '—'}</td>
                 <td>{joinNames(story.bylines.map((b) => b.name))}</td>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { HoldMarks } from '@/components/story/hold-marks';
 import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
@@ -56,7 +57,10 @@ export default async function ReviewQueuePage() {
                 <td>
                   <time dateTime={item.submittedAt.toISOString()}>{formatDateTime(item.submittedAt)}</time>
                 </td>
-                <td>{waiting(item.submittedAt)}</td>
+                <td>
+                  {waiting(item.submittedAt)}
+                  <HoldMarks legalHold={item.legalHold} embargoUntil={item.embargoUntil} />
+                </td>
               </tr>
             ))}
           </tbody>

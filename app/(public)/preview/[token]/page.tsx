@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { ArticleView } from '@/components/reading/article-view';
-import { loadPreview } from '@/lib/data/preview';
+import { getViewer } from '@/lib/auth';
+import { embargoRefusal, loadPreview } from '@/lib/data/preview';
 import { formatDateTime } from '@/lib/format';
 import { readPreviewToken } from '@/lib/preview-token';
 
@@ -13,6 +14,15 @@ type Props = { params: Promise<{ token: string }> };
 export default async function PreviewPage({ params }: Props) {
   await connection();
   const grant = readPreviewToken((await params).token);
+  const embargoed = grant ? await embargoRefusal(grant, await getViewer()) : null;
+  if (embargoed) {
+    return (
+      <div className="article" role="alert">
+        <h1>This story is under embargo</h1>
+        <p>It can be previewed outside the newsroom from {formatDateTime(embargoed)}.</p>
+      </div>
+    );
+  }
   const story = grant ? await loadPreview(grant) : null;
   if (!grant || !story) {
     return (

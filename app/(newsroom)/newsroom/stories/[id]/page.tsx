@@ -16,6 +16,9 @@ import { listSections } from '@/lib/data/sections';
 import { getStoryForEdit } from '@/lib/data/stories';
 import { getPolicy } from '@/lib/data/settings';
 import { getCopyDesk } from '@/lib/data/style';
+import { getHolds } from '@/lib/data/holds';
+import { formatDateTime } from '@/lib/format';
+import { HoldsPanel, type HoldsView } from '@/components/story/holds-panel';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { can } from '@/lib/permissions';
 import { storyAbilities } from '@/lib/data/story-abilities';
@@ -33,7 +36,7 @@ export default async function EditStoryPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const [sections, people, policy, threads, changeRequest, abilities, copydesk] = await Promise.all([
+  const [sections, people, policy, threads, changeRequest, abilities, copydesk, holds] = await Promise.all([
     listSections(),
     listNewsroomPeople(viewer),
     getPolicy(),
@@ -41,14 +44,25 @@ export default async function EditStoryPage({ params }: Props) {
     getChangeRequest(viewer, id),
     storyAbilities(viewer, id),
     getCopyDesk(viewer, id),
+    getHolds(viewer, id),
   ]);
   const ref = { status: story.status, authorIds: story.bylineIds };
   const transitions: AvailableTransition[] = abilities.steps;
   const timeZone = env().NEWSROOM_TIMEZONE;
-  const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : null;
-  // The key remounts the editor when the server's version changes (after a restore, say).
+  const holdsView: HoldsView = {
+    legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
+    embargo: holds.embargoUntil && { when: formatDateTime(holds.embargoUntil), local: instantToZonedLocal(holds.embargoUntil, timeZone) },
+    canHold: holds.canHold,
+    canEmbargo: holds.canEmbargo,
+    timeZone,
+  };
+  // An embargoed story's publication time starts at the embargo, the earliest the server accepts.
+  const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : (holdsView.embargo?.local ?? null);
+  // The key remounts the editor when the server's version changes (after a restore, say), and when
+  // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
+  // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
   );
   // Reviewing editors first see what changed since they last saw the story.
   const inReview = story.status === 'IN_REVIEW' || story.update?.state === 'IN_REVIEW';
@@ -56,6 +70,7 @@ export default async function EditStoryPage({ params }: Props) {
   const changes = inReview && can(viewer, 'story.requestChanges', reviewRef, policy) ? await changesForReview(viewer, id) : null;
   return (
     <>
+      <HoldsPanel storyId={story.id} holds={holdsView} />
       {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
       {editor}

@@ -1,0 +1,45 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { zonedLocalToInstant } from '@/lib/time';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { setEmbargo, setLegalHold } from '@/lib/data/holds';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+
+type Result = { ok: true } | { ok: false; message: string };
+
+async function run(storyId: string, work: () => Promise<void>): Promise<Result> {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false, message: error.message };
+    throw error;
+  }
+  revalidatePath(`/newsroom/stories/${storyId}`);
+  revalidatePath('/newsroom');
+  return { ok: true };
+}
+
+const holdSchema = z.strictObject({ storyId: z.string().min(1).max(64), hold: z.boolean(), reason: z.string().max(500).default('') });
+
+export async function setLegalHoldAction(input: unknown): Promise<Result> {
+  const parsed = parseActionInput(holdSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId, hold, reason } = parsed.data;
+  return run(storyId, async () => setLegalHold(await getViewer(), storyId, { hold, reason }));
+}
+
+// A wall-clock time in the newsroom's zone, as a datetime-local input gives it; empty clears it.
+const embargoSchema = z.strictObject({ storyId: z.string().min(1).max(64), until: z.string().max(32) });
+
+export async function setEmbargoAction(input: unknown): Promise<Result> {
+  const parsed = parseActionInput(embargoSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId, until } = parsed.data;
+  const at = until ? zonedLocalToInstant(until, env().NEWSROOM_TIMEZONE) : null;
+  if (until && !at) return { ok: false, message: 'That is not a date and time.' };
+  return run(storyId, async () => setEmbargo(await getViewer(), storyId, at));
+}
