@@ -18,7 +18,8 @@ import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
-import { WorkflowBar, type AvailableTransition } from './workflow-bar';
+import { WorkflowBar } from './workflow-bar';
+import type { StoryAbilities } from '@/lib/data/story-abilities';
 import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import { FindReplace } from '@/lib/editor/find-replace';
 import type { Doc } from '@/lib/editor/schema';
@@ -29,8 +30,8 @@ import { cleanPastedHtml } from '@/lib/editor/paste';
 type Props = {
   story: ServerStory | null;
   threads?: CommentThread[];
-  canComment?: boolean;
-  transitions?: AvailableTransition[];
+  /** What the viewer may do with the story (its workflow steps, comments, the pre-publish checklist). */
+  abilities?: StoryAbilities;
   timeZone?: string;
   scheduledFor?: string | null;
   viewerId: string;
@@ -54,7 +55,7 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
   body: { type: 'doc', content: [{ type: 'paragraph' }] },
 });
 
-export function StoryEditor({ story, threads = [], canComment = false, transitions = [], timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
+export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
   const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
   const draftRef = useRef(draft);
   const markDirtyRef = useRef<() => void>(() => {});
@@ -69,7 +70,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
   // What the story page offers (workflow steps, comments). A new story gets them from the server
   // after its first save, so the page it becomes needs no reload.
-  const [abilities, setAbilities] = useState(story ? { status: story.status as string, updateState: story.update?.state ?? null, steps: transitions, canComment } : null);
+  const [abilities, setAbilities] = useState<StoryAbilities | null>(story ? (initialAbilities ?? null) : null);
   const editable = story ? story.canEdit : true;
   const slugLocked = story?.slugLocked ?? false;
 
@@ -126,7 +127,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
     window.history.replaceState(null, '', `/newsroom/stories/${id}`);
     setStoryId(id);
     void storyAbilitiesAction({ storyId: id }).then((result) => {
-      if (result.ok) setAbilities({ status: result.status, updateState: result.updateState, steps: result.steps, canComment: result.canComment });
+      if (result.ok) setAbilities(result);
     });
     slugTouched.current = true;
     draftRef.current = { ...draftRef.current, slug };
@@ -225,7 +226,7 @@ export function StoryEditor({ story, threads = [], canComment = false, transitio
             {storyId && <PreviewButtons storyId={storyId} flush={autosave.flush} />}
           </div>
         </div>
-        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} flush={autosave.flush} />}
+        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />

@@ -3,8 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { stepUpdateAction, transitionStoryAction } from '@/lib/actions/workflow';
+import type { ChecklistItem } from '@/lib/copydesk/checklist';
+import { PublishChecklist } from './publish-checklist';
 
-export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean };
+export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean };
 
 type Props = {
   storyId: string;
@@ -15,12 +17,14 @@ type Props = {
   timeZone: string;
   scheduledFor: string | null;
   transitions: AvailableTransition[];
+  /** The pre-publish checklist, when Publish or Schedule is offered. */
+  checklist?: ChecklistItem[] | null;
   /** Saves pending edits first; resolves to the version the transition applies to, or null. */
   flush: () => Promise<number | null>;
 };
 
 /** The workflow buttons this person may use on this story now (the server checks again). */
-export function WorkflowBar({ storyId, status, updateState = null, timeZone, scheduledFor, transitions, flush }: Props) {
+export function WorkflowBar({ storyId, status, updateState = null, timeZone, scheduledFor, transitions, checklist = null, flush }: Props) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
@@ -81,7 +85,14 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
         </>
       )}
       {transitions.map((t) => (
-        <button key={`${t.update ? 'update' : 'story'}:${t.name}`} type="button" className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'} disabled={busy} onClick={() => void run(t)}>
+        <button
+          key={`${t.update ? 'update' : 'story'}:${t.name}`}
+          type="button"
+          className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'}
+          disabled={busy || t.blocked}
+          aria-describedby={t.blocked ? 'publish-checklist' : undefined}
+          onClick={() => void run(t)}
+        >
           {t.label}
         </button>
       ))}
@@ -90,6 +101,7 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
           {message}
         </p>
       )}
+      {checklist && <PublishChecklist items={checklist} />}
     </section>
   );
 }

@@ -6,6 +6,8 @@ import { getViewer } from '@/lib/auth';
 import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import { setStyleSettings } from '@/lib/data/style';
 import { RULE_IDS } from '@/lib/copydesk/types';
+import { CHECK_ITEMS, type ChecklistSettings } from '@/lib/copydesk/checklist';
+import { setChecklistSettings } from '@/lib/data/checklist';
 import { parseTermLines, styleSettingsSchema } from '@/lib/validations/style';
 import { setPolicy } from '@/lib/data/settings';
 import { setSiteIdentity } from '@/lib/data/site-identity';
@@ -73,4 +75,22 @@ export async function setStyleSettingsAction(_prev: FormState, formData: FormDat
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Style settings saved. Every story is checked against them from now on.' };
+}
+
+export async function setChecklistAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const settings: Record<string, string[]> = { default: [] };
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const [section, item] = key.split('.');
+    if (value !== 'on' || !section || !item || !(CHECK_ITEMS as readonly string[]).includes(item) || section.length > 80) return { message: `The field "${key.slice(0, 60)}" was not understood.` };
+    (settings[section] ??= []).push(item);
+  }
+  try {
+    await setChecklistSettings(await getViewer(), settings as ChecklistSettings);
+  } catch (error) {
+    if (error instanceof ForbiddenError || error instanceof ValidationError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/newsroom', 'layout');
+  return { ok: true, message: 'Checklist saved.' };
 }

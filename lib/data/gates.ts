@@ -3,12 +3,15 @@ import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { parseBody } from '@/lib/editor/schema';
 import { ValidationError } from './errors';
+import { failingRequired } from '@/lib/copydesk/checklist';
+import { storyChecklist } from './checklist';
 import { assertStyleClean } from './style';
 import { readSnapshot } from './story-snapshot';
 
 // The one check a story passes before it moves towards readers, on the server, whatever the client
 // sent: style errors nobody overrode block Submit, Approve, Schedule and Publish; a legal hold
-// blocks Approve, Schedule and Publish; an embargo refuses a publication time before it.
+// blocks Approve, Schedule and Publish; an embargo refuses a publication time before it; the
+// section's pre-publish checklist must be complete to Schedule or Publish.
 // Workflow transitions, steps of a live story's update and scheduled publication all call it.
 
 export type GateStep = 'submit' | 'approve' | 'schedule' | 'publish';
@@ -33,4 +36,10 @@ export async function assertMayAdvance(storyId: string, input: Input): Promise<v
   const body = parseBody(text.body);
   if (!body.ok) return; // bodies are validated on write; nothing to check a broken one against
   await assertStyleClean(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section: story.section?.slug ?? null });
+  if (input.step === 'publish' || input.step === 'schedule') {
+    const failing = failingRequired(await storyChecklist(storyId, { update: input.update }));
+    if (failing.length) {
+      throw new ValidationError(`The pre-publish checklist is not complete: ${failing.map((i) => i.label.toLowerCase()).join(', ')}.`, { checklist: failing.map((i) => i.label) });
+    }
+  }
 }

@@ -3,6 +3,8 @@ import { db } from '@/lib/db';
 import { can, type StoryState } from '@/lib/permissions';
 import { transitionsFrom } from '@/lib/workflow/transitions';
 import { updateStepsFrom } from '@/lib/workflow/updates';
+import { failingRequired, type ChecklistItem } from '@/lib/copydesk/checklist';
+import { storyChecklist } from './checklist';
 import { NotFoundError } from './errors';
 import { getPolicy } from './settings';
 import { assertCan, type Viewer } from './viewer';
@@ -11,8 +13,8 @@ import { assertCan, type Viewer } from './viewer';
 // offered (a live story's are its pending update's), and whether they may comment. One place, read
 // by the page on render and by the editor when a new story gets its first save.
 
-export type StoryStep = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean };
-export type StoryAbilities = { status: StoryState; updateState: StoryState | null; steps: StoryStep[]; canComment: boolean };
+export type StoryStep = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean };
+export type StoryAbilities = { status: StoryState; updateState: StoryState | null; steps: StoryStep[]; canComment: boolean; checklist: ChecklistItem[] | null };
 
 export async function storyAbilities(viewer: Viewer | null, storyId: string): Promise<StoryAbilities> {
   const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, updateState: true, legalHold: true, authors: { select: { userId: true } } } });
@@ -32,5 +34,10 @@ export async function storyAbilities(viewer: Viewer | null, storyId: string): Pr
   // A legal hold takes Approve, Schedule and Publish off the page (the server refuses them too).
   const held = new Set(['approve', 'schedule', 'publish']);
   const offered = story.legalHold ? steps.filter((s) => !held.has(s.name)) : steps;
-  return { status: story.status, updateState: story.updateState ?? null, steps: offered, canComment: can(viewer, 'story.comment', ref) };
+  // Beside Publish and Schedule: the checklist, whose failed required items disable both.
+  const publishing = offered.filter((s) => s.name === 'publish' || s.name === 'schedule');
+  const checklist = publishing.length ? await storyChecklist(storyId, { update: publishing.some((s) => s.update) }) : null;
+  const blocked = checklist ? failingRequired(checklist).length > 0 : false;
+  const marked = offered.map((s) => (blocked && (s.name === 'publish' || s.name === 'schedule') ? { ...s, blocked } : s));
+  return { status: story.status, updateState: story.updateState ?? null, steps: marked, canComment: can(viewer, 'story.comment', ref), checklist };
 }

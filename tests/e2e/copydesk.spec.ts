@@ -74,3 +74,68 @@ test('the refusal comes from the server: a story written straight into the datab
   const [after] = await query<{ status: string }>('SELECT status FROM "Story" WHERE id = $1', [id]);
   expect(after!.status).toBe('DRAFT');
 });
+
+test.describe('settings', () => {
+  test.describe.configure({ mode: 'serial' });
+  test.afterAll(async () => {
+    await query(`DELETE FROM "Setting" WHERE key IN ('copydesk.style', 'copydesk.checklist')`);
+  });
+
+  test('an admin makes doubled words an error and flags a term: the editor follows, and the change is audited', async ({ browser, page }) => {
+    const admin = await (await browser.newContext({ storageState: storageStateFor('admin') })).newPage();
+    await admin.goto('/newsroom/settings/style');
+    await admin.getByLabel('The same word twice in a row').selectOption('error');
+    const terms = admin.getByLabel('Flagged terms');
+    await terms.fill(`${await terms.inputValue()}\nsynergy => cooperation`);
+    await admin.getByRole('button', { name: 'Save style settings' }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Style settings saved' })).toBeVisible();
+    await admin.screenshot({ path: 'tests/e2e/screenshots/style-settings.png', fullPage: true });
+
+    await page.goto('/newsroom/stories/new');
+    await page.getByLabel('Headline').fill(`Settings test ${Date.now()}`);
+    await pasteText(page, 'The the council praised the synergy of the plan.');
+    const panel = styleChecks(page);
+    await expect(panel.getByRole('listitem').filter({ hasText: /^Error/ })).toContainText('“The” twice in a row.');
+    await expect(panel.getByRole('listitem').filter({ hasText: 'synergy' })).toContainText('The newsroom prefers “cooperation” to “synergy”.');
+    const [audit] = await query<{ note: string }>(`SELECT note FROM "AuditEvent" WHERE action = 'settings.style' ORDER BY "createdAt" DESC LIMIT 1`);
+    expect(audit!.note).toContain('rules');
+    expect(audit!.note).toContain('terms');
+  });
+
+  test('the pre-publish checklist: a required item not done disables Publish and Schedule until it is done', async ({ browser }) => {
+    const admin = await (await browser.newContext({ storageState: storageStateFor('admin') })).newPage();
+    await admin.goto('/newsroom/settings/style');
+    await admin.getByLabel('At least one tag required in Opinion').check();
+    await admin.getByLabel('A dek required in Opinion').check();
+    await admin.getByRole('button', { name: 'Save checklist' }).click();
+    await expect(admin.getByRole('status').filter({ hasText: 'Checklist saved.' })).toBeVisible();
+
+    const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
+    const [opinion] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'opinion'`);
+    const id = `check-${Date.now()}`;
+    const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'An opinion, without a dek or tags.' }] }] };
+    await query(`INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt") VALUES ($1, 'Checklist test', $1, $2, '', 'APPROVED', $3, $4, now())`, [id, JSON.stringify(doc), opinion!.id, reporter!.id]);
+    await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+
+    const editor = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();
+    await editor.goto(`/newsroom/stories/${id}`);
+    const workflow = editor.getByRole('region', { name: 'Workflow' });
+    const checklist = workflow.getByRole('group', { name: 'Pre-publish checklist' });
+    await expect(checklist).toContainText('Publish and Schedule wait for: at least one tag, a dek.');
+    await expect(checklist.getByRole('listitem').filter({ hasText: 'At least one tag' })).toContainText('required, not done');
+    await expect(checklist.getByRole('listitem').filter({ hasText: 'A section' })).toContainText('done');
+    await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+    await expect(workflow.getByRole('button', { name: 'Schedule', exact: true })).toBeDisabled();
+    await editor.screenshot({ path: 'tests/e2e/screenshots/publish-checklist.png', fullPage: true });
+
+    // Filled in, the checklist is complete and Publish works.
+    await editor.getByLabel('Dek', { exact: true }).fill('Why this matters.');
+    await editor.getByLabel('Tags', { exact: true }).fill('Opinion pieces');
+    await editor.getByLabel('Tags', { exact: true }).press('Enter');
+    await expect(editor.getByRole('status').filter({ hasText: /^Saved / })).toBeVisible({ timeout: 15_000 });
+    await editor.reload();
+    await expect(checklist).toContainText('Pre-publish checklist complete.');
+    await workflow.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect.poll(async () => (await query<{ status: string }>('SELECT status FROM "Story" WHERE id = $1', [id]))[0]!.status).toBe('PUBLISHED');
+  });
+});

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { SiteIdentityForm } from '@/components/settings/site-identity-form';
+import { SettingsNav } from '@/components/settings/settings-nav';
 import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
 import { getSiteIdentity } from '@/lib/data/site-identity';
@@ -17,6 +18,7 @@ export default async function SiteSettingsPage() {
         <h1>Site settings</h1>
         <p className="muted">Changes reach every public page, feed and sitemap at once, and are recorded in the audit log.</p>
       </div>
+      <SettingsNav current="site" />
       <SiteIdentityForm identity={await getSiteIdentity()} />
     </>
   );

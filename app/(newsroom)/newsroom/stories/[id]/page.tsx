@@ -22,7 +22,6 @@ import { HoldsPanel, type HoldsView } from '@/components/story/holds-panel';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { can } from '@/lib/permissions';
 import { storyAbilities } from '@/lib/data/story-abilities';
-import type { AvailableTransition } from '@/components/editor/workflow-bar';
 import '../editor.css';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -47,7 +46,6 @@ export default async function EditStoryPage({ params }: Props) {
     getHolds(viewer, id),
   ]);
   const ref = { status: story.status, authorIds: story.bylineIds };
-  const transitions: AvailableTransition[] = abilities.steps;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const holdsView: HoldsView = {
     legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
@@ -62,7 +60,7 @@ export default async function EditStoryPage({ params }: Props) {
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} canComment={abilities.canComment} transitions={transitions} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
   );
   // Reviewing editors first see what changed since they last saw the story.
   const inReview = story.status === 'IN_REVIEW' || story.update?.state === 'IN_REVIEW';
