@@ -15,6 +15,9 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
           <li>
             <Link href="/newsroom">Stories</Link>
           </li>
+          <li>
+            <Link href="/newsroom/budget">Budget</Link>
+          </li>
           {viewer.role !== 'REPORTER' && (
             <li>
               <Link href="/newsroom/review">Review</Link>

@@ -21,6 +21,8 @@ test('newsroom pages pass an automated accessibility check', async ({ browser })
     ['/newsroom/audit', 'admin'],
     ['/newsroom/front', 'editor'],
     ['/newsroom/settings/site', 'admin'],
+    ['/newsroom/settings/style', 'admin'],
+    ['/newsroom/budget', 'editor'],
   ];
   const found: string[] = [];
   for (const [url, role] of pages) {

@@ -1,0 +1,59 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { zonedLocalToInstant } from '@/lib/time';
+import { cancelBudgetLine, createBudgetLine, startStoryFromLine } from '@/lib/data/budget';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { budgetLineSchema } from '@/lib/validations/budget';
+import { parseForm, type FormState } from '@/lib/validations/form';
+
+const known = (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError;
+
+export async function createBudgetLineAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = parseForm(budgetLineSchema, formData, ['slugline', 'summary', 'sectionId', 'assigneeId', 'dueAt', 'plannedWords']);
+  if (!parsed.ok) return parsed.state;
+  const { dueAt, sectionId, assigneeId, ...rest } = parsed.data;
+  const due = zonedLocalToInstant(dueAt, env().NEWSROOM_TIMEZONE);
+  const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)]));
+  if (!due) return { message: 'Give the due date and time.', fieldErrors: { dueAt: ['Give the due date and time.'] }, values };
+  try {
+    await createBudgetLine(await getViewer(), { ...rest, dueAt: due, sectionId: sectionId || null, assigneeId: assigneeId || null });
+  } catch (error) {
+    if (known(error)) return { message: (error as Error).message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, values };
+    throw error;
+  }
+  revalidatePath('/newsroom/budget');
+  return { ok: true, message: `“${rest.slugline}” is on the budget.` };
+}
+
+const lineSchema = z.strictObject({ lineId: z.string().min(1).max(64) });
+
+export async function startStoryAction(input: unknown): Promise<{ ok: true; storyId: string } | { ok: false; message: string }> {
+  const parsed = parseActionInput(lineSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  try {
+    const { storyId } = await startStoryFromLine(await getViewer(), parsed.data.lineId);
+    revalidatePath('/newsroom/budget');
+    return { ok: true, storyId };
+  } catch (error) {
+    if (known(error)) return { ok: false, message: (error as Error).message };
+    throw error;
+  }
+}
+
+export async function cancelBudgetLineAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const parsed = parseActionInput(lineSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  try {
+    await cancelBudgetLine(await getViewer(), parsed.data.lineId);
+    revalidatePath('/newsroom/budget');
+    return { ok: true };
+  } catch (error) {
+    if (known(error)) return { ok: false, message: (error as Error).message };
+    throw error;
+  }
+}
