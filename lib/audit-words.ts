@@ -30,7 +30,22 @@ const ACTIONS: Record<string, string> = {
   'user.password': 'changed their password',
   'user.resetLink': 'made a password reset link',
   'user.passwordReset': 'set a new password with a reset link',
+  'story.styleOverride': 'overrode a style rule for this story',
+  'story.legalHold': 'put it on legal hold',
+  'story.legalHoldLifted': 'lifted the legal hold',
+  'story.embargo': 'set an embargo',
+  'story.embargoLifted': 'lifted the embargo',
+  'front.publish': 'published the front page',
+  'front.schedule': 'scheduled a front page',
+  'front.unschedule': 'cancelled a scheduled front page',
+  'front.publishScheduled': 'published a scheduled front page',
+  'budget.create': 'added a budget line',
+  'budget.start': 'started a story from the budget',
+  'budget.cancel': 'cancelled a budget line',
   'settings.policy': 'changed the workflow settings',
+  'settings.site': 'changed the site’s name or description',
+  'settings.style': 'changed the style rules',
+  'settings.checklist': 'changed the pre-publish checklist',
   'media.text': 'changed an image’s description',
 };
 
@@ -46,7 +61,7 @@ const STATES: Record<StoryState, string> = {
 
 /** "asked for changes"; an action without words of its own reads as its name, spaced. */
 export function actionWords(action: string): string {
-  return ACTIONS[action] ?? action.replace(/^(story|user|media|settings)\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\./g, ' ').toLowerCase();
+  return ACTIONS[action] ?? action.replace(/^(story|user|media|settings|front|budget)\./, '').replace(/([a-z])([A-Z])/g, '$1 $2').replace(/\./g, ' ').toLowerCase();
 }
 
 /** A state as the desk names it; anything else (a slug, for an address change) as it is. */

@@ -152,12 +152,44 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
     created++;
   }
 
+  await seedBudget(db, userIds, sectionIds);
+
   await db.setting.upsert({
     where: { key: SEED_MARKER },
     update: {},
     create: { key: SEED_MARKER, value: new Date().toISOString() },
   });
   log(`Demo newsroom ready: ${PEOPLE.length} demo logins, ${SECTIONS.length} sections, ${created} new stories.`);
+}
+
+/** Today's planning budget, relative to the day the seed runs, so a newcomer sees a live one. */
+async function seedBudget(db: Db, userIds: Map<string, string>, sectionIds: Map<string, string>) {
+  if ((await db.budgetLine.count()) > 0) return;
+  const day = new Date();
+  const at = (offsetDays: number, hour: number) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + offsetDays, hour));
+  const council = await db.story.findUnique({ where: { slug: 'council-delays-transit-budget-vote' }, select: { id: true } });
+  const lines = [
+    { slugline: 'TRANSIT-VOTE', summary: 'Council delays the transit budget vote: what the amendments change.', section: 'politics', assignee: 'reporter@example.com', dueAt: at(0, 16), plannedWords: 700, storyId: council?.id ?? null },
+    { slugline: 'PORT-STRIKE-DAY8', summary: 'Day eight of the port strike: shipping diversions and what the union wants.', section: 'business', assignee: 'reporter2@example.com', dueAt: at(0, 18), plannedWords: 900, storyId: null },
+    { slugline: 'CLIMATE-FINANCE-EXPLAINER', summary: 'How the new climate finance target is counted, in five questions.', section: 'world', assignee: 'editor@example.com', dueAt: at(1, 10), plannedWords: 1200, storyId: null },
+    { slugline: 'LIBRARY-HOURS', summary: 'Which branch libraries cut evening hours, and who uses them.', section: 'politics', assignee: null, dueAt: at(1, 15), plannedWords: 600, storyId: null },
+  ];
+  const creator = userIds.get('editor@example.com')!;
+  for (const line of lines) {
+    await db.budgetLine.create({
+      data: {
+        slugline: line.slugline,
+        summary: line.summary,
+        sectionId: sectionIds.get(line.section) ?? null,
+        assigneeId: line.assignee ? userIds.get(line.assignee)! : null,
+        dueAt: line.dueAt,
+        plannedWords: line.plannedWords,
+        status: line.storyId ? 'IN_PROGRESS' : line.assignee ? 'ASSIGNED' : 'PLANNED',
+        storyId: line.storyId,
+        createdById: creator,
+      },
+    });
+  }
 }
 
 /** Draws a story's illustration and stores it as an upload would be; returns the media id. */

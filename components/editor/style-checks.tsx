@@ -68,6 +68,8 @@ export function StyleChecks({ editor, storyId, text, copydesk, editable, onField
     setFindings((all) => all.filter((x) => x.key !== f.key));
   }
 
+  // Errors first: they are what stands between the reporter and Submit.
+  const listed = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity === 'warning')];
   const blocking = findings.filter((f) => f.severity === 'error' && !overridden.has(f.rule));
   const warnings = findings.filter((f) => f.severity === 'warning');
   const errorRules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
@@ -80,13 +82,14 @@ export function StyleChecks({ editor, storyId, text, copydesk, editable, onField
       </p>
       {findings.length > 0 && (
         <ul className="style-findings">
-          {findings.map((f) => {
+          {listed.map((f) => {
             const override = f.severity === 'error' ? overridden.get(f.rule) : undefined;
             return (
               <li key={f.key} className={`style-finding-item style-${override ? 'overridden' : f.severity}`}>
                 <span className="style-severity">{override ? 'Overridden' : f.severity === 'error' ? 'Error' : 'Warning'}</span>
                 <button type="button" className="style-finding-text" onClick={() => select(f)} title="Select this text">
-                  {f.message} <q>{f.excerpt}</q>
+                  {f.message}
+                  {f.excerpt && <span className="style-excerpt">{f.excerpt}</span>}
                 </button>
                 {f.fix && editable && (
                   <button type="button" className="btn btn-small" onClick={() => fix(f)} title={f.fix.label}>
