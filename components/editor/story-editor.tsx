@@ -24,6 +24,8 @@ import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import { FindReplace } from '@/lib/editor/find-replace';
 import type { Doc } from '@/lib/editor/schema';
 import { StyleHighlights } from '@/lib/editor/style-highlights';
+import { SuggestChanges } from '@/lib/editor/suggestions';
+import { SuggestionsPanel } from './suggestions-panel';
 import { StyleChecks, type CopyDesk } from './style-checks';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 
@@ -87,7 +89,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   );
 
   const editor = useEditor({
-    extensions: [...storyExtensions(), FindReplace, StyleHighlights],
+    extensions: [...storyExtensions(), FindReplace, StyleHighlights, SuggestChanges.configure({ author: copydesk.viewerName })],
     content: draft.body,
     editable,
     immediatelyRender: false,
@@ -256,6 +258,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         <EditorContent editor={editor} className="story-body-wrap" />
       </div>
       <div className="editor-side">
+      <SuggestionsPanel editor={editor} body={draft.body as Doc} canSuggest={copydesk.canSuggest} editable={editable} />
       <StyleChecks editor={editor} storyId={storyId} text={styleText} copydesk={copydesk} editable={editable} onFieldFix={(field, value) => update({ [field]: value })} />
       <MetadataPanel
         draft={draft}

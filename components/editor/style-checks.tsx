@@ -9,7 +9,7 @@ import type { Doc } from '@/lib/editor/schema';
 import { styleHighlightsKey } from '@/lib/editor/style-highlights';
 import { StyleOverrideForm } from './style-override-form';
 
-export type CopyDesk = { settings: StyleSettings; overrides: StyleOverrideRow[]; canOverride: boolean };
+export type CopyDesk = { settings: StyleSettings; overrides: StyleOverrideRow[]; canOverride: boolean; canSuggest: boolean; viewerName: string };
 
 type Props = {
   editor: Editor | null;

@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { CHECK_ITEMS, DEFAULT_CHECKLIST, evaluateChecklist, type ChecklistItem, type ChecklistSettings } from '@/lib/copydesk/checklist';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { parseBody } from '@/lib/editor/schema';
+import { openSuggestions } from '@/lib/editor/suggestion-text';
 import { recordAudit } from './audit';
 import { ValidationError } from './errors';
 import { readSnapshot } from './story-snapshot';
@@ -60,7 +61,7 @@ export async function storyChecklist(storyId: string, options: { update?: boolea
       : null
     : (story.featuredImage?.altText ?? null);
   return evaluateChecklist(
-    { section, tags: update ? update.tags.length : story._count.tags, dek: text.dek, featuredImageAlt, styleErrors: errors, unresolvedComments: story._count.comments, legalHold: story.legalHold },
+    { section, tags: update ? update.tags.length : story._count.tags, dek: text.dek, featuredImageAlt, styleErrors: errors, openSuggestions: body.ok ? openSuggestions(body.doc).length : 0, unresolvedComments: story._count.comments, legalHold: story.legalHold },
     await getChecklistSettings(),
   );
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { parseBody } from '@/lib/editor/schema';
+import { openSuggestions } from '@/lib/editor/suggestion-text';
 import { ValidationError } from './errors';
 import { failingRequired } from '@/lib/copydesk/checklist';
 import { storyChecklist } from './checklist';
@@ -37,6 +38,11 @@ export async function assertMayAdvance(storyId: string, input: Input): Promise<v
   if (!body.ok) return; // bodies are validated on write; nothing to check a broken one against
   await assertStyleClean(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section: story.section?.slug ?? null });
   if (input.step === 'publish' || input.step === 'schedule') {
+    const open = openSuggestions(body.doc);
+    if (open.length) {
+      const named = open.slice(0, 3).map((o) => `${o.kind} of “${o.text.slice(0, 60)}”${o.author ? ` by ${o.author}` : ''}`);
+      throw new ValidationError(`This story has ${open.length === 1 ? 'an open suggestion' : `${open.length} open suggestions`}: ${named.join('; ')}${open.length > 3 ? '…' : ''}. Accept or reject ${open.length === 1 ? 'it' : 'them'} first.`, { suggestions: named });
+    }
     const failing = failingRequired(await storyChecklist(storyId, { update: input.update }));
     if (failing.length) {
       throw new ValidationError(`The pre-publish checklist is not complete: ${failing.map((i) => i.label.toLowerCase()).join(', ')}.`, { checklist: failing.map((i) => i.label) });

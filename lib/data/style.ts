@@ -70,7 +70,7 @@ export async function assertStyleClean(client: Client, storyId: string, text: St
 }
 
 /** What the editor needs for live checks: the settings, this story's overrides, and whether the viewer may override. */
-export async function getCopyDesk(viewer: Viewer | null, storyId: string | null): Promise<{ settings: StyleSettings; overrides: StyleOverrideRow[]; canOverride: boolean }> {
+export async function getCopyDesk(viewer: Viewer | null, storyId: string | null): Promise<{ settings: StyleSettings; overrides: StyleOverrideRow[]; canOverride: boolean; canSuggest: boolean; viewerName: string }> {
   assertCan(viewer, 'newsroom.enter');
   const [settings, overrides, story] = await Promise.all([
     getStyleSettings(),
@@ -78,5 +78,6 @@ export async function getCopyDesk(viewer: Viewer | null, storyId: string | null)
     storyId ? db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } }) : null,
   ]);
   const canOverride = story ? can(viewer, 'story.overrideStyle', { status: story.status, authorIds: story.authors.map((a) => a.userId) }) : false;
-  return { settings, overrides, canOverride };
+  // Suggesting edits is how an editor changes a reporter's text in review.
+  return { settings, overrides, canOverride, canSuggest: viewer.role !== 'REPORTER', viewerName: viewer.name };
 }

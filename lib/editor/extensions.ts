@@ -3,6 +3,7 @@ import Image from '@tiptap/extension-image';
 import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
 import { isSafeHref } from './safe-url';
+import { Deletion, Insertion, Modification, SuggestibleDocument } from './suggestion-marks';
 
 // The one extension set. The browser editor uses it to edit, the server builds the ProseMirror
 // schema from it to check every saved body, so the two can never disagree about what a story may
@@ -75,6 +76,8 @@ export const CommentAnchor = Mark.create({
 export function storyExtensions(): Extensions {
   return [
     StarterKit.configure({
+      // The document comes from suggestions.ts: its blocks may carry suggestion marks.
+      document: false,
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,
@@ -89,8 +92,12 @@ export function storyExtensions(): Extensions {
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: null },
       },
     }),
+    SuggestibleDocument,
     StoryImage.configure({ allowBase64: false }),
     CommentAnchor,
+    Insertion,
+    Deletion,
+    Modification,
     // Curly quotes, apostrophes, dashes and ellipses as the reporter types; no other symbols.
     Typography.configure({
       leftArrow: false,

@@ -1,4 +1,5 @@
 import type { Block, Doc, Inline, Mark } from './schema';
+import { withoutSuggestions } from './suggestion-text';
 
 // The validated body as an HTML string, for the public API and feeds (route handlers cannot use
 // React's server renderer). Same elements as render.tsx, every text and attribute escaped; a unit
@@ -14,7 +15,10 @@ function withMark(inner: string, mark: Mark): string {
     case 'italic':
       return `<em>${inner}</em>`;
     case 'comment':
-      return inner;
+    case 'insertion':
+    case 'deletion':
+    case 'modification':
+      return inner; // suggestions are taken out before rendering (suggestion-text.ts)
     case 'link': {
       const external = /^(https?:)?\/\//.test(mark.attrs.href);
       return `<a href="${escapeHtml(mark.attrs.href)}"${external ? ' rel="noopener noreferrer nofollow"' : ''}>${inner}</a>`;
@@ -51,7 +55,8 @@ function block(node: Block): string {
 }
 
 /** The body as HTML; `base` makes media URLs absolute (feeds and API consumers live elsewhere). */
-export function bodyToHtml(doc: Doc, options: { dateline?: string; base?: string } = {}): string {
+export function bodyToHtml(body: Doc, options: { dateline?: string; base?: string } = {}): string {
+  const doc = withoutSuggestions(body);
   const [first, ...rest] = doc.content;
   let html: string;
   if (options.dateline && first?.type === 'paragraph') {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Block, Doc, Inline, Mark } from './schema';
+import { withoutSuggestions } from './suggestion-text';
 
 // Renders a validated body as React elements on the server. React escapes every text node and
 // attribute, so the output can only contain the elements written here.
@@ -12,6 +13,10 @@ function withMark(child: ReactNode, mark: Mark, key: number): ReactNode {
       return <em key={key}>{child}</em>;
     case 'comment':
       return child; // newsroom-only: readers see the text, not the anchor
+    case 'insertion':
+    case 'deletion':
+    case 'modification':
+      return child; // suggestions are taken out before rendering (suggestion-text.ts)
     case 'link': {
       const external = /^(https?:)?\/\//.test(mark.attrs.href);
       return (
@@ -66,7 +71,8 @@ function renderBlock(node: Block, key: number): ReactNode {
 }
 
 /** Renders the body; a dateline ("LIMA") opens the first paragraph, as in print. */
-export function renderBody(doc: Doc, options: { dateline?: string } = {}): ReactNode {
+export function renderBody(body: Doc, options: { dateline?: string } = {}): ReactNode {
+  const doc = withoutSuggestions(body);
   const [first, ...rest] = doc.content;
   if (!options.dateline || first?.type !== 'paragraph') return doc.content.map(renderBlock);
   return [

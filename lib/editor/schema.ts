@@ -30,11 +30,27 @@ const commentMark = z.strictObject({
   type: z.literal('comment'),
   attrs: z.strictObject({ commentId: z.string().regex(/^[a-z0-9]{8,40}$/, 'Comment anchors carry a comment id.') }),
 });
+// Suggestion mode's marks (lib/editor/suggestions.ts): an id, who suggested it and when; a
+// modification also records what it changed.
+const suggestionId = z.union([z.number().int().min(0).max(1e9), z.string().max(64).regex(/^[\w-]+$/)]).nullable();
+const suggestionCommon = { id: suggestionId, author: attribute(120).nullable().optional(), at: z.string().max(40).regex(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/).nullable().optional() };
+const changedValue = z.union([z.null(), z.string().max(2000), z.number(), z.boolean(), z.record(z.string().max(40), z.union([z.null(), z.string().max(2000), z.number(), z.boolean()]))]);
+const suggestionMark = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('insertion'), attrs: z.strictObject(suggestionCommon) }),
+  z.strictObject({ type: z.literal('deletion'), attrs: z.strictObject(suggestionCommon) }),
+  z.strictObject({
+    type: z.literal('modification'),
+    attrs: z.strictObject({ ...suggestionCommon, type: z.string().max(40).nullable().optional(), attrName: z.string().max(40).nullable().optional(), previousValue: changedValue.optional(), newValue: changedValue.optional() }),
+  }),
+]);
+/** Marks a whole block may carry: suggestions only (a paragraph suggested, or deleted, whole). */
+const blockMarks = z.array(suggestionMark).max(3).optional();
 const mark = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bold') }),
   z.strictObject({ type: z.literal('italic') }),
   linkMark,
   commentMark,
+  ...suggestionMark.options,
 ]);
 
 const text = z.strictObject({
@@ -46,15 +62,17 @@ const text = z.strictObject({
 const hardBreak = z.strictObject({ type: z.literal('hardBreak') });
 const inline = z.discriminatedUnion('type', [text, hardBreak]);
 
-const paragraph = z.strictObject({ type: z.literal('paragraph'), content: z.array(inline).optional() });
+const paragraph = z.strictObject({ type: z.literal('paragraph'), marks: blockMarks, content: z.array(inline).optional() });
 const heading = z.strictObject({
   type: z.literal('heading'),
+  marks: blockMarks,
   attrs: z.strictObject({ level: z.union([z.literal(2), z.literal(3)]) }),
   content: z.array(inline).optional(),
 });
-const horizontalRule = z.strictObject({ type: z.literal('horizontalRule') });
+const horizontalRule = z.strictObject({ type: z.literal('horizontalRule'), marks: blockMarks });
 const image = z.strictObject({
   type: z.literal('image'),
+  marks: blockMarks,
   attrs: z.strictObject({
     // Exactly the shape of a rendition's address ("/media/<id>/<width>.webp"): no "..", no other
     // path on this site. The server replaces it with the media row's own on save and on render.
@@ -82,10 +100,11 @@ export type Block =
   | z.infer<typeof heading>
   | z.infer<typeof horizontalRule>
   | ImageNode
-  | { type: 'blockquote'; content: Block[] }
-  | { type: 'bulletList'; content: ListItem[] }
-  | { type: 'orderedList'; attrs?: { start?: number; type?: string | null }; content: ListItem[] };
-export type ListItem = { type: 'listItem'; content: Block[] };
+  | { type: 'blockquote'; marks?: SuggestionMark[]; content: Block[] }
+  | { type: 'bulletList'; marks?: SuggestionMark[]; content: ListItem[] }
+  | { type: 'orderedList'; marks?: SuggestionMark[]; attrs?: { start?: number; type?: string | null }; content: ListItem[] };
+export type ListItem = { type: 'listItem'; marks?: SuggestionMark[]; content: Block[] };
+export type SuggestionMark = z.infer<typeof suggestionMark>;
 export type Doc = { type: 'doc'; content: Block[] };
 
 const block: z.ZodType<Block> = z.lazy(() =>
@@ -94,10 +113,11 @@ const block: z.ZodType<Block> = z.lazy(() =>
     heading,
     horizontalRule,
     image,
-    z.strictObject({ type: z.literal('blockquote'), content: z.array(block).min(1) }),
-    z.strictObject({ type: z.literal('bulletList'), content: z.array(listItem).min(1) }),
+    z.strictObject({ type: z.literal('blockquote'), marks: blockMarks, content: z.array(block).min(1) }),
+    z.strictObject({ type: z.literal('bulletList'), marks: blockMarks, content: z.array(listItem).min(1) }),
     z.strictObject({
       type: z.literal('orderedList'),
+      marks: blockMarks,
       attrs: z
         .strictObject({ start: z.number().int().min(0).max(100000).optional(), type: z.enum(['1', 'a', 'A', 'i', 'I']).nullable().optional() })
         .optional(),
@@ -106,7 +126,7 @@ const block: z.ZodType<Block> = z.lazy(() =>
   ]),
 );
 const listItem: z.ZodType<ListItem> = z.lazy(() =>
-  z.strictObject({ type: z.literal('listItem'), content: z.array(block).min(1) }),
+  z.strictObject({ type: z.literal('listItem'), marks: blockMarks, content: z.array(block).min(1) }),
 );
 
 const doc = z.strictObject({ type: z.literal('doc'), content: z.array(block) });
