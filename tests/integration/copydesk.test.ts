@@ -123,3 +123,29 @@ describe('the pre-publish checklist', () => {
     expect(await status(id)).toBe('PUBLISHED');
   });
 });
+
+describe('suggestions in the story’s history', () => {
+  it('survive a save, a revision, a diff and a restore', async () => {
+    const { saveStory } = await import('@/lib/data/stories');
+    const { compareRevisions, listRevisions, restoreRevision } = await import('@/lib/data/revisions');
+    const id = await storyIn('IN_REVIEW', 'The council approved the budget.');
+    const suggestion = { type: 'insertion' as const, attrs: { id: 1, author: 'Eden Park', at: '2026-12-03T10:00:00.000Z' } };
+    const suggested = {
+      type: 'doc' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'The council approved the ' }, { type: 'text' as const, text: 'revised ', marks: [suggestion] }, { type: 'text' as const, text: 'budget.' }] }],
+    };
+    const fields = storyFields([reporter.id], { headline: 'Suggestions in history', sectionId, body: suggested });
+    await saveStory(editor, id, { ...fields, baseVersion: await version(id), kind: 'manual', label: 'With a suggestion' });
+    const revisions = await listRevisions(editor, id);
+    const withSuggestion = revisions.find((r) => r.label === 'With a suggestion')!;
+    // Accepted by plain text later; the revision before keeps the suggestion.
+    await saveStory(editor, id, { ...fields, body: docFromPlainText('The council approved the revised budget.'), baseVersion: await version(id), kind: 'manual', label: 'Accepted' });
+    const accepted = (await listRevisions(editor, id)).find((r) => r.label === 'Accepted')!;
+    const diff = await compareRevisions(editor, id, withSuggestion.id, accepted.id);
+    expect(JSON.stringify(diff)).toContain('revised');
+    await restoreRevision(editor, id, withSuggestion.id, await version(id));
+    const row = await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } });
+    expect(JSON.stringify(row.body)).toContain('"type":"insertion"');
+    expect(JSON.stringify(row.body)).toContain('"author":"Eden Park"');
+  });
+});
