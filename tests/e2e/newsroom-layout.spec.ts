@@ -9,6 +9,9 @@ import { storageStateFor } from './support/roles';
 test('newsroom tables wrap long cells and stay inside the page at 1280 and 1024 px', async ({ browser }) => {
   const run = randomUUID().slice(0, 6);
   const { id } = await createApprovedStory('layout', `Regional transport authority publishes its long-delayed review of night services across the ${run} districts`);
+  // A headline with a long unbroken word, on legal hold and under embargo: the marks and the word wrap too.
+  const { id: marked } = await createApprovedStory('layout', `Embargoed ${'NIGHTSERVICESREVIEW'.repeat(4)}${run}`);
+  await query(`UPDATE "Story" SET "legalHold" = true, "legalHoldReason" = 'Layout test', "embargoUntil" = now() + interval '1 day' WHERE id = $1`, [marked]);
   const [{ hash }] = (await query<{ hash: string }>(`SELECT "passwordHash" AS hash FROM "User" WHERE email = 'reporter@example.com'`)) as [{ hash: string }];
   for (let i = 0; i < 4; i++) {
     const userId = `layout-${run}-${i}`;
