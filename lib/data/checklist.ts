@@ -35,7 +35,7 @@ export async function setChecklistSettings(viewer: Viewer | null, input: Checkli
 }
 
 /** The checklist of a story (or of its pending update, whose text and picture it reads instead). */
-export async function storyChecklist(storyId: string, options: { update?: boolean } = {}): Promise<ChecklistItem[]> {
+export async function storyChecklist(storyId: string, options: { update?: boolean; styleErrors?: number } = {}): Promise<ChecklistItem[]> {
   const story = await db.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
@@ -53,7 +53,8 @@ export async function storyChecklist(storyId: string, options: { update?: boolea
   const text = update ?? { headline: story.headline, dek: story.dek, body: story.body as Prisma.JsonValue };
   const body = parseBody(text.body);
   const section = story.section?.slug ?? null;
-  const errors = body.ok ? (await styleBlockers(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section })).length : 0;
+  // The gate has just counted them; the story page has not.
+  const errors = options.styleErrors ?? (body.ok ? (await styleBlockers(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section })).length : 0);
   const imageId = update ? update.featuredImageId : undefined;
   const featuredImageAlt = update
     ? imageId

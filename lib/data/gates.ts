@@ -43,7 +43,8 @@ export async function assertMayAdvance(storyId: string, input: Input): Promise<v
       const named = open.slice(0, 3).map((o) => `${o.kind} of “${o.text.slice(0, 60)}”${o.author ? ` by ${o.author}` : ''}`);
       throw new ValidationError(`This story has ${open.length === 1 ? 'an open suggestion' : `${open.length} open suggestions`}: ${named.join('; ')}${open.length > 3 ? '…' : ''}. Accept or reject ${open.length === 1 ? 'it' : 'them'} first.`, { suggestions: named });
     }
-    const failing = failingRequired(await storyChecklist(storyId, { update: input.update }));
+    // No style errors stand here (assertStyleClean above threw otherwise).
+    const failing = failingRequired(await storyChecklist(storyId, { update: input.update, styleErrors: 0 }));
     if (failing.length) {
       throw new ValidationError(`The pre-publish checklist is not complete: ${failing.map((i) => i.label.toLowerCase()).join(', ')}.`, { checklist: failing.map((i) => i.label) });
     }

@@ -27,10 +27,14 @@ async function storyRef(storyId: string) {
 }
 
 export async function getHolds(viewer: Viewer | null, storyId: string): Promise<Holds> {
-  const { ref } = await storyRef(storyId);
+  const row = await db.story.findUnique({
+    where: { id: storyId },
+    select: { status: true, legalHold: true, legalHoldReason: true, legalHoldAt: true, legalHoldById: true, embargoUntil: true, authors: { select: { userId: true } } },
+  });
+  if (!row) throw new NotFoundError('That story does not exist.');
+  const ref = { status: row.status, authorIds: row.authors.map((a) => a.userId) };
   assertCan(viewer, 'story.view', ref);
-  const row = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { legalHold: true, legalHoldReason: true, legalHoldAt: true, legalHoldById: true, embargoUntil: true } });
-  const by = row.legalHoldById ? (await db.user.findUnique({ where: { id: row.legalHoldById }, select: { name: true } }))?.name : undefined;
+  const by = row.legalHold && row.legalHoldById ? (await db.user.findUnique({ where: { id: row.legalHoldById }, select: { name: true } }))?.name : undefined;
   return {
     legalHold: row.legalHold ? { reason: row.legalHoldReason, by: by ?? 'an editor', at: row.legalHoldAt ?? new Date(0) } : null,
     embargoUntil: row.embargoUntil,

@@ -47,22 +47,29 @@ export async function resolveFront(layout: FrontLayout, sections: { name: string
   const latest = newest.stories.filter((s) => !leading.has(s.id)).slice(0, LATEST);
 
   const names = new Map(sections.map((s) => [s.slug, s.name]));
+  const listed = layout.sections.filter((b) => names.has(b.slug));
+  // A block fills only from its own section, and a story has one section, so the blocks cannot take
+  // each other's fills: their pages are read at once. (Pinned stories, from anywhere, are in `shown`.)
+  const taken = shown.size;
+  const pages = await Promise.all(
+    listed.map((block) => {
+      const wanted = SECTION_PINS - block.pinned.filter((id) => id && pinned.has(id)).length;
+      return wanted > 0 ? readStories({ section: block.slug, take: wanted + taken }) : { stories: [] };
+    }),
+  );
   const blocks: FrontBlock[] = [];
-  // In order: a block's fill must not take a story that an earlier block shows.
-  for (const block of layout.sections) {
-    const name = names.get(block.slug);
-    if (!name) continue;
+  listed.forEach((block, index) => {
+    const name = names.get(block.slug)!;
     const own = block.pinned.flatMap((id) => (id && pinned.get(id) ? [pinned.get(id)!] : []));
     const wanted = SECTION_PINS - own.length;
-    const page = wanted > 0 ? await readStories({ section: block.slug, take: wanted + shown.size }) : { stories: [] };
-    const filled = page.stories.filter((s) => !shown.has(s.id)).slice(0, wanted);
+    const filled = pages[index]!.stories.filter((s) => !shown.has(s.id)).slice(0, wanted);
     filled.forEach((s) => shown.add(s.id));
     // Pinned stories keep their slot order; fills take the remaining slots, newest first.
     const stories = block.pinned
       .map((id, i) => noted(`section:${block.slug}:${i}`, (id && own.find((s) => s.id === id)) || filled.shift() || null))
       .filter((s): s is PublicStorySummary => s !== null);
     if (stories.length > 0) blocks.push({ name, slug: block.slug, stories });
-  }
+  });
   return { lead, top, sections: blocks, latest, fills };
 }
 

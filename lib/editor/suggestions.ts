@@ -24,7 +24,8 @@ export const SuggestChanges = Extension.create<{ author: string }>({
       new Plugin({
         key: authorKey,
         appendTransaction(transactions, _old, state) {
-          if (!transactions.some((t) => t.docChanged)) return null;
+          // Unstamped marks come only from edits made while suggesting: otherwise nothing to scan.
+          if (!isSuggestChangesEnabled(state) || !transactions.some((t) => t.docChanged)) return null;
           const tr = state.tr;
           const now = new Date().toISOString();
           const isSuggestion = (name: string) => (SUGGESTION_MARKS as readonly string[]).includes(name);
