@@ -18,7 +18,6 @@ export type StoryState = (typeof STORY_STATES)[number];
 export const STORY_ACTIONS = [
   'story.view',
   'story.edit',
-  'story.delete',
   'story.submit',
   'story.withdraw',
   'story.requestChanges',
@@ -29,7 +28,8 @@ export const STORY_ACTIONS = [
   'story.unpublish',
   'story.correct',
   'story.comment',
-  'story.editPrivilegedFields',
+  'story.leaveByline',
+  'story.embargo',
   'story.changeSlug',
   'story.overrideStyle',
   'story.legalHold',
@@ -62,10 +62,6 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
     REPORTER: { states: ['DRAFT', 'CHANGES_REQUESTED'], own: 'required' },
     ...EDITORS({ states: WRITABLE }),
   },
-  'story.delete': {
-    REPORTER: { states: ['DRAFT'], own: 'required' },
-    ...EDITORS({ states: ['DRAFT', 'CHANGES_REQUESTED', 'UNPUBLISHED'] }),
-  },
   'story.submit': {
     REPORTER: { states: ['DRAFT', 'CHANGES_REQUESTED'], own: 'required' },
     ...EDITORS({ states: ['DRAFT', 'CHANGES_REQUESTED'] }),
@@ -84,8 +80,10 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.correct': EDITORS({ states: ['PUBLISHED'] }),
   // Reporters discuss their own stories with their editors; editors comment anywhere.
   'story.comment': { REPORTER: { states: ALL, own: 'required' }, ...EDITORS({ states: ALL }) },
-  // Status, bylines, slug after publication and publish times (Ghost's "unsafe attributes").
-  'story.editPrivilegedFields': EDITORS({ states: WRITABLE }),
+  // Saving a story without oneself on its byline (reporters may add and reorder names, not leave).
+  'story.leaveByline': EDITORS({ states: WRITABLE }),
+  // Setting or lifting an embargo: when readers may first see the story is the desk's call.
+  'story.embargo': EDITORS({ states: WRITABLE }),
   // Changing the address of a story that has had one: the old URLs redirect, so only editors.
   'story.changeSlug': EDITORS({ states: ALL }),
   // Letting a style rule's errors through for one story is an editor's call, like approval.

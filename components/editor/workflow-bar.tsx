@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { stepUpdateAction, transitionStoryAction } from '@/lib/actions/workflow';
+import { transitionStoryAction } from '@/lib/actions/workflow';
 import type { ChecklistItem } from '@/lib/copydesk/checklist';
 import { PublishChecklist } from './publish-checklist';
 
@@ -49,15 +49,14 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
       setBusy(false);
       return;
     }
-    const result = transition.update
-      ? await stepUpdateAction({ storyId, step: transition.name, baseVersion: version, note: transition.noteRequired ? note : '' })
-      : await transitionStoryAction({
-          storyId,
-          transition: transition.name,
-          baseVersion: version,
-          note: transition.noteRequired ? note : '',
-          publishAt: transition.needsTime ? publishAt : '',
-        });
+    const result = await transitionStoryAction({
+      storyId,
+      transition: transition.name,
+      update: !!transition.update,
+      baseVersion: version,
+      note: transition.noteRequired ? note : '',
+      publishAt: transition.needsTime ? publishAt : '',
+    });
     if (result.ok) router.refresh();
     else setMessage(result.message);
     setBusy(false);

@@ -37,6 +37,7 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
     const section = await getPublicSection(slug);
     if (!section) notFound();
     const page = await storyPageFor({ section: section.slug }, cursor);
+    if (!page) notFound();
     return (
       <>
         <h1 className="section-title">{section.name}</h1>
@@ -49,6 +50,7 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
     const tag = await getPublicTag(slug);
     if (!tag) notFound();
     const page = await storyPageFor({ tag: tag.slug }, cursor);
+    if (!page) notFound();
     return (
       <>
         <p className="kicker">Topic</p>
@@ -61,6 +63,7 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
   const author = await getPublicAuthor(slug);
   if (!author) notFound();
   const page = await storyPageFor({ author: author.slug }, cursor);
+    if (!page) notFound();
   return (
     <>
       <header className="author-header">

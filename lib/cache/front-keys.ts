@@ -1,8 +1,8 @@
-import { tags } from './tags';
+import { cacheKeys } from './keys';
 
 // Surrogate keys for the cache front (Varnish's xkey). The server puts them on every public
 // response from its path alone, so a cached page costs no lookup; a write purges the keys of every
-// path that shows what it changed. The vocabulary is the read cache's (lib/cache/tags.ts), plus:
+// path that shows what it changed. The vocabulary is the read cache's (lib/cache/keys.ts), plus:
 // - path:<section>/<slug>  an article URL, whatever answers there now (the story, a 301, a 410, a 404);
 // - api-story:<id or slug> the API's story document;
 // - api-lists              every API list of stories;
@@ -32,31 +32,31 @@ function decode(path: string): string {
  */
 export function keysForPath(pathname: string): string[] | null {
   const keys = ownKeys(pathname);
-  return keys && keys[0] !== frontKeys.static ? [...keys, tags.site] : keys;
+  return keys && keys[0] !== frontKeys.static ? [...keys, cacheKeys.site] : keys;
 }
 
 function ownKeys(pathname: string): string[] | null {
   if (PRIVATE.test(pathname)) return null;
   if (pathname.startsWith('/_next/') || pathname.startsWith('/media/')) return [frontKeys.static];
   const path = decode(pathname).replace(/\/+$/, '') || '/';
-  if (path === '/') return [tags.home];
-  if (path === '/feed.xml') return [tags.feeds, tags.home];
-  if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [tags.sitemaps];
-  if (path === '/corrections') return [tags.corrections];
-  if (path.startsWith('/sitemaps/')) return [tags.sitemaps];
+  if (path === '/') return [cacheKeys.home];
+  if (path === '/feed.xml') return [cacheKeys.feeds, cacheKeys.home];
+  if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [cacheKeys.sitemaps];
+  if (path === '/corrections') return [cacheKeys.corrections];
+  if (path.startsWith('/sitemaps/')) return [cacheKeys.sitemaps];
   // The manifest names the site: it is purged with every page when the name changes.
-  if (path === '/manifest.webmanifest') return [tags.directory];
+  if (path === '/manifest.webmanifest') return [cacheKeys.directory];
   if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt)$/.test(path)) return [frontKeys.static];
   const segments = path.slice(1).split('/');
   if (segments[0] === 'api') {
     if (segments[1] !== 'v1') return null;
     if (segments[2] === 'stories') return segments.length === 3 ? [frontKeys.apiLists] : [frontKeys.apiStory(segments.slice(3).join('/'))];
-    return [tags.directory];
+    return [cacheKeys.directory];
   }
-  if (segments[0] === 'tags' && segments[1]) return segments[2] === 'feed.xml' ? [tags.tag(segments[1]), tags.feeds] : [tags.tag(segments[1])];
-  if (segments[0] === 'authors' && segments[1]) return [tags.author(segments[1])];
-  if (segments.length === 1) return [tags.section(segments[0]!)];
-  if (segments.length === 2) return segments[1] === 'feed.xml' ? [tags.section(segments[0]!), tags.feeds] : [frontKeys.path(path.slice(1))];
+  if (segments[0] === 'tags' && segments[1]) return segments[2] === 'feed.xml' ? [cacheKeys.tag(segments[1]), cacheKeys.feeds] : [cacheKeys.tag(segments[1])];
+  if (segments[0] === 'authors' && segments[1]) return [cacheKeys.author(segments[1])];
+  if (segments.length === 1) return [cacheKeys.section(segments[0]!)];
+  if (segments.length === 2) return segments[1] === 'feed.xml' ? [cacheKeys.section(segments[0]!), cacheKeys.feeds] : [frontKeys.path(path.slice(1))];
   return [frontKeys.path(path.slice(1))];
 }
 

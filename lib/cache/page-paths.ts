@@ -1,4 +1,4 @@
-import { tags } from './tags';
+import { cacheKeys } from './keys';
 
 // Where each cached reading page lives in Next's page cache, and which pages show what a cache
 // tag names. Pages without a parameter (the front page, corrections, the site feed, the sitemaps)
@@ -32,14 +32,14 @@ export const SITEMAP_CHILDREN = `${LAYOUT_PREFIX}/(public)/sitemaps`;
 export const EVERY_PAGE = `${LAYOUT_PREFIX}/`;
 
 /** The cached pages that show what these tags name (story pages are named by address instead). */
-export function pagePathsForTags(dropped: Iterable<string>): string[] {
+export function pagePathsForKeys(dropped: Iterable<string>): string[] {
   const paths = new Set<string>();
   for (const tag of dropped) {
-    if (tag === tags.home || tag === tags.front) paths.add(INTERNAL_PAGES.front);
-    else if (tag === tags.site) paths.add(EVERY_PAGE);
-    else if (tag === tags.feeds) paths.add(INTERNAL_PAGES.feed);
-    else if (tag === tags.corrections) paths.add(INTERNAL_PAGES.corrections);
-    else if (tag === tags.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, SITEMAP_CHILDREN].forEach((p) => paths.add(p));
+    if (tag === cacheKeys.home || tag === cacheKeys.front) paths.add(INTERNAL_PAGES.front);
+    else if (tag === cacheKeys.site) paths.add(EVERY_PAGE);
+    else if (tag === cacheKeys.feeds) paths.add(INTERNAL_PAGES.feed);
+    else if (tag === cacheKeys.corrections) paths.add(INTERNAL_PAGES.corrections);
+    else if (tag === cacheKeys.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, SITEMAP_CHILDREN].forEach((p) => paths.add(p));
     else if (tag.startsWith('section:')) {
       const slug = encodeURIComponent(tag.slice('section:'.length));
       paths.add(`/${slug}`).add(`/${slug}/feed.xml`);

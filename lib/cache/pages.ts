@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { revalidatePath } from 'next/cache';
-import { LAYOUT_PREFIX, pagePathsForTags } from './page-paths';
+import { LAYOUT_PREFIX, pagePathsForKeys } from './page-paths';
 import { log } from '@/lib/log';
 
 // Next's page cache (ISR) holds rendered article pages. A write revalidates the addresses it
@@ -71,5 +71,5 @@ export async function requestRevalidation(paths: string[]): Promise<void> {
  */
 export function pagePathsIn(dropped: string[]): string[] {
   const articles = dropped.filter((t) => t.startsWith(PAGE_TAG_PREFIX)).map((t) => t.slice(PAGE_TAG_PREFIX.length));
-  return [...new Set([...articles, ...pagePathsForTags(dropped)])];
+  return [...new Set([...articles, ...pagePathsForKeys(dropped)])];
 }

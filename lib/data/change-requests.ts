@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { NotFoundError } from './errors';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 export type ChangeRequest = { note: string; editor: string; at: Date };
 
@@ -24,8 +24,7 @@ export async function changeRequestsFor(storyIds: string[]): Promise<Map<string,
 
 /** The request for changes a story is waiting on, if any, for someone who may see the story. */
 export async function getChangeRequest(viewer: Viewer | null, storyId: string): Promise<ChangeRequest | null> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   return (await changeRequestsFor([storyId])).get(storyId) ?? null;
 }

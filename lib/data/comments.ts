@@ -3,22 +3,19 @@ import { db } from '@/lib/db';
 import { NotFoundError, ValidationError } from './errors';
 import { notify } from './notifications';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 export type CommentDto = { id: string; author: string; body: string; quote: string; resolved: boolean; createdAt: string };
 export type CommentThread = CommentDto & { replies: CommentDto[] };
 
-async function storyRef(storyId: string) {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, headline: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  return { status: story.status, headline: story.headline, authorIds: story.authors.map((a) => a.userId) };
-}
 
 /**
  * A short summary that changes whenever the discussion does (a comment added, resolved or
  * reopened): the editor's heartbeat carries it, so open editors reload the threads only then.
  */
 export async function discussionFingerprint(viewer: Viewer | null, storyId: string): Promise<string> {
-  assertCan(viewer, 'story.view', await storyRef(storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   const [all, resolved] = await Promise.all([
     db.comment.aggregate({ where: { storyId }, _count: { _all: true }, _max: { createdAt: true } }),
     db.comment.aggregate({ where: { storyId, resolvedAt: { not: null } }, _count: { _all: true }, _max: { resolvedAt: true } }),
@@ -31,7 +28,8 @@ export const COMMENT_LIST_LIMIT = 1_000;
 
 /** Threads on a story, oldest first, replies in order. */
 export async function listComments(viewer: Viewer | null, storyId: string): Promise<CommentThread[]> {
-  assertCan(viewer, 'story.view', await storyRef(storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   const rows = await db.comment.findMany({
     where: { storyId },
     orderBy: { createdAt: 'asc' },
@@ -62,8 +60,8 @@ export async function addComment(
   storyId: string,
   input: { body: string; quote?: string; parentId?: string | null },
 ): Promise<{ id: string }> {
-  const ref = await storyRef(storyId);
-  assertCan(viewer, 'story.comment', ref);
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.comment');
   if (input.parentId) {
     const parent = await db.comment.findFirst({ where: { id: input.parentId, storyId, parentId: null }, select: { id: true } });
     if (!parent) throw new ValidationError('That thread does not exist on this story.', { parentId: ['That thread does not exist on this story.'] });
@@ -74,7 +72,7 @@ export async function addComment(
       data: { storyId, authorId: viewer.id, body: input.body, quote: input.parentId ? '' : (input.quote ?? ''), parentId: input.parentId ?? null },
       select: { id: true },
     });
-    await notify(tx, mentions, { kind: 'mention', storyId, actorId: viewer.id, text: `${viewer.name} mentioned you on “${ref.headline}”: ${input.body.slice(0, 200)}` });
+    await notify(tx, mentions, { kind: 'mention', storyId, actorId: viewer.id, text: `${viewer.name} mentioned you on “${story.headline}”: ${input.body.slice(0, 200)}` });
     return comment;
   });
 }
@@ -82,7 +80,8 @@ export async function addComment(
 export async function setCommentResolved(viewer: Viewer | null, commentId: string, resolved: boolean): Promise<{ storyId: string }> {
   const comment = await db.comment.findUnique({ where: { id: commentId }, select: { storyId: true, parentId: true } });
   if (!comment || comment.parentId) throw new NotFoundError('That thread does not exist.');
-  assertCan(viewer, 'story.comment', await storyRef(comment.storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, comment.storyId, 'story.comment');
   await db.comment.update({ where: { id: commentId }, data: { resolvedAt: resolved ? new Date() : null } });
   return { storyId: comment.storyId };
 }

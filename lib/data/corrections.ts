@@ -1,17 +1,17 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { publicStoryChanged } from './public-changes';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError,  } from './errors';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 export type CorrectionKind = 'CORRECTION' | 'CLARIFICATION';
 export type PublicCorrection = { id: string; kind: CorrectionKind; text: string; createdAt: Date };
 
 /** Adds a public correction to a live story and moves its "Updated" time; audited. */
 export async function addCorrection(viewer: Viewer | null, storyId: string, input: { kind: CorrectionKind; text: string }) {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.correct', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.correct');
   const correction = await db.$transaction(async (tx) => {
     const now = new Date();
     // The story must still be live when the correction is written: an unpublish in between wins.

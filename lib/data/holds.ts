@@ -7,6 +7,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { editorIds, notify } from './notifications';
 import { listDueScheduledStories, publishScheduledStory } from './scheduled';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 // Two stops on the way to readers, set on a story by editors: a legal hold (until lifted, the story
 // cannot be approved, scheduled or published; a scheduled publication that comes due meanwhile
@@ -20,11 +21,6 @@ export type Holds = {
   canEmbargo: boolean;
 };
 
-async function storyRef(storyId: string) {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, headline: true, scheduledAt: true, legalHold: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  return { story, ref: { status: story.status, authorIds: story.authors.map((a) => a.userId) } };
-}
 
 export async function getHolds(viewer: Viewer | null, storyId: string): Promise<Holds> {
   const row = await db.story.findUnique({
@@ -39,14 +35,14 @@ export async function getHolds(viewer: Viewer | null, storyId: string): Promise<
     legalHold: row.legalHold ? { reason: row.legalHoldReason, by: by ?? 'an editor', at: row.legalHoldAt ?? new Date(0) } : null,
     embargoUntil: row.embargoUntil,
     canHold: can(viewer, 'story.legalHold', ref),
-    canEmbargo: can(viewer, 'story.editPrivilegedFields', ref),
+    canEmbargo: can(viewer, 'story.embargo', ref),
   };
 }
 
 /** Puts a story on legal hold, with a reason, or lifts the hold. Audited; bylines and editors are told. */
 export async function setLegalHold(viewer: Viewer | null, storyId: string, input: { hold: boolean; reason: string }): Promise<void> {
-  const { story, ref } = await storyRef(storyId);
-  assertCan(viewer, 'story.legalHold', ref);
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.legalHold');
   const reason = input.reason.trim();
   if (input.hold && reason.length < 3) throw new ValidationError('Give the reason for the hold.', { reason: ['Give the reason for the hold.'] });
   if (input.hold === story.legalHold) return;
@@ -56,7 +52,7 @@ export async function setLegalHold(viewer: Viewer | null, storyId: string, input
       data: input.hold ? { legalHold: true, legalHoldReason: reason, legalHoldAt: new Date(), legalHoldById: viewer.id } : { legalHold: false, legalHoldReason: '', legalHoldAt: null, legalHoldById: null },
     });
     await recordAudit(tx, { actorId: viewer.id, action: input.hold ? 'story.legalHold' : 'story.legalHoldLifted', entityType: 'story', entityId: storyId, storyId, note: reason });
-    await notify(tx, [...ref.authorIds, ...(await editorIds(tx))], {
+    await notify(tx, [...story.authorIds, ...(await editorIds(tx))], {
       kind: input.hold ? 'legalHold' : 'legalHoldLifted',
       storyId,
       actorId: viewer.id,
@@ -71,8 +67,8 @@ export async function setLegalHold(viewer: Viewer | null, storyId: string, input
 
 /** Sets or clears a story's embargo. Not on a live story; not later than its scheduled time. */
 export async function setEmbargo(viewer: Viewer | null, storyId: string, until: Date | null): Promise<void> {
-  const { story, ref } = await storyRef(storyId);
-  assertCan(viewer, 'story.editPrivilegedFields', ref);
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.embargo');
   if (story.status === 'SCHEDULED' && until && story.scheduledAt && story.scheduledAt < until) {
     throw new ValidationError(`The story is scheduled for ${formatDateTime(story.scheduledAt)}, before that embargo. Unschedule it first.`);
   }

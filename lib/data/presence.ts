@@ -1,15 +1,14 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { NotFoundError } from './errors';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 const FRESH_MS = 45_000;
 
 /** Records that the viewer has the story open; returns the others who have it open now. */
 export async function heartbeat(viewer: Viewer | null, storyId: string): Promise<{ name: string }[]> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   const now = new Date();
   await db.presence.upsert({
     where: { storyId_userId: { storyId, userId: viewer.id } },

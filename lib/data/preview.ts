@@ -9,12 +9,12 @@ import { NotFoundError } from './errors';
 import type { ArticleData } from './public-stories';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 /** Checks that the person asking for a preview link may read the story (and the revision is its own). */
 export async function assertMayPreview(viewer: Viewer | null, storyId: string, revisionId: string | null): Promise<void> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   if (revisionId && !(await db.revision.count({ where: { id: revisionId, storyId } }))) throw new NotFoundError('That revision does not belong to this story.');
 }
 
@@ -40,7 +40,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     if (!revision) return null;
     snapshot = readSnapshot(revision.snapshot);
   } else {
-    snapshot = await db.$transaction((tx) => loadSnapshot(tx, story.id));
+    snapshot = await loadSnapshot(db, story.id);
   }
   const body = parseBody(snapshot.body);
   const [section, people, image] = await Promise.all([

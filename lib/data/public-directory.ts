@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
-import { tags } from '@/lib/cache/tags';
+import { cacheKeys } from '@/lib/cache/keys';
 
 // The public directory of sections, tags and authors: only those readers can reach a story through.
 // "Live" is read from the links' own copy of their story's publication (liveAt, kept by triggers).
@@ -13,13 +13,13 @@ export type PublicAuthor = { name: string; slug: string; bio: string; storyCount
 export const listPublicSections = cached(
   'sections',
   async (): Promise<PublicSection[]> => db.section.findMany({ orderBy: { position: 'asc' }, select: { name: true, slug: true } }),
-  () => [tags.directory],
+  () => [cacheKeys.directory],
 );
 
 export const getPublicSection = cached(
   'section',
   async (slug: string): Promise<PublicSection | null> => db.section.findUnique({ where: { slug }, select: { name: true, slug: true } }),
-  ([slug]) => [tags.directory, tags.section(slug)],
+  ([slug]) => [cacheKeys.directory, cacheKeys.section(slug)],
 );
 
 async function readTags(slug?: string): Promise<PublicTag[]> {
@@ -32,13 +32,13 @@ async function readTags(slug?: string): Promise<PublicTag[]> {
 }
 
 /** Tags with at least one published story. */
-export const listPublicTags = cached('tags', () => readTags(), () => [tags.directory]);
+export const listPublicTags = cached('tags', () => readTags(), () => [cacheKeys.directory]);
 
 // One tag by its slug: a lookup of its own, since an archive can hold thousands of tags.
 export const getPublicTag = cached(
   'tag',
   async (slug: string): Promise<PublicTag | null> => (await readTags(slug))[0] ?? null,
-  ([slug]) => [tags.directory, tags.tag(slug)],
+  ([slug]) => [cacheKeys.directory, cacheKeys.tag(slug)],
 );
 
 async function readAuthors(slug?: string): Promise<PublicAuthor[]> {
@@ -51,10 +51,10 @@ async function readAuthors(slug?: string): Promise<PublicAuthor[]> {
 }
 
 /** People with at least one published story: a byline is public, a newsroom account is not. */
-export const listPublicAuthors = cached('authors', () => readAuthors(), () => [tags.directory]);
+export const listPublicAuthors = cached('authors', () => readAuthors(), () => [cacheKeys.directory]);
 
 export const getPublicAuthor = cached(
   'author',
   async (slug: string): Promise<PublicAuthor | null> => (await readAuthors(slug))[0] ?? null,
-  ([slug]) => [tags.directory, tags.author(slug)],
+  ([slug]) => [cacheKeys.directory, cacheKeys.author(slug)],
 );

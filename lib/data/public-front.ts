@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
-import { tags } from '@/lib/cache/tags';
+import { cacheKeys } from '@/lib/cache/keys';
 import { emptyLayout, reconcileLayout, SECTION_PINS, storyIdsIn, type FrontLayout } from '@/lib/validations/front';
 import { readStories, summariesById, type PublicStorySummary } from './public-stories';
 
@@ -85,5 +85,5 @@ export const getFrontPage = cached(
     const { fills: _fills, ...front } = await resolveFront(await liveLayout(sections), sections);
     return front;
   },
-  (_args, front) => [tags.home, tags.front, tags.directory, ...storiesOn(front).map((s) => tags.story(s.id))],
+  (_args, front) => [cacheKeys.home, cacheKeys.front, cacheKeys.directory, ...storiesOn(front).map((s) => cacheKeys.story(s.id))],
 );

@@ -3,13 +3,13 @@ import { resolveBodyImages } from './body-images';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { cached } from '@/lib/cache/tagged-cache';
-import { storyTags, tags } from '@/lib/cache/tags';
+import { storyCacheKeys, cacheKeys } from '@/lib/cache/keys';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import type { Rendition } from '@/lib/media/process';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
 
 // What readers (and the public API) may see: published stories whose publication time has come.
-// No viewer needed. Every read is cached under the tags of what it shows (lib/cache/tags.ts).
+// No viewer needed. Every read is cached under the tags of what it shows (lib/cache/keys.ts).
 
 export type Byline = { name: string; slug: string };
 
@@ -165,8 +165,8 @@ export async function readStories(filter: StoryFilter): Promise<StoryPage> {
 function listTags(filter: StoryFilter, page: StoryPage): string[] {
   // A list shows new stories as they are published: it is tagged with what it is a list of, and
   // with every story on it so that a correction to one of them refreshes it.
-  const scope = filter.section ? tags.section(filter.section) : filter.tag ? tags.tag(filter.tag) : filter.author ? tags.author(filter.author) : tags.home;
-  return [scope, tags.home, ...page.stories.map((s) => tags.story(s.id))];
+  const scope = filter.section ? cacheKeys.section(filter.section) : filter.tag ? cacheKeys.tag(filter.tag) : filter.author ? cacheKeys.author(filter.author) : cacheKeys.home;
+  return [scope, cacheKeys.home, ...page.stories.map((s) => cacheKeys.story(s.id))];
 }
 
 /** Published stories, newest first, optionally in one section, tag or author; cursor-paginated. */
@@ -201,8 +201,8 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
 }
 
 function tagsOfStory(story: PublicStory | null, fallback: string): string[] {
-  if (!story) return [fallback, tags.home];
-  return storyTags({ id: story.id, section: story.section.slug, tags: story.tags.map((t) => t.slug), authors: story.bylines.map((b) => b.slug) });
+  if (!story) return [fallback, cacheKeys.home];
+  return storyCacheKeys({ id: story.id, section: story.section.slug, tags: story.tags.map((t) => t.slug), authors: story.bylines.map((b) => b.slug) });
 }
 
 /** The live story at /{section}/{slug}. */
@@ -243,5 +243,5 @@ export const listRelatedStories = cached(
     const found = await summariesById(ids.map((r) => r.id));
     return ids.flatMap((r) => found.get(r.id) ?? []);
   },
-  ([storyId], stories) => [tags.story(storyId), tags.home, ...stories.map((s) => tags.story(s.id))],
+  ([storyId], stories) => [cacheKeys.story(storyId), cacheKeys.home, ...stories.map((s) => cacheKeys.story(s.id))],
 );

@@ -7,6 +7,7 @@ import { NotFoundError, VersionConflictError } from './errors';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations } from './story-fields';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 // Revisions are full snapshots. Manual saves, restores and workflow steps always add one; autosaves
 // coalesce, so one author's stream of autosaves keeps at most one revision per ten minutes.
@@ -21,7 +22,7 @@ type RevisionInput = {
   label?: string;
 };
 
-export async function recordRevision(tx: Prisma.TransactionClient, input: RevisionInput) {
+export async function recordRevision(tx: Pick<typeof db, 'revision'>, input: RevisionInput) {
   const data = { ...input, label: input.label ?? '', snapshot: input.snapshot as unknown as Prisma.InputJsonValue };
   if (input.kind === 'AUTOSAVE') {
     const latest = await tx.revision.findFirst({
@@ -48,20 +49,13 @@ export type RevisionSummary = {
   headline: string;
 };
 
-async function storyRef(id: string) {
-  const story = await db.story.findUnique({
-    where: { id },
-    select: { status: true, version: true, slug: true, firstPublishedAt: true, authors: { select: { userId: true } } },
-  });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  return { status: story.status, version: story.version, slug: story.slug, firstPublished: story.firstPublishedAt !== null, authorIds: story.authors.map((a) => a.userId) };
-}
 
 /** How many revisions the history lists (autosaves are coalesced, so this is weeks of work). */
 export const REVISION_LIST_LIMIT = 200;
 
 export async function listRevisions(viewer: Viewer | null, storyId: string): Promise<RevisionSummary[]> {
-  assertCan(viewer, 'story.view', await storyRef(storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   // The newest REVISION_LIST_LIMIT, each with its headline read out of the snapshot by PostgreSQL:
   // a list must not load every full body a story has had.
   const rows = await db.$queryRaw<{ id: string; kind: RevisionKind; label: string; createdAt: Date; storyVersion: number; headline: string | null; author: string }[]>`
@@ -74,7 +68,8 @@ export async function listRevisions(viewer: Viewer | null, storyId: string): Pro
 }
 
 export async function compareRevisions(viewer: Viewer | null, storyId: string, fromId: string, toId: string): Promise<SnapshotDiff> {
-  assertCan(viewer, 'story.view', await storyRef(storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   const rows = await db.revision.findMany({ where: { storyId, id: { in: [fromId, toId] } }, select: { id: true, snapshot: true } });
   const from = rows.find((r) => r.id === fromId);
   const to = rows.find((r) => r.id === toId);
@@ -99,8 +94,8 @@ async function lookupNames(snapshots: StorySnapshot[]): Promise<Map<string, stri
  * revision that was current stays in the history, so a restore can itself be undone.
  */
 export async function restoreRevision(viewer: Viewer | null, storyId: string, revisionId: string, baseVersion: number): Promise<{ version: number }> {
-  const ref = await storyRef(storyId);
-  assertCan(viewer, 'story.edit', ref);
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.edit');
   const revision = await db.revision.findFirst({ where: { id: revisionId, storyId }, select: { snapshot: true, createdAt: true } });
   if (!revision) throw new NotFoundError('That revision does not belong to this story.');
   const snapshot = readSnapshot(revision.snapshot);
@@ -108,14 +103,14 @@ export async function restoreRevision(viewer: Viewer | null, storyId: string, re
   const active = await db.user.findMany({ where: { id: { in: snapshot.bylineIds }, active: true }, select: { id: true } });
   const bylineIds = snapshot.bylineIds.filter((id) => active.some((a) => a.id === id));
   // A restore is a save of old fields: the same checks apply (bylines, body, images, section).
-  const fields = { ...snapshot, slug: ref.firstPublished ? ref.slug : snapshot.slug, bylineIds: bylineIds.length ? bylineIds : [viewer.id] };
-  assertBylinesAllowed(viewer, ref, fields.bylineIds);
+  const fields = { ...snapshot, slug: story.firstPublishedAt ? story.slug : snapshot.slug, bylineIds: bylineIds.length ? bylineIds : [viewer.id] };
+  assertBylinesAllowed(viewer, story.ref, fields.bylineIds);
   const checked = await checkFields(fields);
 
   return db.$transaction(async (tx) => {
     const { count } = await tx.story.updateMany({
-      where: { id: storyId, version: baseVersion, status: ref.status },
-      data: { ...columnsOf(checked, fields.slug), version: { increment: 1 } },
+      where: { id: storyId, version: baseVersion, status: story.status },
+      data: { ...columnsOf(snapshotOf(checked, fields.slug)), version: { increment: 1 } },
     });
     if (count === 0) throw new VersionConflictError('The story changed since you opened its history; reload and try again.', null);
     await writeRelations(tx, storyId, fields);
@@ -141,14 +136,15 @@ export type ReviewChanges = {
  * version, or else the previous submission. Null for a first submission (all of it is new).
  */
 export async function changesForReview(viewer: Viewer | null, storyId: string): Promise<ReviewChanges | null> {
-  assertCan(viewer, 'story.view', await storyRef(storyId));
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.view');
   const steps = await db.revision.findMany({
     where: { storyId, kind: 'WORKFLOW', label: { in: ['Submit for review', 'Approve', 'Publish', 'Published as scheduled'] } },
     orderBy: { createdAt: 'desc' },
     select: { label: true, createdAt: true, snapshot: true },
   });
   const story = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { pendingUpdate: true, publishedAt: true } });
-  const live = await db.$transaction((tx) => loadSnapshot(tx, storyId));
+  const live = await loadSnapshot(db, storyId);
   // An update to a live story is compared with what readers see now.
   if (story.pendingUpdate) return compareForReview(live, readSnapshot(story.pendingUpdate), { label: 'the published version', at: story.publishedAt ?? new Date() });
   const baseline = steps.find((s) => s.label !== 'Submit for review') ?? steps.filter((s) => s.label === 'Submit for review')[1];

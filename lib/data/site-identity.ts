@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
-import { tags } from '@/lib/cache/tags';
+import { cacheKeys } from '@/lib/cache/keys';
 import { SITE } from '@/lib/site';
 import type { SiteIdentityInput } from '@/lib/validations/site';
 import { recordAudit } from './audit';
@@ -25,7 +25,7 @@ function fromValue(value: unknown): SiteIdentity {
 const readIdentity = cached(
   'site-identity',
   async (): Promise<SiteIdentity> => fromValue((await db.setting.findUnique({ where: { key: KEY }, select: { value: true } }))?.value),
-  () => [tags.site],
+  () => [cacheKeys.site],
 );
 
 export async function getSiteIdentity(): Promise<SiteIdentity> {

@@ -1,22 +1,19 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { storyPath } from '@/lib/urls';
-import { NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
+import { ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { publicStoryChanged } from './public-changes';
 import { recordStoryPath } from './story-paths';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 /**
  * Gives a story that has had a public address a new slug. Every earlier URL keeps working: the
  * database records each published path, and the proxy answers them with a 301 to the new one.
  */
 export async function changeStorySlug(viewer: Viewer | null, storyId: string, input: { slug: string; baseVersion: number }) {
-  const story = await db.story.findUnique({
-    where: { id: storyId },
-    select: { status: true, slug: true, section: { select: { slug: true } }, authors: { select: { userId: true } } },
-  });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.changeSlug', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.changeSlug');
   if (input.slug === story.slug) throw new ValidationError('That is already the story’s slug.', { slug: ['That is already the story’s slug.'] });
 
   try {

@@ -8,37 +8,12 @@ import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
-import { changeRequestsFor, type ChangeRequest } from './change-requests';
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
+import { loadStoryFor } from './story-access';
 import { assertCan, type Viewer } from './viewer';
 
-// The newsroom's side of stories: the desk list, opening a story to edit, creating and saving.
-
-export type DeskStory = {
-  id: string;
-  headline: string;
-  status: StoryState;
-  section: string | null;
-  bylines: { name: string; slug: string }[];
-  wordCount: number;
-  updatedAt: Date;
-  /** The editor's note while the story waits for changes. */
-  changeRequest: ChangeRequest | null;
-  legalHold: boolean;
-  embargoUntil: Date | null;
-};
-
-export type DeskFilters = {
-  status?: StoryState;
-  sectionId?: string;
-  tag?: string;
-  authorId?: string;
-  mine?: boolean;
-  q?: string;
-  cursor?: string;
-  take?: number;
-};
+// The newsroom's side of stories: opening a story to edit, creating and saving it.
 
 export type EditableStory = StorySnapshot & {
   id: string;
@@ -58,72 +33,6 @@ const bylineSelect = {
   orderBy: { position: 'asc' },
   select: { user: { select: { id: true, name: true, slug: true } } },
 } as const;
-
-/** The desk list: filtered, searched (PostgreSQL full text), newest first, paged by cursor. */
-export async function listDeskStories(
-  viewer: Viewer | null,
-  filters: DeskFilters = {},
-): Promise<{ stories: DeskStory[]; nextCursor: string | null }> {
-  assertCan(viewer, 'newsroom.enter');
-  const take = Math.min(filters.take ?? 50, 100);
-  const where: Prisma.StoryWhereInput = {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.sectionId ? { sectionId: filters.sectionId } : {}),
-    ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
-    ...(filters.authorId || filters.mine ? { authors: { some: { userId: filters.mine ? viewer.id : filters.authorId } } } : {}),
-  };
-  const q = filters.q?.trim();
-  if (q) {
-    // The page of matches is chosen in one query, filters and cursor included: a common word can
-    // match most of an archive, and the list needs only the newest few.
-    const authorId = filters.mine ? viewer.id : filters.authorId;
-    const ids = await db.$queryRaw<{ id: string }[]>`
-      SELECT s."id" FROM "Story" s
-      WHERE s."searchVector" @@ websearch_to_tsquery('english', ${q})
-        ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
-        ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
-        ${filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
-        ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
-        ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}
-      ORDER BY s."updatedAt" DESC, s."id" DESC
-      LIMIT ${take + 1}`;
-    where.id = { in: ids.map((r) => r.id) };
-  }
-  const rows = await db.story.findMany({
-    where,
-    orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
-    take: take + 1,
-    ...(filters.cursor && !q ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      headline: true,
-      status: true,
-      wordCount: true,
-      updatedAt: true,
-      legalHold: true,
-      embargoUntil: true,
-      section: { select: { name: true } },
-      authors: bylineSelect,
-    },
-  });
-  const page = rows.slice(0, take);
-  const requests = await changeRequestsFor(page.filter((r) => r.status === 'CHANGES_REQUESTED').map((r) => r.id));
-  return {
-    stories: page.map((r) => ({
-      changeRequest: requests.get(r.id) ?? null,
-      legalHold: r.legalHold,
-      embargoUntil: r.embargoUntil && r.embargoUntil > new Date() ? r.embargoUntil : null,
-      id: r.id,
-      headline: r.headline,
-      status: r.status,
-      wordCount: r.wordCount,
-      updatedAt: r.updatedAt,
-      section: r.section?.name ?? null,
-      bylines: r.authors.map((a) => ({ name: a.user.name, slug: a.user.slug })),
-    })),
-    nextCursor: rows.length > take ? page.at(-1)!.id : null,
-  };
-}
 
 const editSelect = {
   id: true,
@@ -220,7 +129,7 @@ export async function createStory(
   clientId?: string,
 ): Promise<{ id: string; version: number; slug: string; created: boolean }> {
   assertCan(viewer, 'story.create');
-  if (!can(viewer, 'story.editPrivilegedFields', { status: 'DRAFT', authorIds: fields.bylineIds }) && !fields.bylineIds.includes(viewer.id)) {
+  if (!can(viewer, 'story.leaveByline', { status: 'DRAFT', authorIds: fields.bylineIds }) && !fields.bylineIds.includes(viewer.id)) {
     throw new ForbiddenError('Reporters can only create stories that carry their own byline.');
   }
   const earlier = clientId ? await findCreated(viewer, clientId) : null;
@@ -254,7 +163,7 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
     // After a collision, a short random tail makes a second collision all but impossible.
     const slug = (fields.slug || attempt === 0) ? chosen : `${chosen}-${randomBytes(3).toString('hex')}`;
     const story = await tx.story.create({
-      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(checked, slug), status: 'DRAFT', createdById: viewer.id },
+      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id },
       select: { id: true, version: true, slug: true },
     });
     await writeRelations(tx, story.id, fields);
@@ -272,15 +181,12 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
  */
 export async function saveStory(viewer: Viewer | null, id: string, input: SaveStoryInput): Promise<{ version: number; updatedAt: string; slug: string }> {
   assertCan(viewer, 'newsroom.enter');
-  const before = await db.story.findUnique({
-    where: { id },
-    select: { status: true, slug: true, firstPublishedAt: true, updateState: true, authors: { select: { userId: true } } },
-  });
-  if (!before) throw new NotFoundError('That story does not exist.');
+  const before = await loadStoryFor(viewer, id, null);
+  // A live story is edited through its pending update, which the table judges by its own state.
+  const editing = before.status === 'PUBLISHED' && before.updateState ? before.updateState : before.status;
+  if (!can(viewer, 'story.edit', { status: editing, authorIds: before.authorIds })) throw new ForbiddenError();
+  assertBylinesAllowed(viewer, { status: editing, authorIds: before.authorIds }, input.bylineIds);
   if (before.status === 'PUBLISHED' && before.updateState) return saveUpdate(viewer, id, { ...before, updateState: before.updateState }, input);
-  const ref = { status: before.status, authorIds: before.authors.map((a) => a.userId) };
-  assertCan(viewer, 'story.edit', ref);
-  assertBylinesAllowed(viewer, ref, input.bylineIds);
   const slug = input.slug || before.slug;
   if (before.firstPublishedAt && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
@@ -291,7 +197,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
     return await db.$transaction(async (tx) => {
       const { count } = await tx.story.updateMany({
         where: { id, version: input.baseVersion, status: before.status },
-        data: { ...columnsOf(checked, slug), version: { increment: 1 } },
+        data: { ...columnsOf(snapshotOf(checked, slug)), version: { increment: 1 } },
       });
       if (count === 0) {
         const current = await tx.story.findUnique({ where: { id }, select: editSelect });
@@ -324,15 +230,10 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
  */
 export async function keepVersionAside(viewer: Viewer | null, id: string, fields: StoryFields, label: string): Promise<{ revisionId: string }> {
   assertCan(viewer, 'newsroom.enter');
-  const story = await db.story.findUnique({ where: { id }, select: { status: true, slug: true, version: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
-  assertCan(viewer, 'story.edit', ref);
-  assertBylinesAllowed(viewer, ref, fields.bylineIds);
+  const story = await loadStoryFor(viewer, id, 'story.edit');
+  assertBylinesAllowed(viewer, story.ref, fields.bylineIds);
   const checked = await checkFields(fields);
-  const revision = await db.$transaction((tx) =>
-    recordRevision(tx, { storyId: id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, fields.slug || story.slug), label }),
-  );
+  const revision = await recordRevision(db, { storyId: id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, fields.slug || story.slug), label });
   return { revisionId: revision.id };
 }
 
@@ -340,12 +241,9 @@ export async function keepVersionAside(viewer: Viewer | null, id: string, fields
 async function saveUpdate(
   viewer: Viewer,
   id: string,
-  before: { slug: string; updateState: StoryState; authors: { userId: string }[] },
+  before: { slug: string; updateState: StoryState },
   input: SaveStoryInput,
 ): Promise<{ version: number; updatedAt: string; slug: string }> {
-  const ref = { status: before.updateState, authorIds: before.authors.map((a) => a.userId) };
-  assertCan(viewer, 'story.edit', ref);
-  assertBylinesAllowed(viewer, ref, input.bylineIds);
   if (input.slug && input.slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
@@ -365,9 +263,4 @@ async function saveUpdate(
     await recordRevision(tx, { storyId: id, authorId: viewer.id, kind: input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE', storyVersion: after.version, snapshot, label: input.label || 'Update' });
     return { version: after.version, updatedAt: after.updatedAt.toISOString(), slug: before.slug };
   });
-}
-
-/** Replaces a story's bylines, tags and search vector with those of a snapshot (publishing an update). */
-export async function applyRelations(tx: Prisma.TransactionClient, storyId: string, snapshot: StorySnapshot) {
-  await writeRelations(tx, storyId, { ...snapshot, body: snapshot.body });
 }

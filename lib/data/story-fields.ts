@@ -13,16 +13,16 @@ import { resolveTags } from './tags';
 import type { Viewer } from './viewer';
 
 // The checks and copies every write of a story's fields shares: a save, a restore, a copy kept
-// aside. One place, so that no way of writing a story skips a check that another applies.
+// aside, publishing an update. One place, so that no way of writing a story skips a check that another applies.
 
 /** Bylines are a privileged field: reporters may add and reorder them but not take themselves off. */
 export function assertBylinesAllowed(viewer: Viewer, ref: StoryRef, bylineIds: readonly string[]): void {
-  if (!can(viewer, 'story.editPrivilegedFields', ref) && !bylineIds.includes(viewer.id)) {
+  if (!can(viewer, 'story.leaveByline', ref) && !bylineIds.includes(viewer.id)) {
     throw new ForbiddenError('Reporters can add or reorder bylines but not take themselves off a story.');
   }
 }
 
-export type CheckedFields = { fields: StoryFields; body: Doc; plainText: string; wordCount: number };
+export type CheckedFields = { fields: StoryFields; body: Doc };
 
 /** Checks what a plain schema cannot: the body tree, and that referenced rows exist. */
 export async function checkFields(fields: StoryFields): Promise<CheckedFields> {
@@ -57,9 +57,7 @@ export async function checkFields(fields: StoryFields): Promise<CheckedFields> {
     throw new ValidationError(Object.values(errors)[0]![0]!, errors);
   }
   // What is stored of an image is what the library says, whatever the request carried.
-  const doc = withLibraryImages(body.doc, media);
-  const plainText = toPlainText(doc);
-  return { fields, body: doc, plainText, wordCount: countWords(plainText) };
+  return { fields, body: withLibraryImages(body.doc, media) };
 }
 
 export function snapshotOf(checked: CheckedFields, slug: string): StorySnapshot {
@@ -80,25 +78,18 @@ export function snapshotOf(checked: CheckedFields, slug: string): StorySnapshot 
   };
 }
 
-export function columnsOf(checked: CheckedFields, slug: string) {
-  const { fields } = checked;
-  return {
-    headline: fields.headline,
-    dek: fields.dek,
-    slug,
-    sectionId: fields.sectionId,
-    creditLine: fields.creditLine,
-    dateline: fields.dateline,
-    seoTitle: fields.seoTitle,
-    seoDescription: fields.seoDescription,
-    featuredImageId: fields.featuredImageId,
-    body: checked.body,
-    plainText: checked.plainText,
-    wordCount: checked.wordCount,
-  };
+/**
+ * The story columns a snapshot fills, with the text search and word count derive from the body.
+ * Every write of a story's fields goes through here: a save, a restore, publishing an update.
+ */
+export function columnsOf(snapshot: StorySnapshot) {
+  const { tags: _tags, bylineIds: _bylines, ...columns } = snapshot;
+  const plainText = toPlainText(snapshot.body);
+  return { ...columns, plainText, wordCount: countWords(plainText) };
 }
 
-export async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: StoryFields) {
+/** Replaces the story's bylines and tags with the given ones, and refreshes its search vector. */
+export async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: Pick<StoryFields, 'tags' | 'bylineIds'>) {
   const tagIds = await resolveTags(tx, fields.tags);
   await tx.storyAuthor.deleteMany({ where: { storyId } });
   await tx.storyAuthor.createMany({ data: fields.bylineIds.map((userId, position) => ({ storyId, userId, position })) });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Db } from '@/lib/db';
 import type { Doc } from '@/lib/editor/schema';
 
 // What a revision stores: the body and every metadata field, tags and bylines included, so that
@@ -54,7 +54,7 @@ export const SNAPSHOT_COLUMNS = {
 } as const;
 
 /** The story as it stands, in snapshot form (for revisions written by workflow steps). */
-export async function loadSnapshot(tx: Prisma.TransactionClient, storyId: string): Promise<StorySnapshot> {
+export async function loadSnapshot(tx: Pick<Db, 'story'>, storyId: string): Promise<StorySnapshot> {
   const row = await tx.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {

@@ -6,9 +6,10 @@ import type { Doc } from '@/lib/editor/schema';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { readStyleSettings, styleSettingsSchema } from '@/lib/validations/style';
 import { recordAudit } from './audit';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { can } from '@/lib/permissions';
 import { assertCan, type Viewer } from './viewer';
+import { loadStoryFor } from './story-access';
 
 // The copy desk's settings (admins), editors' overrides of a rule for one story, and the style
 // gate that every transition a style error blocks runs on the server.
@@ -43,9 +44,8 @@ export async function listStyleOverrides(storyId: string, client: Pick<typeof db
 
 /** An editor lets one rule's errors through for one story, saying why. Audited. */
 export async function overrideStyleRule(viewer: Viewer | null, storyId: string, rule: RuleId, reason: string): Promise<void> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.overrideStyle', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.overrideStyle');
   if (!RULE_IDS.includes(rule)) throw new ValidationError('There is no such style rule.');
   const text = reason.trim();
   if (text.length < 5) throw new ValidationError('Say why this rule does not apply to this story.', { reason: ['Say why this rule does not apply to this story.'] });

@@ -2,191 +2,139 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { can, type StoryState } from '@/lib/permissions';
 import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/jobs/scheduled-publishing';
-import { TRANSITIONS, type TransitionName } from '@/lib/workflow/transitions';
-import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { STEPS, type Step, type StepName, type StepTarget, type TransitionName, type UpdateStepName } from '@/lib/workflow/steps';
+import { ForbiddenError, ValidationError, VersionConflictError } from './errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { removeStoryFromFront } from './front';
-import { assertMayAdvance } from './gates';
+import { assertMayAdvance, type GateStep } from './gates';
 import { editorIds, notify } from './notifications';
-import { publicStoryChanged } from './public-changes';
+import { publicKeysOf, publicStoryChanged } from './public-changes';
 import { recordStoryPath } from './story-paths';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
-import { loadSnapshot } from './story-snapshot';
+import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
+import { loadStoryFor, type AccessedStory } from './story-access';
+import { columnsOf, writeRelations } from './story-fields';
 import { assertCan, type Viewer } from './viewer';
 
 /**
- * Moves a story along the workflow. One transaction: the current state and version are checked in
- * the UPDATE's WHERE, and the new state, a revision snapshot and the audit event are written
- * together. Two editors pressing Publish at once: one publishes, the other gets a conflict.
+ * Takes one step of the workflow (lib/workflow/steps.ts) on a story or on its pending update. One
+ * transaction: the current state and version are checked in the UPDATE's WHERE, and the new state,
+ * its effects, a revision and the audit event are written together. Two editors pressing Publish
+ * at once: one publishes, the other gets a conflict.
  */
-export async function transitionStory(
+export async function takeStep<T extends StepTarget>(
   viewer: Viewer | null,
   storyId: string,
-  name: TransitionName,
+  target: T,
+  name: StepName<T>,
   input: { baseVersion: number; note?: string; publishAt?: Date | null },
-): Promise<{ status: StoryState; version: number }> {
-  const transition = TRANSITIONS[name];
+): Promise<StepResult> {
+  const step: Step = (STEPS[target] as Record<string, Step>)[name]!;
+  const update = target === 'update';
   const note = input.note?.trim() ?? '';
-  const story = await db.story.findUnique({
-    where: { id: storyId },
-    select: { status: true, version: true, headline: true, sectionId: true, firstPublishedAt: true, authors: { select: { userId: true } } },
-  });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  const ref = { status: story.status, authorIds: story.authors.map((a) => a.userId) };
   assertCan(viewer, 'newsroom.enter');
-
-  if (!transition.from.includes(story.status)) {
+  const story = await loadStoryFor(viewer, storyId, null);
+  const state = update ? story.updateState : story.status;
+  if ((update && story.status !== 'PUBLISHED') || !step.from.includes(state)) {
     // Someone else moved it first (or the button was stale): say what happened, change nothing.
-    throw new VersionConflictError(`This story is now ${story.status.toLowerCase().replace('_', ' ')}; “${transition.label}” no longer applies.`, { status: story.status, version: story.version });
+    const now = update ? `this story’s update is ${state ? words(state) : 'published'}` : `this story is now ${words(story.status)}`;
+    throw new VersionConflictError(`${now[0]!.toUpperCase()}${now.slice(1)}; “${step.label}” no longer applies.`, { status: story.status, version: story.version });
   }
-  if (!can(viewer, transition.action, ref, await getPolicy())) {
-    if (name === 'approve' && ref.authorIds.includes(viewer.id) && can(viewer, 'story.requestChanges', ref)) {
+  const judged = { status: step.judgeAs ?? state ?? 'DRAFT', authorIds: story.authorIds };
+  if (!can(viewer, step.action, judged, await getPolicy())) {
+    if (name === 'approve' && story.authorIds.includes(viewer.id) && can(viewer, 'story.requestChanges', judged)) {
       throw new ForbiddenError('You are on this story’s byline, so another editor has to approve it.');
     }
     throw new ForbiddenError();
   }
-  if (transition.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
+  if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
   if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
-  if (transition.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
+  if (step.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
     throw new ValidationError('Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
   }
-  if ((transition.publishes || transition.needsTime) && !story.sectionId) {
+  if ((step.publishes || step.needsTime) && !story.sectionId) {
     throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
   }
-  if (name === 'submit' || name === 'approve' || name === 'schedule' || name === 'publish') {
-    await assertMayAdvance(storyId, { step: name, publishAt: input.publishAt ?? null });
-  }
+  if (step.gated) await assertMayAdvance(storyId, { step: name as GateStep, publishAt: input.publishAt ?? null, update });
+  const publishesUpdate = update && name === 'publish';
+  const keysBefore = publishesUpdate ? await publicKeysOf(db, storyId) : [];
 
   const result = await db.$transaction(async (tx) => {
     const now = new Date();
+    const pending = publishesUpdate ? readSnapshot((await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { pendingUpdate: true } })).pendingUpdate) : null;
     const { count } = await tx.story.updateMany({
-      where: { id: storyId, status: story.status, version: input.baseVersion },
-      data: {
-        status: transition.to,
-        statusChangedAt: now,
-        version: { increment: 1 },
-        ...(transition.publishes ? { publishedAt: now, scheduledAt: null, ...(story.firstPublishedAt ? {} : { firstPublishedAt: now }) } : {}),
-        ...(transition.needsTime ? { scheduledAt: input.publishAt } : {}),
-        ...(name === 'unschedule' ? { scheduledAt: null } : {}),
-      },
+      where: { id: storyId, status: story.status, version: input.baseVersion, ...(update ? { updateState: story.updateState } : {}) },
+      data: { version: { increment: 1 }, ...(update ? await updateColumns(tx, storyId, name as UpdateStepName, now, pending) : storyColumns(step, story, now, input.publishAt)) },
     });
     if (count === 0) {
-      const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, version: true } });
+      const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { status: true, updateState: true, version: true } });
+      const moved = update ? current.updateState !== story.updateState : current.status !== story.status;
       throw new VersionConflictError(
-        current.status === story.status
-          ? 'The story was edited since you loaded it; review the latest version and try again.'
-          : `Someone else already changed this story to ${current.status.toLowerCase().replace('_', ' ')}.`,
-        current,
+        moved ? `Someone else already changed this story to ${words(update ? (current.updateState ?? 'PUBLISHED') : current.status)}.` : 'The story was edited since you loaded it; review the latest version and try again.',
+        { status: current.status, version: current.version },
       );
     }
     const version = input.baseVersion + 1;
-    if (transition.publishes) await recordStoryPath(tx, storyId);
-    await recordRevision(tx, {
-      storyId,
-      authorId: viewer.id,
-      kind: 'WORKFLOW',
-      storyVersion: version,
-      snapshot: await loadSnapshot(tx, storyId),
-      label: transition.label,
-    });
-    const when = transition.needsTime ? `for ${input.publishAt!.toISOString()}` : '';
+    if (pending) await writeRelations(tx, storyId, pending); // after the columns: the search vector reads them
+    if (step.publishes || publishesUpdate) await recordStoryPath(tx, storyId); // an update may move the story to another section
+    if (!update || publishesUpdate) {
+      await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'WORKFLOW', storyVersion: version, snapshot: await loadSnapshot(tx, storyId), label: step.label });
+    }
+    const when = step.needsTime ? `for ${input.publishAt!.toISOString()}` : '';
+    const stateName = (s: string | null) => (update ? (s ? `update ${s}` : 'PUBLISHED') : s);
     await tx.auditEvent.create({
-      data: { actorId: viewer.id, action: `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: story.status, toState: transition.to, note: [note, when].filter(Boolean).join(' ') },
+      data: { actorId: viewer.id, action: update ? `story.update.${name}` : `story.${name}`, entityType: 'story', entityId: storyId, storyId, fromState: stateName(state), toState: stateName(step.to), note: [note, when].filter(Boolean).join(' ') },
     });
     // A story that leaves the site leaves the front page's slots too (their fallback fills them).
-    if (name === 'unpublish') await removeStoryFromFront(tx, storyId, viewer.id, story.headline);
-    await notifyTransition(tx, { name, storyId, actor: viewer, bylineIds: ref.authorIds, note, publishAt: input.publishAt ?? null });
-    return { status: transition.to, version };
+    if (!update && name === 'unpublish') await removeStoryFromFront(tx, storyId, viewer.id, story.headline);
+    if (step.tells) {
+      const { headline } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { headline: true } });
+      const at = input.publishAt ? input.publishAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
+      const recipients = step.tells.who === 'editors' ? await editorIds(tx) : story.authorIds;
+      await notify(tx, recipients, { kind: publishesUpdate ? 'publishUpdate' : name, storyId, actorId: viewer.id, text: step.tells.message(viewer.name, headline, note, at) });
+    }
+    return { status: update ? story.status : step.to!, updateState: update ? step.to : story.updateState, version };
   });
 
   // After the commit: the queue only ever hears about states that exist.
-  if (story.status === 'SCHEDULED') await cancelScheduledPublication(storyId);
-  if (transition.needsTime) {
-    await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
-  }
-  if (story.status === 'PUBLISHED' || transition.to === 'PUBLISHED') await publicStoryChanged(storyId);
+  if (!update && story.status === 'SCHEDULED') await cancelScheduledPublication(storyId);
+  if (step.needsTime) await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
+  if (publishesUpdate) await publicStoryChanged(storyId, { before: keysBefore });
+  else if (!update && (story.status === 'PUBLISHED' || step.to === 'PUBLISHED')) await publicStoryChanged(storyId);
   return result;
 }
 
-export type QueueItem = {
-  id: string;
-  headline: string;
-  section: string | null;
-  bylines: string[];
-  wordCount: number;
-  submittedAt: Date;
-  legalHold: boolean;
-  embargoUntil: Date | null;
-};
+export type StepResult = { status: StoryState; updateState: StoryState | null; version: number };
 
-/** The review queue and a story's activity show at most this many rows (the oldest waiting, the newest events). */
-const LIST_LIMIT = 200;
-
-/** Stories waiting for an editor, oldest first. */
-export async function listReviewQueue(viewer: Viewer | null): Promise<QueueItem[]> {
-  assertCan(viewer, 'newsroom.enter');
-  if (viewer.role === 'REPORTER') throw new ForbiddenError('The review queue is for editors.');
-  const rows = await db.story.findMany({
-    where: { status: 'IN_REVIEW' },
-    orderBy: { statusChangedAt: 'asc' },
-    take: LIST_LIMIT,
-    select: {
-      id: true,
-      headline: true,
-      wordCount: true,
-      statusChangedAt: true,
-      legalHold: true,
-      embargoUntil: true,
-      section: { select: { name: true } },
-      authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true } } } },
-    },
-  });
-  return rows.map((r) => ({
-    id: r.id,
-    headline: r.headline,
-    section: r.section?.name ?? null,
-    bylines: r.authors.map((a) => a.user.name),
-    wordCount: r.wordCount,
-    submittedAt: r.statusChangedAt,
-    legalHold: r.legalHold,
-    embargoUntil: r.embargoUntil && r.embargoUntil > new Date() ? r.embargoUntil : null,
-  }));
+/** A step of the story itself. */
+export function transitionStory(viewer: Viewer | null, storyId: string, name: TransitionName, input: { baseVersion: number; note?: string; publishAt?: Date | null }) {
+  return takeStep(viewer, storyId, 'story', name, input);
 }
 
-export type ActivityItem = { id: string; action: string; actor: string; fromState: string | null; toState: string | null; note: string; at: Date };
-
-/** The story's audit trail, newest first. */
-export async function listStoryActivity(viewer: Viewer | null, storyId: string): Promise<ActivityItem[]> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { status: true, authors: { select: { userId: true } } } });
-  if (!story) throw new NotFoundError('That story does not exist.');
-  assertCan(viewer, 'story.view', { status: story.status, authorIds: story.authors.map((a) => a.userId) });
-  const rows = await db.auditEvent.findMany({
-    where: { storyId },
-    orderBy: { createdAt: 'desc' },
-    take: LIST_LIMIT,
-    select: { id: true, action: true, fromState: true, toState: true, note: true, createdAt: true, actor: { select: { name: true } } },
-  });
-  return rows.map((r) => ({ id: r.id, action: r.action, actor: r.actor?.name ?? 'Masthead', fromState: r.fromState, toState: r.toState, note: r.note, at: r.createdAt }));
+/** A step of a live story's pending update ("Publish update" copies it over the live story). */
+export function stepUpdate(viewer: Viewer | null, storyId: string, name: UpdateStepName, input: { baseVersion: number; note?: string }) {
+  return takeStep(viewer, storyId, 'update', name, input);
 }
 
-const MESSAGES: Partial<Record<TransitionName, (who: string, headline: string, note: string, when: string) => string>> = {
-  submit: (who, headline) => `${who} submitted “${headline}” for review.`,
-  requestChanges: (who, headline, note) => `${who} asked for changes to “${headline}”: ${note}`,
-  approve: (who, headline) => `${who} approved “${headline}”.`,
-  schedule: (who, headline, _note, when) => `${who} scheduled “${headline}” for ${when}.`,
-  publish: (who, headline) => `${who} published “${headline}”.`,
-};
+const words = (state: string) => state.toLowerCase().replace('_', ' ');
 
-/** Who hears about a step: editors when a story is submitted, its bylines for everything else. */
-async function notifyTransition(
-  tx: Prisma.TransactionClient,
-  step: { name: TransitionName; storyId: string; actor: Viewer; bylineIds: string[]; note: string; publishAt: Date | null },
-) {
-  const message = MESSAGES[step.name];
-  if (!message) return;
-  const { headline } = await tx.story.findUniqueOrThrow({ where: { id: step.storyId }, select: { headline: true } });
-  const recipients = step.name === 'submit' ? await editorIds(tx) : step.bylineIds;
-  const when = step.publishAt ? step.publishAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
-  await notify(tx, recipients, { kind: step.name, storyId: step.storyId, actorId: step.actor.id, text: message(step.actor.name, headline, step.note, when) });
+/** The columns a step of the story itself sets besides its state. */
+function storyColumns(step: Step, story: AccessedStory, now: Date, publishAt: Date | null | undefined): Prisma.StoryUpdateManyMutationInput {
+  return {
+    status: step.to!,
+    statusChangedAt: now,
+    ...(step.publishes ? { publishedAt: now, scheduledAt: null, ...(story.firstPublishedAt ? {} : { firstPublishedAt: now }) } : {}),
+    ...(step.needsTime ? { scheduledAt: publishAt } : {}),
+    ...(step.name === 'unschedule' ? { scheduledAt: null } : {}),
+  };
+}
+
+/** The columns a step of an update sets: starting copies the live story aside; publishing copies it back. */
+async function updateColumns(tx: Prisma.TransactionClient, storyId: string, name: UpdateStepName, now: Date, pending: StorySnapshot | null): Promise<Prisma.StoryUpdateManyMutationInput> {
+  const state = { updateState: STEPS.update[name].to };
+  if (name === 'start') return { ...state, pendingUpdate: (await loadSnapshot(tx, storyId)) as unknown as Prisma.InputJsonValue };
+  if (name === 'discard') return { ...state, pendingUpdate: Prisma.DbNull };
+  if (pending) return { ...state, ...columnsOf(pending), pendingUpdate: Prisma.DbNull, publicUpdatedAt: now };
+  return state;
 }

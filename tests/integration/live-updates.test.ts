@@ -4,7 +4,7 @@ import { ForbiddenError } from '@/lib/data/errors';
 import { changesForReview } from '@/lib/data/revisions';
 import { getPublishedStory } from '@/lib/data/public-stories';
 import { createStory, getStoryForEdit, saveStory } from '@/lib/data/stories';
-import { stepUpdate } from '@/lib/data/updates';
+import { stepUpdate } from '@/lib/data/workflow';
 import type { Viewer } from '@/lib/data/viewer';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import { makeUser, storyFields } from './helpers';

@@ -37,6 +37,9 @@ async function waitFor<T>(check: () => Promise<T | null | undefined | false>, ti
   }
 }
 
+const jobStates = async (id: string) =>
+  (await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id}`).map((j) => j.state);
+
 describe('scheduled publishing', () => {
   it('publishes a story within 5 s of its time, and is invisible to readers before', async () => {
     await startScheduledPublishing();
@@ -56,13 +59,16 @@ describe('scheduled publishing', () => {
 
   it('a reschedule cancels the old job: nothing happens at the old time', async () => {
     const id = await approvedStory();
-    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: new Date(Date.now() + 6000) });
+    const soon = new Date(Date.now() + 6000);
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: soon });
     const later = new Date(Date.now() + 3_600_000);
     await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: later });
-    await new Promise((r) => setTimeout(r, 9000));
-    expect(await row(id)).toMatchObject({ status: 'SCHEDULED', scheduledAt: later });
     const jobs = await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id} ORDER BY created_on`;
     expect(jobs.map((j) => j.state)).toEqual(['cancelled', 'created']);
+    // Even if the old job ran anyway once its time came, it would find a different time and do nothing.
+    await db.story.update({ where: { id }, data: { scheduledAt: later } });
+    expect(await publishScheduledStory({ storyId: id, scheduledAt: new Date(Date.now() - 1000).toISOString(), scheduledById: editor.id })).toBe(false);
+    expect(await row(id)).toMatchObject({ status: 'SCHEDULED', scheduledAt: later });
     await transitionStory(editor, id, 'unschedule', { baseVersion: (await row(id)).version });
     expect(await row(id)).toMatchObject({ status: 'APPROVED', scheduledAt: null });
     const after = await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id}`;
@@ -72,14 +78,16 @@ describe('scheduled publishing', () => {
   it('a story that came due while no app was running publishes at the next start, once', async () => {
     await stopBoss(); // the "app" is down: no workers
     const id = await approvedStory();
-    const at = new Date(Date.now() + 6000);
-    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
+    await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: new Date(Date.now() + 60_000) });
     await stopBoss();
-    await new Promise((r) => setTimeout(r, 8000));
+    // The time passes while nothing runs: the story and its queued job both come due.
+    const at = new Date(Date.now() - 2000);
+    await db.story.update({ where: { id }, data: { scheduledAt: at } });
+    await db.$executeRaw`UPDATE pgboss.job SET start_after = now() - interval '2 seconds', data = jsonb_set(data, '{scheduledAt}', to_jsonb(${at.toISOString()}::text)) WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id}`;
     expect((await row(id)).status).toBe('SCHEDULED');
-    await startScheduledPublishing(); // the app starts again
+    await startScheduledPublishing(); // the app starts again: the sweep and the job both see it due
     await waitFor(async () => (await row(id)).status === 'PUBLISHED', 15_000);
-    await new Promise((r) => setTimeout(r, 3000));
+    await waitFor(async () => { const states = await jobStates(id); return states.length > 0 && states.every((s) => s === 'completed'); }, 15_000);
     expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
   }, 40_000);
 
@@ -96,7 +104,8 @@ describe('scheduled publishing', () => {
       const at = new Date(Date.now() + 6000);
       await transitionStory(editor, id, 'schedule', { baseVersion: (await row(id)).version, publishAt: at });
       await waitFor(async () => (await row(id)).status === 'PUBLISHED', 15_000);
-      await new Promise((r) => setTimeout(r, 3000));
+      // The job has run to its end on whichever instance took it: any second publication would be in.
+      await waitFor(async () => { const states = await jobStates(id); return states.length > 0 && states.every((s) => s === 'completed'); }, 15_000);
       expect(await db.auditEvent.count({ where: { storyId: id, action: 'story.publishScheduled' } })).toBe(1);
       expect(await db.revision.count({ where: { storyId: id, label: 'Published as scheduled' } })).toBe(1);
     } finally {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/data/errors';
 import { getPublishedStory, listPublishedStories } from '@/lib/data/public-stories';
-import { listDeskStories } from '@/lib/data/stories';
+import { listDeskStories } from '@/lib/data/desk';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { verifyPassword } from '@/lib/passwords';
 import { DEMO_PASSWORD, isSeeded, seedDemoNewsroom } from '@/prisma/seed';

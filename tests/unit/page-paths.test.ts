@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { EVERY_PAGE, INTERNAL_PAGES, isInternalPath, pagePathsForTags, SITEMAP_CHILDREN } from '@/lib/cache/page-paths';
+import { EVERY_PAGE, INTERNAL_PAGES, isInternalPath, pagePathsForKeys, SITEMAP_CHILDREN } from '@/lib/cache/page-paths';
 import { pagePathsIn, pageTag } from '@/lib/cache/pages';
-import { storyTags } from '@/lib/cache/tags';
+import { storyCacheKeys } from '@/lib/cache/keys';
 
 describe('cached pages reached by a change', () => {
   it('a published story reaches its section, tags, authors, the front page, feeds and sitemaps', () => {
-    const paths = pagePathsForTags(storyTags({ id: 's1', section: 'world', tags: ['north-korea', 'japan'], authors: ['lee-jon-young'] }));
+    const paths = pagePathsForKeys(storyCacheKeys({ id: 's1', section: 'world', tags: ['north-korea', 'japan'], authors: ['lee-jon-young'] }));
     expect(paths.sort()).toEqual(
       [
         '/world',
@@ -25,12 +25,12 @@ describe('cached pages reached by a change', () => {
   });
 
   it('a correction also reaches the corrections page; reference lists reach no page', () => {
-    expect(pagePathsForTags(['corrections'])).toEqual([INTERNAL_PAGES.corrections]);
-    expect(pagePathsForTags(['directory', 'story:s1'])).toEqual([]);
+    expect(pagePathsForKeys(['corrections'])).toEqual([INTERNAL_PAGES.corrections]);
+    expect(pagePathsForKeys(['directory', 'story:s1'])).toEqual([]);
   });
 
   it('slugs are written as addresses are: a Korean tag is percent-encoded', () => {
-    expect(pagePathsForTags(['tag:한국'])).toEqual(['/tags/%ED%95%9C%EA%B5%AD', '/tags/%ED%95%9C%EA%B5%AD/feed.xml']);
+    expect(pagePathsForKeys(['tag:한국'])).toEqual(['/tags/%ED%95%9C%EA%B5%AD', '/tags/%ED%95%9C%EA%B5%AD/feed.xml']);
   });
 
   it('a NOTIFY payload names article addresses and list tags; both become pages', () => {

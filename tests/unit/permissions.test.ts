@@ -24,9 +24,6 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
     case 'story.edit':
       if (editor) return editable;
       return isByline && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');
-    case 'story.delete':
-      if (editor) return state === 'DRAFT' || state === 'CHANGES_REQUESTED' || state === 'UNPUBLISHED';
-      return isByline && state === 'DRAFT';
     case 'story.submit':
       return (editor || isByline) && (state === 'DRAFT' || state === 'CHANGES_REQUESTED');
     case 'story.withdraw':
@@ -43,7 +40,8 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
     case 'story.unpublish':
     case 'story.correct':
       return editor && state === 'PUBLISHED';
-    case 'story.editPrivilegedFields':
+    case 'story.leaveByline':
+    case 'story.embargo':
       return editor && editable;
     case 'story.changeSlug':
       return editor;
@@ -67,8 +65,8 @@ describe('permission table, exhaustively', () => {
     ),
   );
 
-  it('covers every role × action × state × ownership', () => {
-    expect(cases).toHaveLength(ROLES.length * STORY_ACTIONS.length * STORY_STATES.length * 2);
+  it.each(STORY_ACTIONS)('%s is granted to someone somewhere (no action the table defines but never allows)', (action) => {
+    expect(cases.some((c) => c.action === action && can(actor(c.role), action, story(c.state, c.isByline)))).toBe(true);
   });
 
   it.each(cases)('$role $action on $state (byline: $isByline)', ({ role, action, state, isByline }) => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { can } from '@/lib/permissions';
-import { UPDATE_STEPS, updateStepsFrom } from '@/lib/workflow/updates';
+import type { StoryState } from '@/lib/permissions';
+import { STEPS, stepsFrom } from '@/lib/workflow/steps';
 
 const reporter = { id: 'r', role: 'REPORTER' as const, active: true };
 const editor = { id: 'e', role: 'EDITOR' as const, active: true };
-const allowed = (actor: typeof reporter | typeof editor, state: Parameters<typeof updateStepsFrom>[0]) =>
-  updateStepsFrom(state)
+const allowed = (actor: typeof reporter | typeof editor, state: StoryState | null) =>
+  stepsFrom('update', state)
     .filter((s) => can(actor, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: ['r'] }))
     .map((s) => s.label);
 
@@ -19,6 +20,6 @@ describe('updates to live stories', () => {
   });
 
   it('never let a reporter publish an update', () => {
-    for (const state of UPDATE_STEPS.publish.from) expect(allowed(reporter, state)).not.toContain('Publish update');
+    for (const state of STEPS.update.publish.from) expect(allowed(reporter, state)).not.toContain('Publish update');
   });
 });

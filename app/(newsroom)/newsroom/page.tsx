@@ -4,7 +4,7 @@ import { HoldMarks } from '@/components/story/hold-marks';
 import { DeskFilterBar } from '@/components/newsroom/desk-filter-bar';
 import { requireViewer } from '@/lib/auth';
 import { listSections } from '@/lib/data/sections';
-import { listDeskStories } from '@/lib/data/stories';
+import { listDeskStories } from '@/lib/data/desk';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { STATUS_LABELS, formatDateTime, joinNames } from '@/lib/format';
 import { deskFiltersSchema } from '@/lib/validations/desk-filters';

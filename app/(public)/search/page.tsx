@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { Pager } from '@/components/reading/pager';
 import { Snippet } from '@/components/reading/snippet';
-import { orNotFound } from '@/lib/data/public-page';
+import { unlessBadCursor } from '@/lib/data/public-page';
 import { MAX_QUERY_LENGTH, searchPublishedStories } from '@/lib/data/public-search';
 import { formatDate, joinNames } from '@/lib/format';
 import { storyPath } from '@/lib/urls';
@@ -16,7 +17,8 @@ export default async function SearchPage({ searchParams }: Props) {
   const q = typeof params.q === 'string' ? params.q : '';
   const cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
   const tooLong = q.length > MAX_QUERY_LENGTH;
-  const result = q.trim() && !tooLong ? await orNotFound(searchPublishedStories(q, { cursor })) : null;
+  const result = q.trim() && !tooLong ? await unlessBadCursor(searchPublishedStories(q, { cursor })) : null;
+  if (q.trim() && !tooLong && !result) notFound();
   return (
     <div className="search-page">
       <h1 className="section-title">Search</h1>

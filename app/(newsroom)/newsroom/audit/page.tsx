@@ -8,14 +8,14 @@ import { listAuditEvents } from '@/lib/data/audit';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { formatDateTime } from '@/lib/format';
-import { TRANSITIONS, TRANSITION_NAMES } from '@/lib/workflow/transitions';
+import { STEPS, TRANSITION_NAMES } from '@/lib/workflow/steps';
 import { actionWords, transitionWords } from '@/lib/audit-words';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
 const ACTIONS: [string, string][] = [
   ['story.', 'Any story action'],
-  ...TRANSITION_NAMES.map((n): [string, string] => [`story.${n}`, TRANSITIONS[n].label]),
+  ...TRANSITION_NAMES.map((n): [string, string] => [`story.${n}`, STEPS.story[n].label]),
   ['story.publishScheduled', 'Published as scheduled'],
   ['story.correction', 'Correction'],
   ['story.restore', 'Restore'],

@@ -4,7 +4,7 @@ import { HoldMarks } from '@/components/story/hold-marks';
 import { NotAvailable } from '@/components/ui/not-available';
 import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
-import { listReviewQueue } from '@/lib/data/workflow';
+import { listReviewQueue } from '@/lib/data/review-queue';
 import { formatDateTime, joinNames } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Review queue' };

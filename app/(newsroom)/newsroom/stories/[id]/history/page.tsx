@@ -7,7 +7,7 @@ import { requireViewer } from '@/lib/auth';
 import { NotFoundError } from '@/lib/data/errors';
 import { compareRevisions, listRevisions } from '@/lib/data/revisions';
 import { getStoryForEdit } from '@/lib/data/stories';
-import { listStoryActivity } from '@/lib/data/workflow';
+import { listStoryActivity } from '@/lib/data/review-queue';
 import { formatDateTime } from '@/lib/format';
 import '../../editor.css';
 import { actionWords, transitionWords } from '@/lib/audit-words';

@@ -1,0 +1,51 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { can, DEFAULT_POLICY, type Policy, type StoryAction, type StoryRef, type StoryState } from '@/lib/permissions';
+import { ForbiddenError, NotFoundError } from './errors';
+import type { Viewer } from './viewer';
+
+// The first step of every story operation: read the story and ask the permission table whether
+// this person may do this to it. One place, so that no operation reads a story without asking.
+
+const COLUMNS = {
+  id: true,
+  status: true,
+  version: true,
+  headline: true,
+  slug: true,
+  updateState: true,
+  firstPublishedAt: true,
+  sectionId: true,
+  scheduledAt: true,
+  legalHold: true,
+  section: { select: { slug: true } },
+  authors: { select: { userId: true } },
+} satisfies Prisma.StorySelect;
+
+export type AccessedStory = Omit<Prisma.StoryGetPayload<{ select: typeof COLUMNS }>, 'authors'> & {
+  authorIds: string[];
+  /** What the permission table is asked about: the state and the bylines. */
+  ref: StoryRef;
+};
+
+/**
+ * The story, if `viewer` may `action` on it; otherwise NotFoundError or ForbiddenError. `judgeAs`
+ * asks about another state than the story's (a live story's pending update is judged by its own).
+ * Without an action the caller asks the table itself (after checks that come first, such as the
+ * step no longer applying). Callers have asserted `newsroom.enter`, which narrows the viewer.
+ */
+export async function loadStoryFor(
+  viewer: Viewer,
+  storyId: string,
+  action: StoryAction | null,
+  options: { judgeAs?: StoryState; policy?: Policy } = {},
+): Promise<AccessedStory> {
+  const row = await db.story.findUnique({ where: { id: storyId }, select: COLUMNS });
+  if (!row) throw new NotFoundError('That story does not exist.');
+  const { authors, ...story } = row;
+  const authorIds = authors.map((a) => a.userId);
+  const ref = { status: story.status, authorIds };
+  if (action && !can(viewer, action, { status: options.judgeAs ?? story.status, authorIds }, options.policy ?? DEFAULT_POLICY)) throw new ForbiddenError();
+  return { ...story, authorIds, ref };
+}
