@@ -4,6 +4,7 @@ import { lookupRetiredPath } from '@/lib/data/story-paths';
 import { clientFromHeaders } from '@/lib/security/client-address';
 import { noncePolicy, usesNonce } from '@/lib/security/csp';
 import { log } from '@/lib/log';
+import { decodePath } from '@/lib/urls';
 
 // Routing only, never a wall: authorisation happens in lib/data on every read and write.
 // 1. Newsroom and sign-in pages get a Content-Security-Policy with a fresh nonce (Next reads it
@@ -20,7 +21,7 @@ export async function proxy(request: NextRequest) {
   if (usesNonce(pathname)) return withNonce(request);
   if (pathname === '/search' || pathname.startsWith('/api/v1/')) return limited(request, pathname === '/search' ? 'search' : 'api');
 
-  const retired = await lookupRetiredPath(safeDecode(pathname.slice(1))).catch((error: unknown) => {
+  const retired = await lookupRetiredPath(decodePath(pathname.slice(1))).catch((error: unknown) => {
     // Without the database the page cannot render either; let it answer rather than fail here.
     log.error({ err: error }, '[proxy] retired-path lookup failed');
     return null;
@@ -51,14 +52,6 @@ function gone() {
     status: 410,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60, stale-while-revalidate=600' },
   });
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path; // a malformed escape is not a story URL; let the router answer 404
-  }
 }
 
 function withNonce(request: NextRequest) {

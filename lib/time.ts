@@ -1,38 +1,44 @@
-// Wall-clock times in the newsroom's time zone ↔ instants. Editors type "21:00" meaning 21:00 where
-// the newsroom is, whatever the server's zone.
+import { Temporal } from 'temporal-polyfill';
 
-function offsetMs(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(instant / 1000) * 1000;
+// Wall-clock times in the newsroom's time zone ↔ instants, on the Temporal polyfill's time-zone
+// rules. Editors type "21:00" meaning 21:00 where the newsroom is, whatever the server's zone. A
+// time the clocks skip (spring forward) or show twice (fall back) is refused with a reason rather
+// than quietly moved: a story scheduled for 02:30 on the night the clocks jump must not go out at
+// a time nobody chose.
+
+export type LocalTime = { ok: true; instant: Date } | { ok: false; message: string };
+
+// Seconds of 60 (a leap second, which Temporal would read as :59) are not a time anyone types.
+const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::[0-5]\d)?$/;
+const NOT_A_TIME: LocalTime = { ok: false, message: 'That is not a date and time.' };
+
+/** "2026-11-28T21:00" (seconds optional) in `timeZone` → the instant, or why it is not one. */
+export function zonedLocalToInstant(local: string, timeZone: string): LocalTime {
+  if (!LOCAL.test(local)) return NOT_A_TIME;
+  let wall: Temporal.PlainDateTime;
+  try {
+    wall = Temporal.PlainDateTime.from(local, { overflow: 'reject' });
+  } catch {
+    return NOT_A_TIME;
+  }
+  const earlier = wall.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+  const later = wall.toZonedDateTime(timeZone, { disambiguation: 'later' });
+  if (earlier.epochMilliseconds === later.epochMilliseconds) return { ok: true, instant: new Date(earlier.epochMilliseconds) };
+  const shown = `${wall.toPlainDate().toString()} ${wall.toPlainTime().toString({ smallestUnit: 'minute' })}`;
+  // Both readings show the wall time typed: it happens twice. Otherwise it falls in the gap.
+  if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0) {
+    return { ok: false, message: `${shown} happens twice in ${timeZone} (the clocks go back that night): choose a time outside the repeated hour.` };
+  }
+  return { ok: false, message: `${shown} does not exist in ${timeZone} (the clocks go forward that night): choose a time outside the skipped hour.` };
 }
 
-/** "2026-11-28T21:00" (seconds optional) in `timeZone` → the instant; null if the text is not such a time. */
-export function zonedLocalToInstant(local: string, timeZone: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(local);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, sec] = m.map((v) => Number(v ?? 0)) as [number, number, number, number, number, number, number];
-  if (h > 23 || mi > 59 || sec > 59) return null;
-  const wall = Date.UTC(y, mo - 1, d, h, mi, sec);
-  if (Number.isNaN(wall) || new Date(wall).getUTCDate() !== d) return null;
-  // Two passes settle the offset around daylight-saving changes.
-  let instant = wall - offsetMs(wall, timeZone);
-  instant = wall - offsetMs(instant, timeZone);
-  return new Date(instant);
+/** The first instant of a calendar day in `timeZone` (not always midnight: some zones skip it). */
+export function startOfDay(date: string, timeZone: string): Date {
+  return new Date(Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).epochMilliseconds);
 }
 
 /** The instant as "YYYY-MM-DDTHH:mm" (":ss" too when not zero) on the newsroom's wall clock, for datetime-local inputs. */
 export function instantToZonedLocal(instant: Date, timeZone: string): string {
-  const local = new Date(instant.getTime() + offsetMs(instant.getTime(), timeZone));
-  return local.toISOString().slice(0, local.getUTCSeconds() ? 19 : 16);
+  const wall = Temporal.Instant.fromEpochMilliseconds(instant.getTime()).toZonedDateTimeISO(timeZone).toPlainDateTime();
+  return wall.toString({ smallestUnit: wall.second ? 'second' : 'minute' });
 }

@@ -14,3 +14,15 @@ export function authorPath(author: { slug: string }): string {
 export function tagPath(tag: { slug: string }): string {
   return `/tags/${tag.slug}`;
 }
+
+/**
+ * A path or path segment as written, from its percent-encoded form on the wire (a Korean or
+ * Cyrillic slug arrives encoded); a malformed escape is left as it came.
+ */
+export function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}

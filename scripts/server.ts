@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import next from 'next';
-import { keysForPath } from '../lib/cache/front-keys';
+import { keysForPath, xkeyHeader } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
 import { databaseDownSince } from '../lib/db-availability';
 import { log, withRequest } from '../lib/log';
@@ -65,7 +65,7 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   whenDatabaseDownAnswer503(req, res);
   const keys = keysForPath(pathname);
-  if (keys) res.setHeader('xkey', keys.join(' '));
+  if (keys) res.setHeader('xkey', xkeyHeader(keys));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
   else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
   return true;

@@ -3,6 +3,7 @@
 import { useState, useTransition } from 'react';
 import { cancelFrontScheduleAction, restoreFrontAction } from '@/lib/actions/front';
 import type { FrontVersionRow } from '@/lib/data/front';
+import { DataTable } from '@/components/newsroom/data-table';
 
 /** Scheduled versions (with Cancel) and the published history (with Restore). */
 export function FrontVersions({ scheduled, history }: { scheduled: FrontVersionRow[]; history: FrontVersionRow[] }) {
@@ -15,32 +16,18 @@ export function FrontVersions({ scheduled, history }: { scheduled: FrontVersionR
     });
 
   const table = (rows: FrontVersionRow[], button: (row: FrontVersionRow, i: number) => React.ReactNode) => (
-    <table className="grid">
-      <thead>
-        <tr>
-          <th scope="col">Version</th>
-          <th scope="col">When</th>
-          <th scope="col">By</th>
-          <th scope="col">Lead story</th>
-          <th scope="col">Note</th>
-          <th scope="col">
-            <span className="visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={row.id}>
-            <th scope="row">{row.number}</th>
-            <td>{row.when}</td>
-            <td>{row.by}</td>
-            <td>{row.lead ?? <span className="muted">Newest story</span>}</td>
-            <td>{row.note}</td>
-            <td>{button(row, i)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      rows={rows}
+      rowKey={(row) => row.id}
+      columns={[
+        { header: 'Version', names: true, cell: (row) => row.number },
+        { header: 'When', cell: (row) => row.when },
+        { header: 'By', cell: (row) => row.by },
+        { header: 'Lead story', cell: (row) => row.lead ?? <span className="muted">Newest story</span> },
+        { header: 'Note', cell: (row) => row.note },
+        { header: 'Actions', hiddenHeader: true, cell: (row, i) => button(row, i) },
+      ]}
+    />
   );
 
   return (

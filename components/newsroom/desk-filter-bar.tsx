@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { FilterBar } from '@/components/newsroom/filter-bar';
 import { SelectFilter } from '@/components/ui/select-filter';
 import { STATUS_LABELS } from '@/lib/format';
 import { STORY_STATES } from '@/lib/permissions';
@@ -10,11 +10,9 @@ type Props = {
   people: { id: string; name: string }[];
 };
 
-// A plain GET form: filters live in the URL, so a filtered desk can be bookmarked and shared.
 export function DeskFilterBar({ params, sections, people }: Props) {
   return (
-    // Keyed by the filters so that the inputs reset when the URL changes (e.g. "Clear").
-    <form key={JSON.stringify(params)} className="filters" role="search" aria-label="Filter stories" method="get">
+    <FilterBar label="Filter stories" filters={params} clearHref="/newsroom">
       <div className="field">
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" name="q" type="search" defaultValue={params.q} placeholder="Headline, dek or text" />
@@ -29,12 +27,6 @@ export function DeskFilterBar({ params, sections, people }: Props) {
       <label className="check">
         <input type="checkbox" name="mine" value="1" defaultChecked={params.mine === '1'} /> Mine
       </label>
-      <button type="submit" className="btn btn-quiet">
-        Filter
-      </button>
-      <Link href="/newsroom" className="muted">
-        Clear
-      </Link>
-    </form>
+    </FilterBar>
   );
 }

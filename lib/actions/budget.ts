@@ -19,9 +19,12 @@ export async function createBudgetLineAction(_prev: FormState, formData: FormDat
   const { dueAt, sectionId, assigneeId, ...rest } = parsed.data;
   const due = zonedLocalToInstant(dueAt, env().NEWSROOM_TIMEZONE);
   const values = Object.fromEntries(Object.entries(parsed.data).map(([k, v]) => [k, String(v)]));
-  if (!due) return { message: 'Give the due date and time.', fieldErrors: { dueAt: ['Give the due date and time.'] }, values };
+  if (!due.ok) {
+    const message = dueAt ? due.message : 'Give the due date and time.';
+    return { message, fieldErrors: { dueAt: [message] }, values };
+  }
   try {
-    await createBudgetLine(await getViewer(), { ...rest, dueAt: due, sectionId: sectionId || null, assigneeId: assigneeId || null });
+    await createBudgetLine(await getViewer(), { ...rest, dueAt: due.instant, sectionId: sectionId || null, assigneeId: assigneeId || null });
   } catch (error) {
     if (known(error)) return { message: (error as Error).message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, values };
     throw error;

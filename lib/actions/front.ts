@@ -55,8 +55,9 @@ export async function publishFrontAction(input: unknown): Promise<FrontResult<{ 
   const parsed = parseActionInput(publishSchema, input);
   if (!parsed.success) return refused(parsed.error);
   const { layout, note, publishAt } = parsed.data;
-  const at = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
-  if (publishAt && !at) return { ok: false, message: 'That is not a date and time.' };
+  const time = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
+  if (time && !time.ok) return { ok: false, message: time.message };
+  const at = time?.instant ?? null;
   return run(async () => {
     const { number, scheduled } = await publishFront(await getViewer(), { layout, note, publishAt: at });
     return { number, scheduled };

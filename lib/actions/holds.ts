@@ -39,7 +39,8 @@ export async function setEmbargoAction(input: unknown): Promise<Result> {
   const parsed = parseActionInput(embargoSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, until } = parsed.data;
-  const at = until ? zonedLocalToInstant(until, env().NEWSROOM_TIMEZONE) : null;
-  if (until && !at) return { ok: false, message: 'That is not a date and time.' };
+  const time = until ? zonedLocalToInstant(until, env().NEWSROOM_TIMEZONE) : null;
+  if (time && !time.ok) return { ok: false, message: time.message };
+  const at = time?.instant ?? null;
   return run(storyId, async () => setEmbargo(await getViewer(), storyId, at));
 }

@@ -33,8 +33,9 @@ export async function transitionStoryAction(input: unknown): Promise<WorkflowRes
   const parsed = parseActionInput(inputSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, transition, update, baseVersion, note, publishAt } = parsed.data;
-  const at = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
-  if (publishAt && !at) return { ok: false, message: 'That is not a date and time.' };
+  const time = publishAt ? zonedLocalToInstant(publishAt, env().NEWSROOM_TIMEZONE) : null;
+  if (time && !time.ok) return { ok: false, message: time.message };
+  const at = time?.instant ?? null;
   try {
     const viewer = await getViewer();
     const input = { baseVersion, note, publishAt: at };

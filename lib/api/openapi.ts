@@ -1,6 +1,7 @@
+import { SLUG_PATTERN } from '@/lib/slug';
 // The public API described as OpenAPI 3.1, served at /api/v1/openapi.json.
 const error = { $ref: '#/components/responses/Error' };
-const slugParam = (name: string, what: string) => ({ name, in: 'query', required: false, description: what, schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } });
+const slugParam = (name: string, what: string) => ({ name, in: 'query', required: false, description: what, schema: { type: 'string', pattern: SLUG_PATTERN.source } });
 
 export function openApiDocument(serverUrl: string) {
   return {

@@ -1,3 +1,4 @@
+import { decodePath } from '../urls';
 import { cacheKeys } from './keys';
 
 // Surrogate keys for the cache front (Varnish's xkey). The server puts them on every public
@@ -18,14 +19,6 @@ export const frontKeys = {
 /** Paths the front must never cache: personal, per-query or write endpoints. */
 const PRIVATE = /^\/(newsroom|login|reset-password|preview|search|api\/(desk|auth|csp-report|health|ready))(\/|$)/;
 
-function decode(path: string): string {
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
-}
-
 /**
  * The keys of the response at a path, or null when the front must not cache it. Every page and
  * document also carries `site`: the site's name is on all of them, and renaming it purges them all.
@@ -38,7 +31,7 @@ export function keysForPath(pathname: string): string[] | null {
 function ownKeys(pathname: string): string[] | null {
   if (PRIVATE.test(pathname)) return null;
   if (pathname.startsWith('/_next/') || pathname.startsWith('/media/')) return [frontKeys.static];
-  const path = decode(pathname).replace(/\/+$/, '') || '/';
+  const path = decodePath(pathname).replace(/\/+$/, '') || '/';
   if (path === '/') return [cacheKeys.home];
   if (path === '/feed.xml') return [cacheKeys.feeds, cacheKeys.home];
   if (/^\/(news-)?sitemap[^/]*\.xml$/.test(path)) return [cacheKeys.sitemaps];
@@ -58,6 +51,14 @@ function ownKeys(pathname: string): string[] | null {
   if (segments.length === 1) return [cacheKeys.section(segments[0]!)];
   if (segments.length === 2) return segments[1] === 'feed.xml' ? [cacheKeys.section(segments[0]!), cacheKeys.feeds] : [frontKeys.path(path.slice(1))];
   return [frontKeys.path(path.slice(1))];
+}
+
+/**
+ * The keys as one header value, for the response and for the purge alike. Header values are
+ * ASCII: a key from a Korean or Cyrillic slug goes percent-encoded, the same way on both sides.
+ */
+export function xkeyHeader(keys: string[]): string {
+  return keys.map((key) => encodeURI(key)).join(' ');
 }
 
 /**

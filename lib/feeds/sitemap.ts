@@ -1,47 +1,38 @@
 import type { NewsSitemapStory, SitemapChild, SitemapUrl } from '@/lib/data/public-sitemap';
 import { SITE, absoluteUrl } from '@/lib/site';
-import { xml } from './xml';
+import { xmlDocument } from './xml';
 
 // The XML of the sitemap index, its children and the Google News sitemap.
 
-const HEAD = '<?xml version="1.0" encoding="UTF-8"?>';
-const lastmod = (at: Date | null | undefined) => (at ? `<lastmod>${at.toISOString()}</lastmod>` : '');
+const SITEMAP_NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 export function sitemapIndexXml(children: SitemapChild[]): string {
-  return [
-    HEAD,
-    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...children.map((c) => `<sitemap><loc>${xml(absoluteUrl(`/sitemaps/${c.name}.xml`))}</loc>${lastmod(c.modifiedAt)}</sitemap>`),
-    '</sitemapindex>',
-  ].join('\n');
+  return xmlDocument({
+    sitemapindex: {
+      '@_xmlns': SITEMAP_NS,
+      sitemap: children.map((c) => ({ loc: absoluteUrl(`/sitemaps/${c.name}.xml`), lastmod: c.modifiedAt?.toISOString() })),
+    },
+  });
 }
 
 export function urlsetXml(urls: SitemapUrl[]): string {
-  return [
-    HEAD,
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls.map((u) => `<url><loc>${xml(absoluteUrl(u.path))}</loc>${lastmod(u.modifiedAt)}</url>`),
-    '</urlset>',
-  ].join('\n');
+  return xmlDocument({ urlset: { '@_xmlns': SITEMAP_NS, url: urls.map((u) => ({ loc: absoluteUrl(u.path), lastmod: u.modifiedAt?.toISOString() })) } });
 }
 
 export function newsSitemapXml(stories: NewsSitemapStory[], siteName: string): string {
-  return [
-    HEAD,
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">',
-    ...stories.map((s) =>
-      [
-        '<url>',
-        `<loc>${xml(absoluteUrl(s.path))}</loc>`,
-        '<news:news>',
-        `<news:publication><news:name>${xml(siteName)}</news:name><news:language>${SITE.language}</news:language></news:publication>`,
-        `<news:publication_date>${s.publishedAt.toISOString()}</news:publication_date>`,
-        `<news:title>${xml(s.headline)}</news:title>`,
-        s.keywords.length ? `<news:keywords>${xml(s.keywords.join(', '))}</news:keywords>` : '',
-        '</news:news>',
-        '</url>',
-      ].join(''),
-    ),
-    '</urlset>',
-  ].join('\n');
+  return xmlDocument({
+    urlset: {
+      '@_xmlns': SITEMAP_NS,
+      '@_xmlns:news': 'http://www.google.com/schemas/sitemap-news/0.9',
+      url: stories.map((s) => ({
+        loc: absoluteUrl(s.path),
+        'news:news': {
+          'news:publication': { 'news:name': siteName, 'news:language': SITE.language },
+          'news:publication_date': s.publishedAt.toISOString(),
+          'news:title': s.headline,
+          'news:keywords': s.keywords.length ? s.keywords.join(', ') : undefined,
+        },
+      })),
+    },
+  });
 }

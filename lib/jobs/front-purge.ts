@@ -1,6 +1,7 @@
 import 'server-only';
 import { env } from '@/lib/env';
 import { boss } from './boss';
+import { xkeyHeader } from '@/lib/cache/front-keys';
 
 // Purges of the cache fronts (MASTHEAD_FRONT_URLS), as durable jobs: one per front and change,
 // retried every two seconds for a day until that front confirms, so a front that is restarting or
@@ -20,7 +21,7 @@ export async function enqueueFrontPurge(keys: string[]): Promise<void> {
 }
 
 async function purge(front: string, keys: string[]): Promise<void> {
-  const response = await fetch(front, { method: 'PURGE', headers: { 'xkey-purge': keys.join(' ') }, signal: AbortSignal.timeout(5000) });
+  const response = await fetch(front, { method: 'PURGE', headers: { 'xkey-purge': xkeyHeader(keys) }, signal: AbortSignal.timeout(5000) });
   if (!response.ok) throw new Error(`The front at ${front} answered ${response.status} to a purge.`);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from './story';
+import { SLUG_PATTERN } from '@/lib/slug';
 
 const slug = (name: string) => z.string().regex(SLUG_PATTERN, `"${name}" must be a slug such as "world".`).max(100, `"${name}" is at most 100 characters.`);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from './story';
+import { SLUG_PATTERN } from '@/lib/slug';
 
 export const slugChangeSchema = z.strictObject({
   storyId: z.string().min(1).max(64),

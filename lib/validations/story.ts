@@ -1,3 +1,4 @@
+import { SLUG_PATTERN } from '@/lib/slug';
 import { z } from 'zod';
 
 const noControl = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
@@ -8,7 +9,6 @@ const line = (label: string, max: number) =>
     .max(max, `${label} is at most ${max} characters.`)
     .refine(noControl, `${label} may not contain control characters.`);
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_TAGS = 20;
 
 /** Everything a reporter edits on a story, as the editor sends it. */

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { XMLParser } from 'fast-xml-parser';
-import { rssText } from '../../lib/feeds/xml';
+import { rssText, xmlDocument } from '../../lib/feeds/xml';
 import { XSS_CORPUS } from '../support/xss-corpus';
 import { BASE_URL } from '../../playwright.config';
 import { query } from './support/db';
@@ -76,7 +76,8 @@ test('headlines and deks in the site feed stay text when a reader renders them a
 
 test('every payload of the XSS corpus, written as an RSS title and description, stays text when rendered as HTML', async ({ browser }) => {
   const entries = XSS_CORPUS.filter((e) => !e.payload.includes('\u0000'));
-  const rss = `<?xml version="1.0"?><rss version="2.0"><channel>${entries.map((e) => `<item><title>${rssText(e.payload)}</title><description>${rssText(e.payload)}</description></item>`).join('')}</channel></rss>`;
+  // Written the way the site writes its feeds: HTML-escaped text, then the XML builder.
+  const rss = xmlDocument({ rss: { '@_version': '2.0', channel: { item: entries.map((e) => ({ title: rssText(e.payload), description: rssText(e.payload) })) } } });
   const items = itemsOf(rss);
   expect(items).toHaveLength(entries.length);
   const { page, fired } = await xssPage(browser);

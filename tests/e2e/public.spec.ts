@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { storageStateFor } from './support/roles';
 import { summitParagraphs } from '../support/summit';
+import { writeAndSubmit } from './support/editor';
 
 const PARAGRAPHS = summitParagraphs();
 
@@ -78,4 +79,39 @@ test('every response carries the basic security headers', async ({ request }) =>
     expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
     expect(headers['x-powered-by'], url).toBeUndefined();
   }
+});
+
+test('a Korean headline gets a Korean address, and readers, feeds and the sitemap reach it there', async ({ browser, request }) => {
+  const reporter = await browser.newContext({ storageState: storageStateFor('reporter') });
+  const page = await reporter.newPage();
+  const headline = `북한, 동해상으로 탄도미사일 발사 ${Date.now() % 100000}`;
+  const id = await writeAndSubmit(page, { headline, text: '북한이 오늘 아침 동해상으로 탄도미사일을 발사했다고 합동참모본부가 밝혔다.', section: 'World' });
+  const slug = await page.getByLabel('Slug').inputValue();
+  expect(slug).toMatch(/^북한-동해상으로-탄도미사일-발사-\d+$/);
+  await reporter.close();
+
+  const editor = await browser.newContext({ storageState: storageStateFor('editor') });
+  const desk = await editor.newPage();
+  await desk.goto(`/newsroom/stories/${id}`);
+  const workflow = desk.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Approve' }).click();
+  await expect(workflow).toContainText('approved');
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('published');
+  await editor.close();
+
+  // The browser sends the address percent-encoded; the page answers with the story.
+  const reader = await browser.newPage();
+  const response = await reader.goto(`/world/${slug}`);
+  expect(response!.status()).toBe(200);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
+  const canonical = await reader.locator('link[rel="canonical"]').getAttribute('href');
+  expect(canonical).toContain(`/world/${encodeURI(slug)}`);
+  // Machines get the encoded form: the news sitemap and the API.
+  const sitemap = await (await request.get('/news-sitemap.xml')).text();
+  expect(sitemap).toContain(`/world/${encodeURI(slug)}</loc>`);
+  const api = await request.get(`/api/v1/stories/${encodeURIComponent(slug)}`);
+  expect(api.status()).toBe(200);
+  expect((await api.json()).headline).toBe(headline);
+  await reader.close();
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keysForPath, storyFrontKeys } from '@/lib/cache/front-keys';
+import { keysForPath, storyFrontKeys, xkeyHeader } from '@/lib/cache/front-keys';
 
 describe('surrogate keys by path', () => {
   it.each([
@@ -53,5 +53,15 @@ describe('the keys a story change purges', () => {
     for (const path of ['/world/a-story', '/world', '/api/v1/stories/a-story', '/api/v1/stories/s1', '/api/v1/stories']) {
       expect(keys, path).toContain(keysForPath(path)![0]);
     }
+  });
+});
+
+describe('the xkey header', () => {
+  it('is ASCII, and names a Korean article the same way on the response and in the purge', () => {
+    const served = xkeyHeader(keysForPath('/world/%EB%B6%81%ED%95%9C-%EB%AF%B8%EC%82%AC%EC%9D%BC')!);
+    const purged = xkeyHeader(storyFrontKeys([], { id: 's1', paths: ['world/북한-미사일'] }));
+    expect(served).toMatch(/^[\x21-\x7e ]+$/);
+    expect(purged.split(' ')).toContain(served.split(' ')[0]);
+    expect(xkeyHeader(['home', 'story:abc'])).toBe('home story:abc');
   });
 });

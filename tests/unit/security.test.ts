@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rssText, xml } from '@/lib/feeds/xml';
+import { rssText, xmlDocument } from '@/lib/feeds/xml';
 import { canEditMediaText } from '@/lib/permissions';
 import { clientAddress } from '@/lib/security/client-address';
 import { API_POLICY, noncePolicy, publicPolicy, usesNonce } from '@/lib/security/csp';
@@ -56,9 +56,13 @@ describe('Content-Security-Policy', () => {
 
 describe('RSS text', () => {
   it('is escaped for HTML and then for XML, so a reader that renders HTML shows the text', () => {
-    expect(rssText('<script>window.__xss(1)</script> & “quotes”')).toBe('&amp;lt;script&amp;gt;window.__xss(1)&amp;lt;/script&amp;gt; &amp;amp; “quotes”');
-    expect(rssText(`He said "no" and 'yes'`)).toBe('He said &amp;quot;no&amp;quot; and &amp;#39;yes&amp;#39;');
-    expect(xml('a < b')).toBe('a &lt; b');
+    const element = (text: string) => xmlDocument({ t: text }).split('\n')[1];
+    expect(element(rssText('<script>window.__xss(1)</script> & “quotes”'))).toBe('<t>&amp;lt;script&amp;gt;window.__xss(1)&amp;lt;/script&amp;gt; &amp;amp; “quotes”</t>');
+    expect(element(rssText(`He said "no" and 'yes'`))).toBe('<t>He said &amp;quot;no&amp;quot; and &amp;#39;yes&amp;#39;</t>');
+    expect(element('a < b')).toBe('<t>a &lt; b</t>');
+    // A character XML 1.0 forbids would make the whole feed unreadable: it is dropped.
+    expect(element('bell\u0007 and form\u000c feed')).toBe('<t>bell and form feed</t>');
+    expect(xmlDocument({ t: { '@_a': 'x"y<z\u0001' } }).split('\n')[1]).toBe('<t a="x&quot;y&lt;z"/>');
   });
 });
 

@@ -9,6 +9,8 @@ import { listNewsroomPeople } from '@/lib/data/users';
 import { STATUS_LABELS, formatDateTime, joinNames } from '@/lib/format';
 import { deskFiltersSchema } from '@/lib/validations/desk-filters';
 import { ChangesRequestedMark } from '@/components/story/changes-requested';
+import { DataTable } from '@/components/newsroom/data-table';
+import { OlderPage } from '@/components/newsroom/filter-bar';
 
 export const metadata: Metadata = { title: 'Stories' };
 
@@ -41,47 +43,29 @@ export default async function DeskPage({ searchParams }: Props) {
         </Link>
       </div>
       <DeskFilterBar params={params} sections={sections} people={people} />
-      {stories.length === 0 ? (
-        <p className="panel">No stories match these filters.</p>
-      ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Status</th>
-              <th scope="col">Section</th>
-              <th scope="col">Bylines</th>
-              <th scope="col">Words</th>
-              <th scope="col">Updated</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stories.map((story) => (
-              <tr key={story.id}>
-                <th scope="row">
-                  <Link href={`/newsroom/stories/${story.id}`}>{story.headline}</Link>
-                </th>
-                <td>
-                  <span className={`status status-${story.status.toLowerCase()}`}>{STATUS_LABELS[story.status]}</span>
-                  {story.changeRequest && <ChangesRequestedMark storyId={story.id} request={story.changeRequest} />}
-                  <HoldMarks legalHold={story.legalHold} embargoUntil={story.embargoUntil} />
-                </td>
-                <td>{story.section ?? '—'}</td>
-                <td>{joinNames(story.bylines.map((b) => b.name))}</td>
-                <td className="num">{story.wordCount.toLocaleString('en')}</td>
-                <td>
-                  <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {nextHref && (
-        <nav aria-label="Pages" className="pager">
-          <Link href={nextHref}>Older stories →</Link>
-        </nav>
-      )}
+      <DataTable
+        rows={stories}
+        rowKey={(story) => story.id}
+        empty="No stories match these filters."
+        columns={[
+          { header: 'Headline', names: true, cell: (story) => <Link href={`/newsroom/stories/${story.id}`}>{story.headline}</Link> },
+          {
+            header: 'Status',
+            cell: (story) => (
+              <>
+                <span className={`status status-${story.status.toLowerCase()}`}>{STATUS_LABELS[story.status]}</span>
+                {story.changeRequest && <ChangesRequestedMark storyId={story.id} request={story.changeRequest} />}
+                <HoldMarks legalHold={story.legalHold} embargoUntil={story.embargoUntil} />
+              </>
+            ),
+          },
+          { header: 'Section', cell: (story) => story.section ?? '—' },
+          { header: 'Bylines', cell: (story) => joinNames(story.bylines.map((b) => b.name)) },
+          { header: 'Words', numeric: true, cell: (story) => story.wordCount.toLocaleString('en') },
+          { header: 'Updated', cell: (story) => <time dateTime={story.updatedAt.toISOString()}>{formatDateTime(story.updatedAt)}</time> },
+        ]}
+      />
+      <OlderPage href={nextHref}>Older stories →</OlderPage>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ section: string }> };
 
@@ -11,9 +12,9 @@ export function generateStaticParams(): { section: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('section', (await params).section);
+  return listingMetadataFor('section', decodePath((await params).section));
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <Listing kind="section" slug={(await params).section} />;
+  return <Listing kind="section" slug={decodePath((await params).section)} />;
 }

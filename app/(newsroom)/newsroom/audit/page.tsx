@@ -10,6 +10,8 @@ import { listNewsroomPeople } from '@/lib/data/users';
 import { formatDateTime } from '@/lib/format';
 import { STEPS, TRANSITION_NAMES } from '@/lib/workflow/steps';
 import { actionWords, transitionWords } from '@/lib/audit-words';
+import { DataTable } from '@/components/newsroom/data-table';
+import { FilterBar, OlderPage } from '@/components/newsroom/filter-bar';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -56,47 +58,23 @@ export default async function AuditPage({ searchParams }: Props) {
       <div className="page-head">
         <h1>Audit log</h1>
       </div>
-      <form key={JSON.stringify(filters)} className="filters" method="get" role="search" aria-label="Filter the audit log">
+      <FilterBar label="Filter the audit log" filters={filters} clearHref="/newsroom/audit">
         <SelectFilter id="audit-action" name="action" label="Action" anyLabel="Any" value={filters.action} options={ACTIONS} />
         <SelectFilter id="audit-actor" name="actor" label="Who" anyLabel="Anyone" value={filters.actor} options={people.map((p) => [p.id, p.name] as const)} />
-        <button type="submit" className="btn btn-quiet">
-          Filter
-        </button>
-        <Link href="/newsroom/audit" className="muted">
-          Clear
-        </Link>
-      </form>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">On</th>
-            <th scope="col">From → to</th>
-            <th scope="col">Note</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.events.map((e) => (
-            <tr key={e.id}>
-              <td>
-                <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-              </td>
-              <td>{e.actor}</td>
-              <th scope="row">{actionWords(e.action)}</th>
-              <td>{e.storyId ? <Link href={`/newsroom/stories/${e.storyId}/history`}>{e.headline ?? 'A story'}</Link> : e.target}</td>
-              <td>{transitionWords(e.fromState, e.toState)}</td>
-              <td>{e.note}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {next && (
-        <nav aria-label="Pages" className="pager">
-          <Link href={next}>Older events →</Link>
-        </nav>
-      )}
+      </FilterBar>
+      <DataTable
+        rows={result.events}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: 'When', cell: (e) => <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time> },
+          { header: 'Who', cell: (e) => e.actor },
+          { header: 'Action', names: true, cell: (e) => actionWords(e.action) },
+          { header: 'On', cell: (e) => (e.storyId ? <Link href={`/newsroom/stories/${e.storyId}/history`}>{e.headline ?? 'A story'}</Link> : e.target) },
+          { header: 'From → to', cell: (e) => transitionWords(e.fromState, e.toState) },
+          { header: 'Note', cell: (e) => e.note },
+        ]}
+      />
+      <OlderPage href={next}>Older events →</OlderPage>
     </>
   );
 }

@@ -9,6 +9,7 @@ import { listSections } from '@/lib/data/sections';
 import { listNewsroomPeople } from '@/lib/data/users';
 import { env } from '@/lib/env';
 import { formatDateTime, STATUS_LABELS } from '@/lib/format';
+import { DataTable } from '@/components/newsroom/data-table';
 
 export const metadata: Metadata = { title: 'Budget' };
 
@@ -58,57 +59,52 @@ export default async function BudgetPage({ searchParams }: Props) {
         return (
           <section key={day} aria-label={dayTitle(day)} className="budget-day">
             {view === 'week' && <h2>{dayTitle(day)}</h2>}
-            {rows.length === 0 ? (
-              <p className="panel">Nothing on the budget for this day.</p>
-            ) : (
-              <table className="grid">
-                <thead>
-                  <tr>
-                    <th scope="col">Slugline</th>
-                    <th scope="col">Section</th>
-                    <th scope="col">Assignee</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Length</th>
-                    <th scope="col">State</th>
-                    <th scope="col">
-                      <span className="visually-hidden">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((line) => (
-                    <tr key={line.id} className={line.late ? 'budget-late' : undefined}>
-                      <th scope="row">
+            <DataTable
+                rows={rows}
+                rowKey={(line) => line.id}
+                rowClass={(line) => (line.late ? 'budget-late' : undefined)}
+                empty="Nothing on the budget for this day."
+                columns={[
+                  {
+                    header: 'Slugline',
+                    names: true,
+                    cell: (line) => (
+                      <>
                         {line.slugline}
                         {line.summary && <span className="budget-summary">{line.summary}</span>}
-                      </th>
-                      <td>{line.section ?? '—'}</td>
-                      <td>{line.assignee?.name ?? '—'}</td>
-                      <td>
+                      </>
+                    ),
+                  },
+                  { header: 'Section', cell: (line) => line.section ?? '—' },
+                  { header: 'Assignee', cell: (line) => line.assignee?.name ?? '—' },
+                  {
+                    header: 'Due',
+                    cell: (line) => (
+                      <>
                         <time dateTime={line.dueAt.toISOString()}>{formatDateTime(line.dueAt)}</time>
                         {line.late && <span className="status budget-late-mark">Late</span>}
-                      </td>
-                      <td className="num">
-                        {line.story ? `${line.story.wordCount.toLocaleString('en')} / ` : ''}
-                        {line.plannedWords.toLocaleString('en')}
-                      </td>
-                      <td>
-                        {line.story ? (
-                          <Link href={`/newsroom/stories/${line.story.id}`}>
-                            <span className={`status status-${line.story.status.toLowerCase()}`}>{STATUS_LABELS[line.story.status]}</span>
-                          </Link>
-                        ) : (
-                          LINE_STATUS[line.status]
-                        )}
-                      </td>
-                      <td>
-                        <LineActions lineId={line.id} slugline={line.slugline} canStart={line.canStart} canCancel={!line.story && line.status !== 'CANCELLED' && viewer.role !== 'REPORTER'} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+                      </>
+                    ),
+                  },
+                  { header: 'Length', numeric: true, cell: (line) => `${line.story ? `${line.story.wordCount.toLocaleString('en')} / ` : ''}${line.plannedWords.toLocaleString('en')}` },
+                  {
+                    header: 'State',
+                    cell: (line) =>
+                      line.story ? (
+                        <Link href={`/newsroom/stories/${line.story.id}`}>
+                          <span className={`status status-${line.story.status.toLowerCase()}`}>{STATUS_LABELS[line.story.status]}</span>
+                        </Link>
+                      ) : (
+                        LINE_STATUS[line.status]
+                      ),
+                  },
+                  {
+                    header: 'Actions',
+                    hiddenHeader: true,
+                    cell: (line) => <LineActions lineId={line.id} slugline={line.slugline} canStart={line.canStart} canCancel={!line.story && line.status !== 'CANCELLED' && viewer.role !== 'REPORTER'} />,
+                  },
+                ]}
+              />
           </section>
         );
       })}

@@ -8,6 +8,7 @@ import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listPeople } from '@/lib/data/users';
 import { ROLE_LABELS } from '@/lib/format';
+import { DataTable } from '@/components/newsroom/data-table';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -34,36 +35,21 @@ export default async function PeoplePage() {
       </div>
       <CreatePersonForm />
       <PolicyForm editorMayApproveOwnStory={policy.editorMayApproveOwnStory} />
-      <table className="grid">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((person) => (
-            <tr key={person.id} className={person.active ? undefined : 'inactive'}>
-              <th scope="row">{person.name}</th>
-              <td>{person.email}</td>
-              <td>{ROLE_LABELS[person.role]}</td>
-              <td>{person.active ? 'Active' : 'Deactivated'}</td>
-              <td>
-                <PersonRowActions
-                  id={person.id}
-                  name={person.name}
-                  role={person.role}
-                  active={person.active}
-                  isSelf={person.id === viewer.id}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={people}
+        rowKey={(person) => person.id}
+        rowClass={(person) => (person.active ? undefined : 'inactive')}
+        columns={[
+          { header: 'Name', names: true, cell: (person) => person.name },
+          { header: 'Email', cell: (person) => person.email },
+          { header: 'Role', cell: (person) => ROLE_LABELS[person.role] },
+          { header: 'Status', cell: (person) => (person.active ? 'Active' : 'Deactivated') },
+          {
+            header: 'Actions',
+            cell: (person) => <PersonRowActions id={person.id} name={person.name} role={person.role} active={person.active} isSelf={person.id === viewer.id} />,
+          },
+        ]}
+      />
     </>
   );
 }

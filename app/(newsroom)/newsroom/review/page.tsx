@@ -6,6 +6,7 @@ import { requireViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
 import { listReviewQueue } from '@/lib/data/review-queue';
 import { formatDateTime, joinNames } from '@/lib/format';
+import { DataTable } from '@/components/newsroom/data-table';
 
 export const metadata: Metadata = { title: 'Review queue' };
 
@@ -31,41 +32,27 @@ export default async function ReviewQueuePage() {
         <h1>Review queue</h1>
         <p className="muted">{queue.length === 1 ? '1 story waiting' : `${queue.length} stories waiting`}, oldest first</p>
       </div>
-      {queue.length === 0 ? (
-        <p className="panel">Nothing is waiting for review.</p>
-      ) : (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">Headline</th>
-              <th scope="col">Section</th>
-              <th scope="col">Bylines</th>
-              <th scope="col">Words</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Waiting</th>
-            </tr>
-          </thead>
-          <tbody>
-            {queue.map((item) => (
-              <tr key={item.id}>
-                <th scope="row">
-                  <Link href={`/newsroom/stories/${item.id}`}>{item.headline}</Link>
-                </th>
-                <td>{item.section ?? '—'}</td>
-                <td>{joinNames(item.bylines)}</td>
-                <td className="num">{item.wordCount.toLocaleString('en')}</td>
-                <td>
-                  <time dateTime={item.submittedAt.toISOString()}>{formatDateTime(item.submittedAt)}</time>
-                </td>
-                <td>
-                  {waiting(item.submittedAt)}
-                  <HoldMarks legalHold={item.legalHold} embargoUntil={item.embargoUntil} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={queue}
+        rowKey={(item) => item.id}
+        empty="Nothing is waiting for review."
+        columns={[
+          { header: 'Headline', names: true, cell: (item) => <Link href={`/newsroom/stories/${item.id}`}>{item.headline}</Link> },
+          { header: 'Section', cell: (item) => item.section ?? '—' },
+          { header: 'Bylines', cell: (item) => joinNames(item.bylines) },
+          { header: 'Words', numeric: true, cell: (item) => item.wordCount.toLocaleString('en') },
+          { header: 'Submitted', cell: (item) => <time dateTime={item.submittedAt.toISOString()}>{formatDateTime(item.submittedAt)}</time> },
+          {
+            header: 'Waiting',
+            cell: (item) => (
+              <>
+                {waiting(item.submittedAt)}
+                <HoldMarks legalHold={item.legalHold} embargoUntil={item.embargoUntil} />
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { getSiteIdentity } from '@/lib/data/site-identity';
 import { newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl } from '@/lib/site';
+import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -21,13 +22,13 @@ export function generateStaticParams(): { section: string; slug: string }[] {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { section, slug } = await params;
-  const story = await getPublishedStory(section, slug);
+  const story = await getPublishedStory(decodePath(section), decodePath(slug));
   return story ? articleMetadata(story, (await getSiteIdentity()).name) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
   const { section, slug } = await params;
-  const story = await getPublishedStory(section, slug);
+  const story = await getPublishedStory(decodePath(section), decodePath(slug));
   // Moved and unpublished stories never get here: the proxy answers their URLs with 301 or 410.
   if (!story) notFound();
   const [related, site] = await Promise.all([listRelatedStories(story.id, 4), getSiteIdentity()]);

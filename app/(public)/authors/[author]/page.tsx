@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ author: string }> };
 
@@ -10,9 +11,9 @@ export function generateStaticParams(): { author: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('author', (await params).author);
+  return listingMetadataFor('author', decodePath((await params).author));
 }
 
 export default async function AuthorPage({ params }: Props) {
-  return <Listing kind="author" slug={(await params).author} />;
+  return <Listing kind="author" slug={decodePath((await params).author)} />;
 }

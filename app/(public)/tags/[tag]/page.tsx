@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ tag: string }> };
 
@@ -10,9 +11,9 @@ export function generateStaticParams(): { tag: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('tag', (await params).tag);
+  return listingMetadataFor('tag', decodePath((await params).tag));
 }
 
 export default async function TagPage({ params }: Props) {
-  return <Listing kind="tag" slug={(await params).tag} />;
+  return <Listing kind="tag" slug={decodePath((await params).tag)} />;
 }

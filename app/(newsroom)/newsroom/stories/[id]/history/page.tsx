@@ -11,6 +11,7 @@ import { listStoryActivity } from '@/lib/data/review-queue';
 import { formatDateTime } from '@/lib/format';
 import '../../editor.css';
 import { actionWords, transitionWords } from '@/lib/audit-words';
+import { DataTable } from '@/components/newsroom/data-table';
 
 export const metadata: Metadata = { title: 'History' };
 
@@ -41,43 +42,37 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       {/* The radios belong to the compare form through their form attribute, so that each row's
           restore form is not nested inside it. */}
       <div className="panel">
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Headline</th>
-              <th scope="col">
-                <span className="visually-hidden">Restore</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {revisions.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <input type="radio" form="compare" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from ${formatDateTime(r.createdAt)}`} />
-                </td>
-                <td>
-                  <input type="radio" form="compare" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to ${formatDateTime(r.createdAt)}`} />
-                </td>
-                <td>
-                  <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
-                </td>
-                <td>{r.author}</td>
-                <td>
+        <DataTable
+          rows={revisions}
+          rowKey={(r) => r.id}
+          columns={[
+            {
+              header: 'From',
+              cell: (r) => <input type="radio" form="compare" name="from" value={r.id} defaultChecked={r.id === fromId} aria-label={`Compare from ${formatDateTime(r.createdAt)}`} />,
+            },
+            {
+              header: 'To',
+              cell: (r) => <input type="radio" form="compare" name="to" value={r.id} defaultChecked={r.id === toId} aria-label={`Compare to ${formatDateTime(r.createdAt)}`} />,
+            },
+            { header: 'When', cell: (r) => <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time> },
+            { header: 'Who', cell: (r) => r.author },
+            {
+              header: 'Kind',
+              cell: (r) => (
+                <>
                   {KIND_LABELS[r.kind]}
                   {r.label && <span className="muted"> · {r.label}</span>}
-                </td>
-                <td>{r.headline}</td>
-                <td>{story.canEdit && r.id !== revisions[0]?.id && <RestoreButton storyId={id} revisionId={r.id} baseVersion={story.version} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: 'Headline', cell: (r) => r.headline },
+            {
+              header: 'Restore',
+              hiddenHeader: true,
+              cell: (r) => story.canEdit && r.id !== revisions[0]?.id && <RestoreButton storyId={id} revisionId={r.id} baseVersion={story.version} />,
+            },
+          ]}
+        />
         <form id="compare" method="get" aria-label="Choose two versions to compare" className="compare-form">
           <button type="submit" className="btn">
             Compare
