@@ -1,23 +1,20 @@
 'use client';
 
 import { EditorContent, useEditor } from '@tiptap/react';
-import Link from 'next/link';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
-import { countWords } from '@/lib/editor/plain-text';
-import { slugify } from '@/lib/slug';
+import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
 import { CommentsPanel } from './comments-panel';
 import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
 import { clearLocalCopy, readLocalCopy } from './local-copy';
 import { MetadataPanel } from './metadata-panel';
-import { Presence } from './presence';
-import { PreviewButtons } from './preview-buttons';
-import { SaveStatus } from './save-status';
 import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
+import { useStoryDraft } from './use-story-draft';
+import { EditorBar } from './editor-bar';
 import { WorkflowBar } from './workflow-bar';
 import type { StoryAbilities } from '@/lib/data/story-abilities';
 import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
@@ -58,14 +55,16 @@ const emptyDraft = (viewerId: string): StoryDraft => ({
 });
 
 export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
-  const [draft, setDraft] = useState<StoryDraft>(() => (story ? draftOf(story) : emptyDraft(viewerId)));
-  const draftRef = useRef(draft);
-  const markDirtyRef = useRef<() => void>(() => {});
-  // A new story's slug follows its headline until someone edits the slug by hand.
-  const slugTouched = useRef(story !== null);
+  const editable = story ? story.canEdit : true;
+  const slugLocked = story?.slugLocked ?? false;
+  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 });
+  const { draft, update, replace, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
+    slugLocked,
+    slugChosen: story !== null,
+    onChange: autosave.markDirty,
+  });
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState(story?.featuredImage ?? null);
-  const [checkpoint, setCheckpoint] = useState('');
   // The discussion's fingerprint from the presence heartbeat: when it moves, comments reload.
   const [discussion, setDiscussion] = useState<string | null>(null);
   const [storyId, setStoryId] = useState(story?.id ?? null);
@@ -73,20 +72,6 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   // What the story page offers (workflow steps, comments). A new story gets them from the server
   // after its first save, so the page it becomes needs no reload.
   const [abilities, setAbilities] = useState<StoryAbilities | null>(story ? (initialAbilities ?? null) : null);
-  const editable = story ? story.canEdit : true;
-  const slugLocked = story?.slugLocked ?? false;
-
-  const update = useCallback(
-    (patch: Partial<StoryDraft>) => {
-      const next = { ...draftRef.current, ...patch };
-      if (patch.slug !== undefined) slugTouched.current = true;
-      if (patch.headline !== undefined && !slugTouched.current && !slugLocked) next.slug = slugify(patch.headline);
-      draftRef.current = next;
-      setDraft(next);
-      markDirtyRef.current();
-    },
-    [slugLocked],
-  );
 
   const editor = useEditor({
     extensions: [...storyExtensions(), FindReplace, StyleHighlights, SuggestChanges.configure({ author: copydesk.viewerName })],
@@ -113,65 +98,40 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
       },
     },
     onUpdate: ({ editor: e }) => update({ body: e.getJSON() }),
+    // Work that never reached the server (offline, crash, closed tab) comes back once the editor
+    // exists (localStorage is there only in the browser).
+    onCreate: ({ editor: e }) => {
+      const local = editable ? readLocalCopy(story?.id ?? null) : null;
+      if (!local) return;
+      if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
+      replace(local.draft);
+      e.commands.setContent(local.draft.body, { emitUpdate: false });
+      if (story && local.baseVersion !== story.version) autosave.showConflict(story);
+      else autosave.markDirty();
+    },
   });
 
-  // An untouched slug is left to the server, which makes it unique.
-  const getDraft = useCallback(() => (slugTouched.current ? draftRef.current : { ...draftRef.current, slug: '' }), []);
-  const applyDraft = useCallback(
-    (next: StoryDraft) => {
-      draftRef.current = next;
-      setDraft(next);
-      editor?.commands.setContent(next.body, { emitUpdate: false });
-    },
-    [editor],
-  );
-  const onCreated = useCallback((id: string, slug: string) => {
-    window.history.replaceState(null, '', `/newsroom/stories/${id}`);
-    setStoryId(id);
-    void storyAbilitiesAction({ storyId: id }).then((result) => {
-      if (result.ok) setAbilities(result);
+  // The save loop reads the draft and reports back through the editor's latest callbacks.
+  const { setHost } = autosave;
+  useEffect(() => {
+    setHost({
+      getDraft: forSaving,
+      applyDraft: (next) => {
+        replace(next);
+        editor?.commands.setContent(next.body, { emitUpdate: false });
+      },
+      onCreated: (id, slug) => {
+        window.history.replaceState(null, '', `/newsroom/stories/${id}`);
+        setStoryId(id);
+        void storyAbilitiesAction({ storyId: id }).then((result) => {
+          if (result.ok) setAbilities(result);
+        });
+        slugAssigned(slug);
+      },
     });
-    slugTouched.current = true;
-    draftRef.current = { ...draftRef.current, slug };
-    setDraft(draftRef.current);
-  }, []);
-  const autosave = useAutosave({ storyId: story?.id ?? null, version: story?.version ?? 0, getDraft, onCreated, applyDraft });
-  useEffect(() => {
-    markDirtyRef.current = autosave.markDirty;
-  }, [autosave.markDirty]);
+  }, [setHost, forSaving, replace, editor, slugAssigned]);
 
-  // Work that never reached the server (offline, crash, closed tab) comes back on reload.
-  const restored = useRef(false);
-  useEffect(() => {
-    if (!editor || restored.current || !editable) return;
-    restored.current = true;
-    const local = readLocalCopy(story?.id ?? null);
-    if (!local) return;
-    if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) {
-      clearLocalCopy(story.id);
-      return;
-    }
-    // localStorage exists only after mount, so restoring unsaved work has to happen in an effect.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    applyDraft(local.draft);
-    if (story && local.baseVersion !== story.version) autosave.showConflict(story);
-    else autosave.markDirty();
-  }, [editor, editable, story, applyDraft, autosave]);
-
-  const { save } = autosave;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 's') {
-        event.preventDefault();
-        void save('manual', checkpoint);
-        setCheckpoint('');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [save, checkpoint]);
-
-  const words = useMemo(() => countWords(editor?.getText({ blockSeparator: '\n' }) ?? ''), [editor, draft.body]); // eslint-disable-line react-hooks/exhaustive-deps
+  const words = useMemo(() => countWords(toPlainText(draft.body as Doc)), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;
   const styleText = useMemo(() => ({ headline: draft.headline, dek: draft.dek, body: draft.body as Doc, section }), [draft.headline, draft.dek, draft.body, section]);
   const state = autosave.state;
@@ -197,37 +157,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <div className="editor-bar">
-          <SaveStatus state={state} />
-          {storyId && <Presence storyId={storyId} onDiscussion={setDiscussion} />}
-          <span className="muted">
-            {words.toLocaleString('en')} words · {Math.max(1, Math.round(words / 230))} min read
-          </span>
-          <div className="editor-bar-actions">
-            <label className="visually-hidden" htmlFor="checkpoint-name">
-              Checkpoint name
-            </label>
-            <input id="checkpoint-name" placeholder="Checkpoint name (optional)" value={checkpoint} onChange={(e) => setCheckpoint(e.target.value)} disabled={!editable} />
-            <button
-              type="button"
-              className="btn"
-              disabled={!editable}
-              title="Save a named checkpoint (Ctrl/⌘+S)"
-              onClick={() => {
-                void save('manual', checkpoint);
-                setCheckpoint('');
-              }}
-            >
-              Save
-            </button>
-            {storyId && (
-              <Link className="btn btn-quiet" href={`/newsroom/stories/${storyId}/history`}>
-                History
-              </Link>
-            )}
-            {storyId && <PreviewButtons storyId={storyId} flush={autosave.flush} />}
-          </div>
-        </div>
+        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={autosave.flush} onDiscussion={setDiscussion} />
         {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {state.kind === 'conflict' && (

@@ -1,5 +1,6 @@
-import { SLUG_PATTERN } from '@/lib/slug';
 // The public API described as OpenAPI 3.1, served at /api/v1/openapi.json.
+import { SLUG_PATTERN } from '@/lib/slug';
+
 const error = { $ref: '#/components/responses/Error' };
 const slugParam = (name: string, what: string) => ({ name, in: 'query', required: false, description: what, schema: { type: 'string', pattern: SLUG_PATTERN.source } });
 

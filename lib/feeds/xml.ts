@@ -11,6 +11,7 @@ const builder = new XMLBuilder({
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
   suppressEmptyNode: true,
+  suppressBooleanAttributes: false,
   format: true,
   indentBy: '',
   tagValueProcessor: clean,

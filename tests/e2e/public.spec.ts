@@ -112,6 +112,6 @@ test('a Korean headline gets a Korean address, and readers, feeds and the sitema
   expect(sitemap).toContain(`/world/${encodeURI(slug)}</loc>`);
   const api = await request.get(`/api/v1/stories/${encodeURIComponent(slug)}`);
   expect(api.status()).toBe(200);
-  expect((await api.json()).headline).toBe(headline);
+  expect((await api.json()).data.headline).toBe(headline);
   await reader.close();
 });

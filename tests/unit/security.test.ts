@@ -120,3 +120,9 @@ describe('the internal revalidation route signature', () => {
     }
   });
 });
+
+describe('feed XML', () => {
+  it('writes attributes with their values (XML has no bare attributes)', () => {
+    expect(xmlDocument({ guid: { '@_isPermaLink': 'true', '#text': 'https://example.com/a' } }).split('\n')[1]).toBe('<guid isPermaLink="true">https://example.com/a</guid>');
+  });
+});
