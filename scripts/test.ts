@@ -18,17 +18,29 @@ const STEPS: Step[] = [
   { name: 'e2e', command: ['npm', 'run', 'test:e2e'], report: 'test-results/e2e.json' },
 ];
 
-function counts(report: string): { passed: number; failed: number } {
-  if (!existsSync(report)) return { passed: 0, failed: 0 };
+type VitestFile = { status: string; assertionResults: unknown[] };
+
+/**
+ * What a step's report says. A test file that failed to load ran no test: it counts as one failure
+ * here, so that the closing line never reads as nearly green when whole suites did not run.
+ */
+function counts(report: string): { passed: number; failed: number; unloaded: number } {
+  if (!existsSync(report)) return { passed: 0, failed: 0, unloaded: 0 };
   const data = JSON.parse(readFileSync(report, 'utf8'));
-  if ('numPassedTests' in data) return { passed: data.numPassedTests, failed: data.numFailedTests };
-  return { passed: data.stats.expected + data.stats.flaky, failed: data.stats.unexpected };
+  if ('numPassedTests' in data) {
+    const unloaded = (data.testResults as VitestFile[]).filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+    return { passed: data.numPassedTests, failed: data.numFailedTests + unloaded, unloaded };
+  }
+  const unloaded = (data.errors ?? []).length; // Playwright: errors outside any test (a spec that does not load)
+  return { passed: data.stats.expected + data.stats.flaky, failed: data.stats.unexpected + unloaded, unloaded };
 }
 
 rmSync('test-results', { recursive: true, force: true });
 mkdirSync('test-results', { recursive: true });
 let passed = 0;
 let failed = 0;
+let unloaded = 0;
+const closing = () => `${passed} passed, ${Math.max(failed, 1)} failed${unloaded ? ` (${unloaded} test file${unloaded === 1 ? '' : 's'} did not load)` : ''}`;
 for (const step of STEPS) {
   console.log(`\n━━ ${step.name} ━━`);
   const result = spawnSync(step.command[0]!, step.command.slice(1), { stdio: 'inherit' });
@@ -37,12 +49,13 @@ for (const step of STEPS) {
     const c = counts(step.report);
     passed += c.passed;
     failed += c.failed;
+    unloaded += c.unloaded;
     stepFailed = c.failed;
   }
   // The report counts too: a runner that exits 0 despite failures must not pass the suite.
   if (result.status !== 0 || stepFailed > 0) {
     console.error(`\n✗ ${step.name} failed; later steps did not run.`);
-    console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
+    console.log(closing());
     process.exit(1);
   }
 }

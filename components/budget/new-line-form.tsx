@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, FormNotice } from '@/components/ui/form-notice';
+import { FieldError, FormActions, FormNotice } from '@/components/ui/form-notice';
 import { createBudgetLineAction } from '@/lib/actions/budget';
 import type { FormState } from '@/lib/validations/form';
 
@@ -60,11 +60,7 @@ export function NewLineForm({ sections, people, defaultDue, timeZone }: Props) {
           <label htmlFor="budget-summary">Summary</label>
           <textarea id="budget-summary" name="summary" rows={2} maxLength={500} defaultValue={v.summary} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="btn btn-primary" disabled={pending}>
-            Add to budget
-          </button>
-        </div>
+        <FormActions pending={pending} label="Add to budget" />
       </form>
       <FormNotice state={state} />
     </details>

@@ -25,6 +25,7 @@ import { SuggestChanges } from '@/lib/editor/suggestions';
 import { SuggestionsPanel } from './suggestions-panel';
 import { StyleChecks, type CopyDesk } from './style-checks';
 import { cleanPastedHtml } from '@/lib/editor/paste';
+import { blankStory } from '@/lib/editor/blank-story';
 
 type Props = {
   story: ServerStory | null;
@@ -39,20 +40,7 @@ type Props = {
   copydesk: CopyDesk;
 };
 
-const emptyDraft = (viewerId: string): StoryDraft => ({
-  headline: '',
-  dek: '',
-  slug: '',
-  sectionId: null,
-  tags: [],
-  bylineIds: [viewerId],
-  creditLine: '',
-  dateline: '',
-  seoTitle: '',
-  seoDescription: '',
-  featuredImageId: null,
-  body: { type: 'doc', content: [{ type: 'paragraph' }] },
-});
+const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
 export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
   const editable = story ? story.canEdit : true;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormNotice } from '@/components/ui/form-notice';
+import { FormActions, FormNotice } from '@/components/ui/form-notice';
 import { setChecklistAction } from '@/lib/actions/settings';
 import { CHECK_ITEMS, CHECK_LABELS, requiredFor, type ChecklistSettings } from '@/lib/copydesk/checklist';
 import type { FormState } from '@/lib/validations/form';
@@ -43,11 +43,7 @@ export function ChecklistForm({ settings, sections }: { settings: ChecklistSetti
           ))}
         </tbody>
       </table>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          Save checklist
-        </button>
-      </div>
+      <FormActions pending={pending} label="Save checklist" />
       <FormNotice state={state} />
     </form>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FieldError, FormNotice } from '@/components/ui/form-notice';
+import { FieldError, FormActions, FormNotice } from '@/components/ui/form-notice';
 import { setSiteIdentityAction } from '@/lib/actions/settings';
 import type { SiteIdentity } from '@/lib/data/site-identity';
 import type { FormState } from '@/lib/validations/form';
@@ -35,11 +35,7 @@ export function SiteIdentityForm({ identity }: { identity: SiteIdentity }) {
           </div>
         );
       })}
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          Save site identity
-        </button>
-      </div>
+      <FormActions pending={pending} label="Save site identity" />
       <FormNotice state={state} />
     </form>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { FormNotice } from '@/components/ui/form-notice';
+import { FormActions, FormNotice } from '@/components/ui/form-notice';
 import { setStyleSettingsAction } from '@/lib/actions/settings';
 import { RULE_IDS, RULE_LABELS, type StyleSettings } from '@/lib/copydesk/types';
 import type { FormState } from '@/lib/validations/form';
@@ -78,11 +78,7 @@ export function StyleSettingsForm({ settings, sections }: { settings: StyleSetti
           ))}
         </div>
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary" disabled={pending}>
-          Save style settings
-        </button>
-      </div>
+      <FormActions pending={pending} label="Save style settings" />
       <FormNotice state={state} />
     </form>
   );

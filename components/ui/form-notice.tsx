@@ -17,3 +17,14 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
     </p>
   );
 }
+
+/** A form's submit button in its row; disabled while the form is being sent. */
+export function FormActions({ pending, label }: { pending: boolean; label: string }) {
+  return (
+    <div className="form-actions">
+      <button type="submit" className="btn btn-primary" disabled={pending}>
+        {label}
+      </button>
+    </div>
+  );
+}

@@ -5,6 +5,7 @@ import { recordAudit } from './audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { createStory } from './stories';
 import { assertCan, type Viewer } from './viewer';
+import { blankStory } from '@/lib/editor/blank-story';
 
 // The planning budget: the stories the desk expects, with who writes them, when, and how long,
 // before a word exists. "Start story" makes a line's draft; from then on the line shows the story.
@@ -80,20 +81,7 @@ export async function startStoryFromLine(viewer: Viewer | null, lineId: string):
   if (line.status === 'CANCELLED') throw new ConflictError('This line was cancelled.');
   if (viewer.role === 'REPORTER' && line.assigneeId && line.assigneeId !== viewer.id) throw new ForbiddenError('This line is assigned to someone else.');
   const byline = line.assigneeId ?? viewer.id;
-  const { id } = await createStory(viewer, {
-    headline: line.slugline,
-    dek: line.summary.slice(0, 400),
-    slug: '',
-    sectionId: line.sectionId,
-    tags: [],
-    bylineIds: [byline],
-    creditLine: '',
-    dateline: '',
-    seoTitle: '',
-    seoDescription: '',
-    featuredImageId: null,
-    body: { type: 'doc', content: [{ type: 'paragraph' }] },
-  });
+  const { id } = await createStory(viewer, { ...blankStory(byline, line.sectionId), headline: line.slugline, dek: line.summary.slice(0, 400) });
   const linked = await db.$transaction(async (tx) => {
     const { count } = await tx.budgetLine.updateMany({ where: { id: lineId, storyId: null }, data: { storyId: id, status: 'IN_PROGRESS', assigneeId: byline } });
     if (count) await recordAudit(tx, { actorId: viewer.id, action: 'budget.start', entityType: 'budget', entityId: lineId, storyId: id, note: line.slugline });
