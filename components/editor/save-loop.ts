@@ -68,6 +68,8 @@ export class SaveLoop {
   save = async (kind: 'autosave' | 'manual' = 'autosave', label = ''): Promise<void> => {
     clearTimeout(this.timer);
     if (this.conflict) return;
+    // A timer can outlive the edit it was set for (a save in flight took it along): nothing to send.
+    if (kind === 'autosave' && this.storyId && !this.unsaved && !this.inFlight) return;
     if (this.inFlight) {
       this.queued = kind === 'manual' ? { kind, label } : (this.queued ?? { kind, label });
       return;
@@ -129,6 +131,7 @@ export class SaveLoop {
     } else {
       this.keepLocally();
       this.set({ kind: 'dirty' });
+      clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.save(), DEBOUNCE_MS);
     }
   }
