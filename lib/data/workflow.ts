@@ -38,7 +38,12 @@ export async function takeStep<T extends StepTarget>(
   const state = update ? story.updateState : story.status;
   if ((update && story.status !== 'PUBLISHED') || !step.from.includes(state)) {
     // Someone else moved it first (or the button was stale): say what happened, change nothing.
-    const now = update ? `this story’s update is ${state ? words(state) : 'published'}` : `this story is now ${words(story.status)}`;
+    const now =
+      update && story.status === 'PUBLISHED'
+        ? state
+          ? `this story’s update is ${words(state)}`
+          : 'this story has no update in progress'
+        : `this story is now ${words(story.status)}`;
     throw new VersionConflictError(`${now[0]!.toUpperCase()}${now.slice(1)}; “${step.label}” no longer applies.`, { status: story.status, version: story.version });
   }
   const judged = { status: step.judgeAs ?? state ?? 'DRAFT', authorIds: story.authorIds };
