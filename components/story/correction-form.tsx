@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { addCorrectionAction } from '@/lib/actions/corrections';
+import { FieldError, FormActions, FormNotice } from '@/components/ui/form-notice';
 import type { FormState } from '@/lib/validations/form';
 
 export function CorrectionForm({ storyId }: { storyId: string }) {
@@ -21,14 +22,10 @@ export function CorrectionForm({ storyId }: { storyId: string }) {
       <div className="field">
         <label htmlFor="correction-text">Public text</label>
         <textarea id="correction-text" name="text" rows={3} defaultValue={state.values?.text} aria-invalid={errors.text ? true : undefined} />
-        {errors.text && <p className="field-error">{errors.text.join(' ')}</p>}
+        <FieldError id="correction-text-error" errors={errors.text} />
       </div>
-      <button type="submit" className="btn" disabled={pending}>
-        Add correction
-      </button>
-      <p role="status" className="notice">
-        {state.message ?? ''}
-      </p>
+      <FormActions pending={pending} label="Add correction" primary={false} />
+      <FormNotice state={state} />
     </form>
   );
 }

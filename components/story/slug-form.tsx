@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { changeSlugAction } from '@/lib/actions/slug';
+import { FieldError, FormActions, FormNotice } from '@/components/ui/form-notice';
 import type { FormState } from '@/lib/validations/form';
 
 // For a story that has been published: its slug is part of a public URL, so changing it is a
@@ -18,14 +19,10 @@ export function SlugForm({ storyId, version, slug }: { storyId: string; version:
         <label htmlFor="new-slug">New slug</label>
         <input id="new-slug" name="slug" defaultValue={state.values?.slug ?? slug} spellCheck={false} maxLength={100} aria-invalid={error ? true : undefined} aria-describedby="new-slug-hint" />
         <p id="new-slug-hint" className="hint">Links to the old address keep working: they redirect here.</p>
-        {error && <p className="field-error">{error.join(' ')}</p>}
+        <FieldError id="new-slug-error" errors={error} />
       </div>
-      <button type="submit" className="btn" disabled={pending}>
-        Change slug
-      </button>
-      <p role="status" className="notice">
-        {state.message ?? ''}
-      </p>
+      <FormActions pending={pending} label="Change slug" primary={false} />
+      <FormNotice state={state} />
     </form>
   );
 }

@@ -19,10 +19,10 @@ export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
 }
 
 /** A form's submit button in its row; disabled while the form is being sent. */
-export function FormActions({ pending, label }: { pending: boolean; label: string }) {
+export function FormActions({ pending, label, primary = true }: { pending: boolean; label: string; primary?: boolean }) {
   return (
     <div className="form-actions">
-      <button type="submit" className="btn btn-primary" disabled={pending}>
+      <button type="submit" className={primary ? 'btn btn-primary' : 'btn'} disabled={pending}>
         {label}
       </button>
     </div>

@@ -8,8 +8,9 @@ import { getPolicy } from './settings';
 import { assertCan, type Viewer } from './viewer';
 
 // What a person may do with a story right now, as the story page shows it: the workflow steps
-// offered (a live story's are its pending update's), and whether they may comment. One place, read
-// by the page on render and by the editor when a new story gets its first save.
+// offered (a live story's are its pending update's), and whether they may comment, correct, change
+// the slug or review. One place: the page asks nothing of the permission table itself; the editor
+// reads it again when a new story gets its first save.
 
 export type StoryStep = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean };
 export type StoryAbilities = {
