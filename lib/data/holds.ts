@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { formatDateTime } from '@/lib/format';
 import { can } from '@/lib/permissions';
 import { recordAudit } from './audit';
-import { NotFoundError, ValidationError } from './errors';
+import { ValidationError } from './errors';
 import { editorIds, notify } from './notifications';
 import { listDueScheduledStories, publishScheduledStory } from './scheduled';
 import { assertCan, type Viewer } from './viewer';
@@ -23,13 +23,9 @@ export type Holds = {
 
 
 export async function getHolds(viewer: Viewer | null, storyId: string): Promise<Holds> {
-  const row = await db.story.findUnique({
-    where: { id: storyId },
-    select: { status: true, legalHold: true, legalHoldReason: true, legalHoldAt: true, legalHoldById: true, embargoUntil: true, authors: { select: { userId: true } } },
-  });
-  if (!row) throw new NotFoundError('That story does not exist.');
-  const ref = { status: row.status, authorIds: row.authors.map((a) => a.userId) };
-  assertCan(viewer, 'story.view', ref);
+  assertCan(viewer, 'newsroom.enter');
+  const row = await loadStoryFor(viewer, storyId, 'story.view');
+  const ref = row.ref;
   const by = row.legalHold && row.legalHoldById ? (await db.user.findUnique({ where: { id: row.legalHoldById }, select: { name: true } }))?.name : undefined;
   return {
     legalHold: row.legalHold ? { reason: row.legalHoldReason, by: by ?? 'an editor', at: row.legalHoldAt ?? new Date(0) } : null,

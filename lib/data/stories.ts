@@ -129,9 +129,7 @@ export async function createStory(
   clientId?: string,
 ): Promise<{ id: string; version: number; slug: string; created: boolean }> {
   assertCan(viewer, 'story.create');
-  if (!can(viewer, 'story.leaveByline', { status: 'DRAFT', authorIds: fields.bylineIds }) && !fields.bylineIds.includes(viewer.id)) {
-    throw new ForbiddenError('Reporters can only create stories that carry their own byline.');
-  }
+  assertBylinesAllowed(viewer, { status: 'DRAFT', authorIds: fields.bylineIds }, fields.bylineIds);
   const earlier = clientId ? await findCreated(viewer, clientId) : null;
   if (earlier) return earlier;
   const checked = await checkFields(fields);

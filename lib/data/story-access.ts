@@ -19,6 +19,10 @@ const COLUMNS = {
   sectionId: true,
   scheduledAt: true,
   legalHold: true,
+  legalHoldReason: true,
+  legalHoldAt: true,
+  legalHoldById: true,
+  embargoUntil: true,
   section: { select: { slug: true } },
   authors: { select: { userId: true } },
 } satisfies Prisma.StorySelect;
