@@ -5,7 +5,7 @@ import type { Doc } from './schema';
 // server renderer): the element tree of output.ts written out, every text and attribute escaped.
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#x27;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
 
 function write(node: OutNode): string {
   if (typeof node === 'string') return escapeHtml(node);
