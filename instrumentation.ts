@@ -7,8 +7,11 @@ export async function register() {
     checkStartupEnv();
     const { startScheduledPublishing } = await import('@/lib/jobs/scheduled-publishing');
     await startScheduledPublishing();
-    const { startFrontPurging } = await import('@/lib/jobs/front-purge');
-    await startFrontPurging();
+    const { purgeForNewBuild, startFrontPurging } = await import('@/lib/jobs/front-purge');
+    startFrontPurging();
+    const { readFile } = await import('node:fs/promises');
+    const buildId = await readFile('.next/BUILD_ID', 'utf8').catch(() => null);
+    if (buildId) await purgeForNewBuild(buildId.trim()).catch((error: unknown) => console.error(`[masthead] Purging the previous build's pages failed: ${String(error)}`));
     // Pages cached by this instance are revalidated whenever any instance (or the worker) changes them,
     // and all of them when the listener was deaf for a while. The proxy's remembered answers about
     // retired addresses go too, so that an unpublished story answers 410 here before the cache front

@@ -12,7 +12,8 @@ import { decodePath } from '@/lib/urls';
 //    cookie go to the login page.
 // 2. Search and the public API are rate-limited per client address: 429 with Retry-After.
 // 3. A story URL that has been retired answers here, before any page renders: 301 to where the
-//    story lives now (new slug or section), or 410 Gone for a story taken off the public site.
+//    story lives now (new slug or section), 410 Gone for a story taken off the public site, or
+//    451 Unavailable For Legal Reasons (RFC 7725) for a story taken down on legal grounds.
 //    App Router pages cannot choose those status codes themselves.
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 
@@ -32,7 +33,7 @@ export async function proxy(request: NextRequest) {
     to.search = request.nextUrl.search;
     return NextResponse.redirect(to, 301);
   }
-  return gone();
+  return retired.kind === 'withheld' ? withheld() : gone();
 }
 
 // A page of its own: a rewrite cannot carry a status other than the page's, and this answer must
@@ -47,11 +48,24 @@ h1{font-size:2rem;line-height:1.2}a{color:#a3161a}a:focus-visible{outline:3px so
 <p>It has been taken off the site by its editors. Our <a href="/corrections">corrections page</a> lists the changes we make to published stories.</p>
 <p><a href="/">Go to the front page</a> or <a href="/search">search the archive</a>.</p></main></body></html>`;
 
+// RFC 7725: the status says why; the page says no more than a court order allows (nothing of the story).
+const WITHHELD_PAGE = GONE_PAGE.replace('<title>Story removed', '<title>Unavailable for legal reasons').replace(
+  /<h1>[^]*?<\/main>/,
+  `<h1>This story is unavailable for legal reasons</h1>
+<p>It has been withheld while a legal matter is resolved.</p>
+<p><a href="/">Go to the front page</a> or <a href="/search">search the archive</a>.</p></main>`,
+);
+
+// The cache front keeps these answers only briefly and without grace: a restore is purged at once,
+// and a takedown must not be served stale from before it.
+const UNAVAILABLE_HEADERS = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60' };
+
 function gone() {
-  return new NextResponse(GONE_PAGE, {
-    status: 410,
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60, stale-while-revalidate=600' },
-  });
+  return new NextResponse(GONE_PAGE, { status: 410, headers: { ...UNAVAILABLE_HEADERS, 'Cache-Control': `${UNAVAILABLE_HEADERS['Cache-Control']}, stale-while-revalidate=600` } });
+}
+
+function withheld() {
+  return new NextResponse(WITHHELD_PAGE, { status: 451, headers: UNAVAILABLE_HEADERS });
 }
 
 function withNonce(request: NextRequest) {

@@ -33,6 +33,8 @@ const ACTIONS: Record<string, string> = {
   'story.styleOverride': 'overrode a style rule for this story',
   'story.legalHold': 'put it on legal hold',
   'story.legalHoldLifted': 'lifted the legal hold',
+  'story.takedown': 'took it down for legal reasons',
+  'story.takedownLifted': 'restored it to readers after a legal takedown',
   'story.embargo': 'set an embargo',
   'story.embargoLifted': 'lifted the embargo',
   'front.publish': 'published the front page',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -44,6 +45,8 @@ async function main() {
   // reads its configuration once (the bench publishes through it from this process).
   const frontUrl = `http://127.0.0.1:${FRONT_BENCH_PORT}`;
   process.env.MASTHEAD_FRONT_URLS = frontUrl;
+  // The server, the front and this process (which publishes too) purge with one secret.
+  process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   if (runs('archive')) await benchArchive();
   if (!runs('autosave') && !runs('reading') && !runs('typing')) return;
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });

@@ -1,8 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isIP } from 'node:net';
+import { purgeSecret } from '../lib/security/purge-secret';
 
 // `npm run front`: Varnish in front of a running Masthead. Listens on FRONT_PORT (8080) and
 // forwards to PORT (3000) on FRONT_BACKEND_HOST (127.0.0.1). The app purges it when
@@ -43,9 +44,14 @@ writeFileSync(
   template
     .replace('__BACKEND_HOST__', backendHost)
     .replace('__BACKEND_PORT__', String(backendPort))
-    .replace('__PURGERS__', purgers.map((ip) => `    "${ip}";`).join('\n')),
-  { mode: 0o644 },
+    .replace('__PURGERS__', purgers.map((ip) => `    "${ip}";`).join('\n'))
+    .replace('__PURGE_SECRET__', purgeSecret()),
+  { mode: 0o600 },
 );
+// The VCL holds the purge secret: readable by varnishd's own user alone (as root, hand it over).
+const varnishUser = spawnSync('id', ['-u', 'varnish'], { encoding: 'utf8' });
+if (process.getuid?.() === 0 && varnishUser.status === 0) chownSync(vclFile, Number(varnishUser.stdout.trim()), 0);
+else if (process.getuid?.() !== 0) chmodSync(vclFile, 0o644);
 
 const check = spawnSync(varnishd!, ['-C', '-f', vclFile, '-n', path.join(workdir, 'check')], { encoding: 'utf8' });
 if (check.status !== 0) {

@@ -3,7 +3,9 @@ vcl 4.1;
 # Masthead's cache front. `npm run front` fills in the backend and the purge ACL and starts
 # varnishd with this file. Public pages are cached by URL with surrogate keys (the `xkey` header
 # the server puts on them); the app purges keys with `PURGE` and an `xkey-purge` header whenever
-# something readers see changes. Anything personal is passed straight through.
+# something readers see changes, naming the shared secret in X-Purge-Secret (an address alone is no
+# proof: behind a TLS terminator on this host every client is 127.0.0.1). Anything personal, and
+# anything the app marks private or no-store, is passed straight through.
 
 import std;
 import xkey;
@@ -30,9 +32,10 @@ __PURGERS__
 
 sub vcl_recv {
     if (req.method == "PURGE") {
-        if (client.ip !~ purgers) {
+        if (client.ip !~ purgers || req.http.X-Purge-Secret != "__PURGE_SECRET__") {
             return (synth(403, "Not allowed to purge"));
         }
+        unset req.http.X-Purge-Secret;
         if (!req.http.xkey-purge) {
             return (synth(400, "Name the keys to purge in the xkey-purge header"));
         }
@@ -63,8 +66,12 @@ sub vcl_recv {
 
 sub vcl_backend_response {
     # Only what the server marked with surrogate keys is cached: those are the pages a purge can reach.
+    # Never what the app calls private or no-store, nor a missing build file (a chunk of a build
+    # still starting, that no purge names), nor anything with a cookie.
     if (beresp.http.xkey && !beresp.http.Set-Cookie &&
-        (beresp.status == 200 || beresp.status == 301 || beresp.status == 404 || beresp.status == 410)) {
+        beresp.http.Cache-Control !~ "(?i)(private|no-store)" &&
+        !(beresp.status == 404 && bereq.url ~ "^/_next/") &&
+        (beresp.status == 200 || beresp.status == 301 || beresp.status == 404 || beresp.status == 410 || beresp.status == 451)) {
         set beresp.ttl = 1h;
         set beresp.grace = 24h;
         return (deliver);

@@ -6,7 +6,7 @@ import { getViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
 import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
-import { setEmbargo, setLegalHold } from '@/lib/data/holds';
+import { restoreToReaders, setEmbargo, setLegalHold, takeDown } from '@/lib/data/holds';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
 type Result = { ok: true } | { ok: false; message: string };
@@ -43,4 +43,21 @@ export async function setEmbargoAction(input: unknown): Promise<Result> {
   if (time && !time.ok) return { ok: false, message: time.message };
   const at = time?.instant ?? null;
   return run(storyId, async () => setEmbargo(await getViewer(), storyId, at));
+}
+
+const storySchema = z.strictObject({ storyId: z.string().min(1).max(64) });
+const takedownSchema = storySchema.extend({ reason: z.string().max(500) });
+
+export async function takeDownAction(input: unknown): Promise<Result> {
+  const parsed = parseActionInput(takedownSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId, reason } = parsed.data;
+  return run(storyId, async () => takeDown(await getViewer(), storyId, { reason }));
+}
+
+export async function restoreToReadersAction(input: unknown): Promise<Result> {
+  const parsed = parseActionInput(storySchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId } = parsed.data;
+  return run(storyId, async () => restoreToReaders(await getViewer(), storyId));
 }

@@ -78,8 +78,12 @@ export function cached<A extends unknown[], R>(
   };
 }
 
+/**
+ * Tells every instance (this one too, through its listener) to drop these tags. Inside a
+ * transaction the notification is delivered at the commit, and not at all after a rollback;
+ * the writer drops its own entries again after the commit (dropTags), without waiting to hear it.
+ */
 export async function announceInvalidation(client: { $executeRaw: (q: TemplateStringsArray, ...v: unknown[]) => Promise<number> }, dropped: string[]) {
-  dropTags(dropped);
   if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;
 }
 

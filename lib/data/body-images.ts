@@ -68,13 +68,12 @@ export async function resolveBodyImages(client: Client, doc: Doc): Promise<Doc> 
 }
 
 /** Live or scheduled stories that show an image, as featured image or in the body. */
-export async function storiesShowingImage(mediaId: string): Promise<string[]> {
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Story"
+export async function storiesShowingImage(mediaId: string): Promise<{ id: string; headline: string; legalHold: boolean }[]> {
+  return db.$queryRaw<{ id: string; headline: string; legalHold: boolean }[]>`
+    SELECT id, headline, "legalHold" FROM "Story"
     WHERE status IN ('PUBLISHED', 'SCHEDULED')
       AND ("featuredImageId" = ${mediaId}
         OR jsonb_path_exists(body, '$.** ? (@.type == "image" && @.attrs.mediaId == $id)', jsonb_build_object('id', ${mediaId}::text)))`;
-  return rows.map((r) => r.id);
 }
 
 /** Which of these images a published or scheduled story shows (featured or in the body). */

@@ -16,8 +16,8 @@ import { assertCan, type Viewer } from './viewer';
 const KEY = 'copydesk.checklist';
 const settingsSchema = z.record(z.string().max(80), z.array(z.enum(CHECK_ITEMS)).max(CHECK_ITEMS.length));
 
-export async function getChecklistSettings(): Promise<ChecklistSettings> {
-  const row = await db.setting.findUnique({ where: { key: KEY }, select: { value: true } });
+export async function getChecklistSettings(client: Pick<typeof db, 'setting'> = db): Promise<ChecklistSettings> {
+  const row = await client.setting.findUnique({ where: { key: KEY }, select: { value: true } });
   const parsed = settingsSchema.safeParse(row?.value);
   return parsed.success && parsed.data.default ? parsed.data : DEFAULT_CHECKLIST;
 }
@@ -35,8 +35,9 @@ export async function setChecklistSettings(viewer: Viewer | null, input: Checkli
 }
 
 /** The checklist of a story (or of its pending update, whose text and picture it reads instead). */
-export async function storyChecklist(storyId: string, options: { update?: boolean; styleErrors?: number } = {}): Promise<ChecklistItem[]> {
-  const story = await db.story.findUniqueOrThrow({
+export async function storyChecklist(storyId: string, options: { update?: boolean; styleErrors?: number; client?: Prisma.TransactionClient } = {}): Promise<ChecklistItem[]> {
+  const client = options.client ?? db;
+  const story = await client.story.findUniqueOrThrow({
     where: { id: storyId },
     select: {
       headline: true,
@@ -54,15 +55,15 @@ export async function storyChecklist(storyId: string, options: { update?: boolea
   const body = parseBody(text.body);
   const section = story.section?.slug ?? null;
   // The gate has just counted them; the story page has not.
-  const errors = options.styleErrors ?? (body.ok ? (await styleBlockers(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section })).length : 0);
+  const errors = options.styleErrors ?? (body.ok ? (await styleBlockers(client, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section })).length : 0);
   const imageId = update ? update.featuredImageId : undefined;
   const featuredImageAlt = update
     ? imageId
-      ? ((await db.media.findUnique({ where: { id: imageId }, select: { altText: true } }))?.altText ?? null)
+      ? ((await client.media.findUnique({ where: { id: imageId }, select: { altText: true } }))?.altText ?? null)
       : null
     : (story.featuredImage?.altText ?? null);
   return evaluateChecklist(
     { section, tags: update ? update.tags.length : story._count.tags, dek: text.dek, featuredImageAlt, styleErrors: errors, openSuggestions: body.ok ? openSuggestions(body.doc).length : 0, unresolvedComments: story._count.comments, legalHold: story.legalHold },
-    await getChecklistSettings(),
+    await getChecklistSettings(client),
   );
 }

@@ -6,9 +6,10 @@ import { enqueueFrontPublication } from '@/lib/jobs/scheduled-publishing';
 import { frontLayoutSchema, reconcileLayout, storyIdsIn, withoutStory, type FrontLayout } from '@/lib/validations/front';
 import { recordAudit } from './audit';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
-import { frontPageChanged } from './public-changes';
+import { afterPublicChange, stageFrontPageChange } from './public-changes';
 import { listSections, liveLayout, resolveFront, type ResolvedFront, type SlotFills } from './public-front';
 import { assertCan, type Viewer } from './viewer';
+import { liveWhere } from './live';
 
 // The front page as the desk arranges it: one shared draft, saved as editors work; published
 // versions (the newest is live), scheduled ones, and restores of old ones. Every change is audited.
@@ -97,7 +98,7 @@ export async function searchFrontStories(viewer: Viewer | null, query: string): 
   assertCan(viewer, 'front.arrange');
   const words = query.trim().split(/\s+/).filter(Boolean).slice(0, 8);
   const rows = await db.story.findMany({
-    where: { status: 'PUBLISHED', publishedAt: { lte: new Date() }, sectionId: { not: null }, AND: words.map((w) => ({ headline: { contains: w, mode: 'insensitive' as const } })) },
+    where: { ...liveWhere(), AND: words.map((w) => ({ headline: { contains: w, mode: 'insensitive' as const } })) },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: 8,
     select: storySelect,
@@ -142,13 +143,14 @@ async function writeDraft(viewer: Viewer | null, layout: FrontLayout, baseVersio
 
 /** Every chosen story must be live when the version goes live (now, or at a scheduled time). */
 async function checkStoriesLive(layout: FrontLayout, at: Date | null): Promise<void> {
-  const stories = await db.story.findMany({ where: { id: { in: storyIdsIn(layout) } }, select: { ...storySelect, scheduledAt: true } });
+  const stories = await db.story.findMany({ where: { id: { in: storyIdsIn(layout) } }, select: { ...storySelect, scheduledAt: true, takenDownAt: true } });
   const byId = new Map(stories.map((s) => [s.id, s]));
   for (const id of storyIdsIn(layout)) {
     const story = byId.get(id);
     if (!story) throw new ValidationError('One of the chosen stories no longer exists.');
     const when = at ?? new Date();
     const liveBy = story.status === 'PUBLISHED' ? story.publishedAt! <= when : story.status === 'SCHEDULED' && at !== null && story.scheduledAt! <= at;
+    if (story.takenDownAt) throw new ValidationError(`“${story.headline}” is taken down for legal reasons. Choose another story for its slot.`);
     if (!liveBy) throw new ValidationError(`“${story.headline}” is not published${at ? ' by that time' : ''}. Choose a published story for its slot.`);
   }
 }
@@ -162,7 +164,7 @@ export async function publishFront(viewer: Viewer | null, input: PublishInput): 
   const scheduled = input.publishAt !== null;
   if (input.publishAt && input.publishAt.getTime() <= Date.now()) throw new ValidationError('Choose a time in the future, or publish now.');
   await checkStoriesLive(input.layout, input.publishAt);
-  const version = await db.$transaction(async (tx) => {
+  const { version, change } = await db.$transaction(async (tx) => {
     const created = await tx.frontVersion.create({
       data: {
         status: scheduled ? 'SCHEDULED' : 'PUBLISHED',
@@ -183,10 +185,10 @@ export async function publishFront(viewer: Viewer | null, input: PublishInput): 
       toState: scheduled ? 'SCHEDULED' : 'PUBLISHED',
       note: input.note || (scheduled ? `Version ${created.number}, for ${input.publishAt!.toISOString()}` : `Version ${created.number}`),
     });
-    return created;
+    return { version: created, change: scheduled ? null : await stageFrontPageChange(tx) };
   });
   if (scheduled) await enqueueFrontPublication(input.publishAt!);
-  else await frontPageChanged();
+  await afterPublicChange(change);
   return { ...version, scheduled };
 }
 
@@ -197,7 +199,7 @@ export async function restoreFrontVersion(viewer: Viewer | null, versionId: stri
   const layout = old ? frontLayoutSchema.safeParse(old.layout).data : undefined;
   if (!old || old.status !== 'PUBLISHED' || !layout) throw new NotFoundError('That front page version does not exist.');
   // Stories unpublished since then leave their slots, which the newest stories fill.
-  const live = new Set((await db.story.findMany({ where: { id: { in: storyIdsIn(layout) }, status: 'PUBLISHED' }, select: { id: true } })).map((s) => s.id));
+  const live = new Set((await db.story.findMany({ where: { id: { in: storyIdsIn(layout) }, ...liveWhere() }, select: { id: true } })).map((s) => s.id));
   const restored = storyIdsIn(layout).filter((id) => !live.has(id)).reduce(withoutStory, layout);
   const { number } = await publishFront(viewer, { layout: restored, note: `Restored version ${old.number}`, publishAt: null });
   return { number };

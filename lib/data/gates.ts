@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
 import { formatDateTime } from '@/lib/format';
 import { parseBody } from '@/lib/editor/schema';
 import { openSuggestions } from '@/lib/editor/suggestion-text';
@@ -13,13 +13,14 @@ import { readSnapshot } from './story-snapshot';
 // sent: style errors nobody overrode block Submit, Approve, Schedule and Publish; a legal hold
 // blocks Approve, Schedule and Publish; an embargo refuses a publication time before it; the
 // section's pre-publish checklist must be complete to Schedule or Publish.
-// Workflow transitions, steps of a live story's update and scheduled publication all call it.
+// Workflow steps of a story and of a live story's update call it inside their transaction, after
+// locking the story's row, so that what it approves is what the write then writes.
 
 export type GateStep = 'submit' | 'approve' | 'schedule' | 'publish';
 type Input = { step: GateStep; publishAt?: Date | null; update?: boolean };
 
-export async function assertMayAdvance(storyId: string, input: Input): Promise<void> {
-  const story = await db.story.findUnique({
+export async function assertMayAdvance(tx: Prisma.TransactionClient, storyId: string, input: Input): Promise<void> {
+  const story = await tx.story.findUnique({
     where: { id: storyId },
     select: { headline: true, dek: true, body: true, pendingUpdate: true, legalHold: true, legalHoldReason: true, embargoUntil: true, section: { select: { slug: true } } },
   });
@@ -35,8 +36,9 @@ export async function assertMayAdvance(storyId: string, input: Input): Promise<v
   }
   const text = input.update && story.pendingUpdate ? readSnapshot(story.pendingUpdate) : { headline: story.headline, dek: story.dek, body: story.body };
   const body = parseBody(text.body);
-  if (!body.ok) return; // bodies are validated on write; nothing to check a broken one against
-  await assertStyleClean(db, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section: story.section?.slug ?? null });
+  // Bodies are validated on write, so this is a damaged row: nothing broken goes towards readers.
+  if (!body.ok) throw new ValidationError(`The story’s text cannot be read (${body.error}); restore a revision from History before it moves on.`, { body: [body.error] });
+  await assertStyleClean(tx, storyId, { headline: text.headline, dek: text.dek, body: body.doc, section: story.section?.slug ?? null });
   if (input.step === 'publish' || input.step === 'schedule') {
     const open = openSuggestions(body.doc);
     if (open.length) {
@@ -44,7 +46,7 @@ export async function assertMayAdvance(storyId: string, input: Input): Promise<v
       throw new ValidationError(`This story has ${open.length === 1 ? 'an open suggestion' : `${open.length} open suggestions`}: ${named.join('; ')}${open.length > 3 ? '…' : ''}. Accept or reject ${open.length === 1 ? 'it' : 'them'} first.`, { suggestions: named });
     }
     // No style errors stand here (assertStyleClean above threw otherwise).
-    const failing = failingRequired(await storyChecklist(storyId, { update: input.update, styleErrors: 0 }));
+    const failing = failingRequired(await storyChecklist(storyId, { update: input.update, styleErrors: 0, client: tx }));
     if (failing.length) {
       throw new ValidationError(`The pre-publish checklist is not complete: ${failing.map((i) => i.label.toLowerCase()).join(', ')}.`, { checklist: failing.map((i) => i.label) });
     }

@@ -7,7 +7,7 @@ import { canEditMediaText } from '@/lib/permissions';
 import { recordAudit } from './audit';
 import { imagesOnLiveStories, storiesShowingImage } from './body-images';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors';
-import { publicStoryChanged } from './public-changes';
+import { afterPublicChange, stageStoryChange } from './public-changes';
 import { assertCan, type Viewer } from './viewer';
 
 export type MediaItem = {
@@ -120,7 +120,12 @@ export async function updateMediaText(viewer: Viewer | null, id: string, text: M
   }
   const changed = (Object.keys(text) as (keyof MediaText)[]).filter((key) => text[key] !== before[key]);
   if (changed.length === 0) return;
-  await db.$transaction(async (tx) => {
+  const changes = await db.$transaction(async (tx) => {
+    // Nothing about a story on legal hold reaches readers, its pictures' captions included. The
+    // stories are locked (shared) so that a hold cannot land between this check and the commit.
+    const stories = live.length ? await tx.$queryRaw<{ id: string; headline: string; legalHold: boolean }[]>`SELECT "id", "headline", "legalHold" FROM "Story" WHERE "id" = ANY(${live.map((s) => s.id)}) FOR SHARE` : [];
+    const held = stories.find((s) => s.legalHold);
+    if (held) throw new ConflictError(`This image is on “${held.headline}”, which is on legal hold: its text cannot change for readers until the hold is lifted.`);
     const { altText, caption, credit } = before;
     const { count } = await tx.media.updateMany({ where: { id, altText, caption, credit }, data: text });
     if (count === 0) throw new ConflictError('Someone else changed this image’s text just now; reload and try again.');
@@ -131,6 +136,9 @@ export async function updateMediaText(viewer: Viewer | null, id: string, text: M
       entityId: id,
       note: changed.map((key) => `${key}: “${before[key]}” → “${text[key]}”`).join('; ').slice(0, 2000),
     });
+    const staged = [];
+    for (const story of stories) staged.push(await stageStoryChange(tx, story.id));
+    return staged;
   });
-  for (const storyId of live) await publicStoryChanged(storyId);
+  await afterPublicChange(...changes);
 }

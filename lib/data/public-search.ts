@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
 import { summariesById, type PublicStorySummary } from './public-stories';
+import { liveSql } from './live';
 
 // Reader search over published stories: PostgreSQL full-text search on the same weighted vector the
 // desk uses (headline A, dek B, body C), ranked, with a highlighted snippet. Not cached: queries are
@@ -41,7 +42,7 @@ export async function searchPublishedStories(query: string, options: SearchOptio
         SELECT s."id", s."publishedAt", s."searchVector"
         FROM "Story" s, query
         WHERE s."searchVector" @@ query.tsq
-          AND s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL
+          AND ${Prisma.raw(liveSql('s'))}
           ${scope}
         ORDER BY s."publishedAt" DESC
         LIMIT ${CANDIDATES}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { listPublicSections } from './public-directory';
+import { liveSql, liveWhere } from './live';
 import { storyPath, authorPath, sectionPath, tagPath } from '@/lib/urls';
 
 // What the sitemaps list. The archive is split into one child sitemap per month of publication
@@ -14,7 +15,7 @@ export type SitemapUrl = { path: string; modifiedAt?: Date };
 export type SitemapChild = { name: string; modifiedAt: Date | null };
 export type NewsSitemapStory = { path: string; headline: string; publishedAt: Date; keywords: string[] };
 
-const LIVE = `s."status" = 'PUBLISHED' AND s."publishedAt" <= now() AND s."sectionId" IS NOT NULL`;
+const LIVE = liveSql('s');
 
 /** The child sitemaps: "pages", then "stories-YYYY-MM" (or "stories-YYYY-MM-DD"), newest first. */
 export async function listSitemapChildren(): Promise<SitemapChild[]> {
@@ -28,7 +29,7 @@ export async function listSitemapChildren(): Promise<SitemapChild[]> {
        FROM bounds, generate_series(date_trunc('month', bounds.first), now() AT TIME ZONE 'UTC', interval '1 month') m
        CROSS JOIN LATERAL (
          SELECT count(*) AS count, max(s."publishedAt") AS newest FROM "Story" s
-         WHERE s."status" = 'PUBLISHED' AND s."publishedAt" >= m AND s."publishedAt" < m + interval '1 month' AND s."publishedAt" <= now()
+         WHERE ${LIVE} AND s."publishedAt" >= m AND s."publishedAt" < m + interval '1 month'
        ) c
        WHERE c.count > 0 ORDER BY m DESC`,
     ),
@@ -105,7 +106,7 @@ export async function listSitemapPages(): Promise<SitemapUrl[]> {
 /** Stories published since a moment, newest first, for the Google News sitemap. */
 export async function listNewsSitemapStories(since: Date): Promise<NewsSitemapStory[]> {
   const rows = await db.story.findMany({
-    where: { status: 'PUBLISHED', sectionId: { not: null }, publishedAt: { gte: since, lte: new Date() } },
+    where: { ...liveWhere(), publishedAt: { gte: since, lte: new Date() } },
     orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
     take: 1_000,
     select: { slug: true, headline: true, publishedAt: true, section: { select: { slug: true } }, tags: { select: { tag: { select: { name: true } } } } },

@@ -7,6 +7,7 @@ import { storyCacheKeys, cacheKeys } from '@/lib/cache/keys';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import type { Rendition } from '@/lib/media/process';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
+import { liveSql, liveWhere } from './live';
 
 // What readers (and the public API) may see: published stories whose publication time has come.
 // No viewer needed. Every read is cached under the tags of what it shows (lib/cache/keys.ts).
@@ -62,7 +63,7 @@ const summarySelect = {
 
 type SummaryRow = Prisma.StoryGetPayload<{ select: typeof summarySelect }>;
 
-export const liveWhere = (): Prisma.StoryWhereInput => ({ status: 'PUBLISHED', publishedAt: { lte: new Date() }, sectionId: { not: null } });
+export { liveWhere };
 
 export function toImage(image: SummaryRow['featuredImage']): PublicImage | null {
   if (!image) return null;
@@ -143,8 +144,8 @@ async function storyPageIds(filter: StoryFilter, after: Cursor | null, take: num
   const at = after ? new Date(after.at) : null;
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT s."id" FROM "Story" s
-    WHERE s."status" = 'PUBLISHED' AND s."publishedAt" <= now()
-      ${filter.section ? Prisma.sql`AND s."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${filter.section})` : Prisma.sql`AND s."sectionId" IS NOT NULL`}
+    WHERE ${Prisma.raw(liveSql('s'))}
+      ${filter.section ? Prisma.sql`AND s."sectionId" = (SELECT "id" FROM "Section" WHERE "slug" = ${filter.section})` : Prisma.empty}
       ${at ? Prisma.sql`AND s."publishedAt" <= ${at} AND (s."publishedAt" < ${at} OR s."id" > ${after!.id})` : Prisma.empty}
     ORDER BY s."publishedAt" DESC, s."id" ASC
     LIMIT ${take + 1}`;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { publicStoryChanged } from './public-changes';
+import { afterPublicChange, stageStoryChange } from './public-changes';
+import { lockStory } from './story-access';
 import { recordStoryPath } from './story-paths';
 import { editorIds, notify } from './notifications';
 import { recordRevision } from './revisions';
@@ -9,19 +10,25 @@ import { loadSnapshot } from './story-snapshot';
 // Publication of scheduled stories, run by the job queue rather than by a person. Safe to run any
 // number of times, from any number of app instances: the UPDATE only matches a story that is still
 // scheduled for exactly this time, so a rescheduled, unscheduled or already published story is left
-// alone and a story is published once.
+// alone and a story is published once. A legal hold or an embargo is checked after the story's row
+// is locked and again in the UPDATE's WHERE, so one set at the same moment always wins.
+
+// A publication this late (a hold was lifted, no instance was running) is dated when it happens:
+// readers and feeds must not see a story appear with a time hours in the past.
+const ON_TIME_MS = 60_000;
 
 export type ScheduledPublication = { storyId: string; scheduledAt: string; scheduledById: string };
 
 export async function publishScheduledStory(job: ScheduledPublication): Promise<boolean> {
   const scheduledAt = new Date(job.scheduledAt);
   if (scheduledAt.getTime() > Date.now() + 1000) return false; // woken early: not yet due
-  const published = await db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
+    await lockStory(tx, job.storyId);
     const story = await tx.story.findUnique({
       where: { id: job.storyId },
       select: { version: true, firstPublishedAt: true, headline: true, legalHold: true, authors: { select: { userId: true } } },
     });
-    if (!story) return false;
+    if (!story) return null;
     if (story.legalHold) {
       // Due, but held: it stays scheduled (the sweep publishes it once the hold is lifted), and
       // the newsroom hears about it once.
@@ -33,21 +40,22 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
           text: `“${story.headline}” was due to be published but is on legal hold; it will be published when the hold is lifted.`,
         });
       }
-      return false;
+      return null;
     }
     const now = new Date();
+    const publishedAt = now.getTime() - scheduledAt.getTime() > ON_TIME_MS ? now : scheduledAt;
     const { count } = await tx.story.updateMany({
-      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt, legalHold: false },
+      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt, legalHold: false, OR: [{ embargoUntil: null }, { embargoUntil: { lte: publishedAt } }] },
       data: {
         status: 'PUBLISHED',
         statusChangedAt: now,
-        publishedAt: scheduledAt,
+        publishedAt,
         scheduledAt: null,
         version: { increment: 1 },
-        ...(story.firstPublishedAt ? {} : { firstPublishedAt: scheduledAt }),
+        ...(story.firstPublishedAt ? {} : { firstPublishedAt: publishedAt }),
       },
     });
-    if (count === 0) return false;
+    if (count === 0) return null;
     await recordStoryPath(tx, job.storyId);
     await recordRevision(tx, {
       storyId: job.storyId,
@@ -72,12 +80,12 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
     await notify(tx, [...story.authors.map((a) => a.userId), job.scheduledById], {
       kind: 'publishedScheduled',
       storyId: job.storyId,
-      text: `“${story.headline}” was published as scheduled.`,
+      text: publishedAt === scheduledAt ? `“${story.headline}” was published as scheduled.` : `“${story.headline}” was published, later than scheduled (${job.scheduledAt}).`,
     });
-    return true;
+    return stageStoryChange(tx, job.storyId);
   });
-  if (published) await publicStoryChanged(job.storyId);
-  return published;
+  await afterPublicChange(change);
+  return change !== null;
 }
 
 /** Scheduled stories whose time has come, with who scheduled them (for the catch-up sweep). */

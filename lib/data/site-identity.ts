@@ -5,7 +5,7 @@ import { cacheKeys } from '@/lib/cache/keys';
 import { SITE } from '@/lib/site';
 import type { SiteIdentityInput } from '@/lib/validations/site';
 import { recordAudit } from './audit';
-import { siteIdentityChanged } from './public-changes';
+import { afterPublicChange, stageSiteChange } from './public-changes';
 import { assertCan, type Viewer } from './viewer';
 
 // The publication's name, tagline and description, as an admin set them at
@@ -40,7 +40,7 @@ export async function setSiteIdentity(viewer: Viewer | null, input: SiteIdentity
   const before = await readIdentity();
   const changed = (Object.keys(input) as (keyof SiteIdentity)[]).filter((k) => before[k] !== input[k]);
   if (changed.length === 0) return;
-  await db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key: KEY }, update: { value: input }, create: { key: KEY, value: input } });
     await recordAudit(tx, {
       actorId: viewer.id,
@@ -50,6 +50,7 @@ export async function setSiteIdentity(viewer: Viewer | null, input: SiteIdentity
       fromState: changed.map((k) => `${k}: ${before[k]}`).join('\n'),
       toState: changed.map((k) => `${k}: ${input[k]}`).join('\n'),
     });
+    return stageSiteChange(tx);
   });
-  await siteIdentityChanged();
+  await afterPublicChange(change);
 }

@@ -23,6 +23,9 @@ const COLUMNS = {
   legalHoldAt: true,
   legalHoldById: true,
   embargoUntil: true,
+  takenDownAt: true,
+  takedownReason: true,
+  takenDownById: true,
   section: { select: { slug: true } },
   authors: { select: { userId: true } },
 } satisfies Prisma.StorySelect;
@@ -52,4 +55,13 @@ export async function loadStoryFor(
   const ref = { status: story.status, authorIds };
   if (action && !can(viewer, action, { status: options.judgeAs ?? story.status, authorIds }, options.policy ?? DEFAULT_POLICY)) throw new ForbiddenError();
   return { ...story, authorIds, ref };
+}
+
+/**
+ * Inside a transaction: waits for, then holds until the commit, the lock on the story's row that
+ * every write taking a story towards readers, and every write that stops it (hold, embargo,
+ * takedown), takes first. What such a write checks after it is what it then writes.
+ */
+export async function lockStory(tx: Prisma.TransactionClient, storyId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Story" WHERE "id" = ${storyId} FOR UPDATE`;
 }

@@ -8,7 +8,8 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 // retire or revive a URL call forgetRetiredPaths(), here and, through the cache's NOTIFY listener,
 // on every instance; the TTL only bounds an answer should a notification be missed.
 
-export type RetiredPath = { kind: 'moved'; to: string } | { kind: 'gone' };
+// 'withheld': taken down for legal reasons, answered 451 at every address the story has had.
+export type RetiredPath = { kind: 'moved'; to: string } | { kind: 'gone' } | { kind: 'withheld' };
 
 const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 20_000;
@@ -19,13 +20,14 @@ const holder = globalThis as unknown as { __mastheadRetiredPaths?: State };
 const state: State = (holder.__mastheadRetiredPaths ??= { entries: new Map(), pending: new Map(), generation: 0 });
 
 async function load(path: string): Promise<RetiredPath | null> {
-  const [row] = await db.$queryRaw<{ status: string; slug: string; section: string | null }[]>`
-    SELECT st."status", st."slug", sec."slug" AS "section"
+  const [row] = await db.$queryRaw<{ status: string; slug: string; section: string | null; withheld: boolean }[]>`
+    SELECT st."status", st."slug", sec."slug" AS "section", st."takenDownAt" IS NOT NULL AS "withheld"
     FROM "StoryPath" sp
     JOIN "Story" st ON st."id" = sp."storyId"
     LEFT JOIN "Section" sec ON sec."id" = st."sectionId"
     WHERE sp."path" = ${path}`;
   if (!row) return null;
+  if (row.withheld && row.status === 'PUBLISHED') return { kind: 'withheld' };
   const live = row.status === 'PUBLISHED' && row.section !== null;
   if (live && `${row.section}/${row.slug}` === path) return null; // the story lives here
   return live ? { kind: 'moved', to: `/${row.section}/${row.slug}` } : { kind: 'gone' };

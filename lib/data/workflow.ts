@@ -8,12 +8,12 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { removeStoryFromFront } from './front';
 import { assertMayAdvance, type GateStep } from './gates';
 import { editorIds, notify } from './notifications';
-import { publicKeysOf, publicStoryChanged } from './public-changes';
+import { afterPublicChange, publicKeysOf, stageStoryChange } from './public-changes';
 import { recordStoryPath } from './story-paths';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { loadStoryFor, type AccessedStory } from './story-access';
+import { loadStoryFor, lockStory, type AccessedStory } from './story-access';
 import { columnsOf, writeRelations } from './story-fields';
 import { assertCan, type Viewer } from './viewer';
 
@@ -61,15 +61,28 @@ export async function takeStep<T extends StepTarget>(
   if ((step.publishes || step.needsTime) && !story.sectionId) {
     throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
   }
-  if (step.gated) await assertMayAdvance(storyId, { step: name as GateStep, publishAt: input.publishAt ?? null, update });
   const publishesUpdate = update && name === 'publish';
-  const keysBefore = publishesUpdate ? await publicKeysOf(db, storyId) : [];
+  const towardsReaders = !update && (step.publishes || step.needsTime);
 
-  const result = await db.$transaction(async (tx) => {
+  const { result, change } = await db.$transaction(async (tx) => {
+    // The story's row is locked first, so that a legal hold, an embargo or an edit committed by
+    // anyone else is either seen by the gate below or waits for this step to finish: the gate and
+    // the write it guards see the same story (lib/data/holds.ts takes the same lock).
+    await lockStory(tx, storyId);
+    if (step.gated) await assertMayAdvance(tx, storyId, { step: name as GateStep, publishAt: input.publishAt ?? null, update });
+    const keysBefore = publishesUpdate ? await publicKeysOf(tx, storyId) : [];
     const now = new Date();
     const pending = publishesUpdate ? readSnapshot((await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { pendingUpdate: true } })).pendingUpdate) : null;
     const { count } = await tx.story.updateMany({
-      where: { id: storyId, status: story.status, version: input.baseVersion, ...(update ? { updateState: story.updateState } : {}) },
+      where: {
+        id: storyId,
+        status: story.status,
+        version: input.baseVersion,
+        ...(update ? { updateState: story.updateState } : {}),
+        // The gate's verdict, restated where the write happens.
+        ...(step.gated && name !== 'submit' ? { legalHold: false } : {}),
+        ...(towardsReaders ? { OR: [{ embargoUntil: null }, { embargoUntil: { lte: step.needsTime ? input.publishAt! : now } }] } : {}),
+      },
       data: { version: { increment: 1 }, ...(update ? await updateColumns(tx, storyId, name as UpdateStepName, now, pending) : storyColumns(step, story, now, input.publishAt)) },
     });
     if (count === 0) {
@@ -99,14 +112,17 @@ export async function takeStep<T extends StepTarget>(
       const recipients = step.tells.who === 'editors' ? await editorIds(tx) : story.authorIds;
       await notify(tx, recipients, { kind: publishesUpdate ? 'publishUpdate' : name, storyId, actorId: viewer.id, text: step.tells.message(viewer.name, headline, note, at) });
     }
-    return { status: update ? story.status : step.to!, updateState: update ? step.to : story.updateState, version };
+    const readersSee = publishesUpdate || (!update && (story.status === 'PUBLISHED' || step.to === 'PUBLISHED'));
+    return {
+      result: { status: update ? story.status : step.to!, updateState: update ? step.to : story.updateState, version },
+      change: readersSee ? await stageStoryChange(tx, storyId, { before: keysBefore }) : null,
+    };
   });
 
   // After the commit: the queue only ever hears about states that exist.
   if (!update && story.status === 'SCHEDULED') await cancelScheduledPublication(storyId);
   if (step.needsTime) await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
-  if (publishesUpdate) await publicStoryChanged(storyId, { before: keysBefore });
-  else if (!update && (story.status === 'PUBLISHED' || step.to === 'PUBLISHED')) await publicStoryChanged(storyId);
+  await afterPublicChange(change);
   return result;
 }
 

@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { startAppServer } from '../../scripts/lib/app-server';
 import { E2E_PORT } from '../../playwright.config';
 import { FRONT_URL } from './support/front';
 
 // The production build, served by `next start` on a fresh database seeded with the demo newsroom.
 export default async function globalSetup() {
+  // One purge secret for the server and the front the front spec starts (both read it from here).
+  process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   const app = await startAppServer({
     port: E2E_PORT,
     pgPort: 55434,

@@ -27,6 +27,8 @@ export default async function EditStoryPage({ params }: Props) {
   const holdsView: HoldsView = {
     legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
     embargo: holds.embargoUntil && { when: formatDateTime(holds.embargoUntil), local: instantToZonedLocal(holds.embargoUntil, timeZone) },
+    takedown: holds.takedown && { reason: holds.takedown.reason, by: holds.takedown.by, when: formatDateTime(holds.takedown.at) },
+    live: holds.live,
     canHold: holds.canHold,
     canEmbargo: holds.canEmbargo,
     timeZone,
@@ -37,7 +39,7 @@ export default async function EditStoryPage({ params }: Props) {
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
   );
   return (
     <>
