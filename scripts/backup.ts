@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EnvError, parseEnv } from '@/lib/env';
 import { backupDatabase, restoreDatabase } from './lib/backup';
@@ -12,28 +11,15 @@ import { migrateDeploy } from './lib/prisma-cli';
 
 const log = (msg: string) => console.log(`[masthead] ${msg}`);
 
-/** The embedded PostgreSQL that a running `npm start` or `npm run dev` holds, if any. */
-function runningEmbedded(dataDir: string): string | null {
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (!existsSync(pidFile)) return null;
-  const [pid, , , port] = readFileSync(pidFile, 'utf8').split('\n');
-  try {
-    process.kill(Number(pid), 0);
-  } catch {
-    return null;
-  }
-  return `postgresql://masthead:masthead-local@127.0.0.1:${port}/masthead`;
-}
-
 async function main() {
   const [command, ...args] = process.argv.slice(2);
   if (command !== 'backup' && command !== 'restore') throw new Error('Usage: tsx scripts/backup.ts backup [--out DIR] | restore DIR');
   loadProjectEnv(true);
   const env = parseEnv();
   const mediaDir = path.resolve(env.MASTHEAD_MEDIA_DIR ?? path.join(env.MASTHEAD_DATA_DIR, 'media'));
-  const running = process.env.DATABASE_URL ? null : runningEmbedded(env.MASTHEAD_DATA_DIR);
-  let database: Database | null = null;
-  const url = process.env.DATABASE_URL || running || (database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log })).url;
+  // The embedded database is shared with a running `npm start`, or started for the purpose.
+  const database: Database = await openDatabase({ dataDir: env.MASTHEAD_DATA_DIR, pgPort: env.MASTHEAD_PG_PORT, log });
+  const url = database.url;
   try {
     if (command === 'backup') {
       const outAt = args.indexOf('--out');
@@ -49,7 +35,7 @@ async function main() {
       log(`Restored the backup of ${manifest.createdAt}: ${manifest.tables.reduce((sum, t) => sum + t.rows, 0).toLocaleString('en')} rows and ${manifest.mediaFiles} media files.`);
     }
   } finally {
-    await database?.stop();
+    await database.stop();
   }
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -13,6 +13,8 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 // the rows back in dependency order; columns are named, so an older backup restores into a newer
 // schema (new columns take their defaults). Left out: the job queue (scheduled publications are
 // re-queued by the catch-up sweep at start), rate-limit counters, sessions (everyone signs in again).
+// A backup holds password hashes and held drafts: its folders are 0700 and its files 0600. After the
+// rows, every sequence is set past the largest value restored, so that the next row gets a new number.
 
 export const BACKUP_FORMAT = 'masthead-backup/1';
 const SKIPPED = new Set(['_prisma_migrations', 'rate_limit', 'UserSession']);
@@ -60,7 +62,9 @@ function countFiles(dir: string): number {
 /** Writes a backup of the database at `databaseUrl` and the media folder into `outDir` (created). */
 export async function backupDatabase(databaseUrl: string, mediaDir: string, outDir: string): Promise<Manifest> {
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new Error(`${outDir} is not empty; choose a new folder for the backup.`);
-  mkdirSync(path.join(outDir, 'tables'), { recursive: true });
+  mkdirSync(outDir, { recursive: true, mode: 0o700 });
+  chmodSync(outDir, 0o700);
+  mkdirSync(path.join(outDir, 'tables'), { mode: 0o700 });
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -70,19 +74,33 @@ export async function backupDatabase(databaseUrl: string, mediaDir: string, outD
     for (const name of await applicationTables(client)) {
       const columns = (await client.query<{ name: string }>(`SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [name])).rows.map((r) => r.name);
       const rows = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(name)}`)).rows[0]!.n);
-      await pipeline(client.query(copyTo(`COPY ${quote(name)} (${columns.map(quote).join(', ')}) TO STDOUT`)), createGzip(), createWriteStream(path.join(outDir, 'tables', `${name}.tsv.gz`)));
+      await pipeline(client.query(copyTo(`COPY ${quote(name)} (${columns.map(quote).join(', ')}) TO STDOUT`)), createGzip(), createWriteStream(path.join(outDir, 'tables', `${name}.tsv.gz`), { mode: 0o600 }));
       tables.push({ name, columns, rows });
     }
     await client.query('COMMIT');
-    if (existsSync(mediaDir)) cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
+    if (existsSync(mediaDir)) {
+      cpSync(mediaDir, path.join(outDir, 'media'), { recursive: true });
+      chmodSync(path.join(outDir, 'media'), 0o700);
+    }
     const manifest: Manifest = { format: BACKUP_FORMAT, createdAt: new Date().toISOString(), migrations, tables, mediaFiles: countFiles(path.join(outDir, 'media')) };
-    writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(path.join(outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
     return manifest;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
     throw error;
   } finally {
     await client.end();
+  }
+}
+
+/** COPY writes the numbers it is given and leaves the sequences behind them: move each past its column's largest value. */
+async function resetSequences(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ table: string; column: string; sequence: string }>(`
+    SELECT c.table_name AS "table", c.column_name AS "column", pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) AS "sequence"
+    FROM information_schema.columns c
+    WHERE c.table_schema = 'public' AND pg_get_serial_sequence(quote_ident(c.table_name), c.column_name) IS NOT NULL`);
+  for (const { table, column, sequence } of rows) {
+    await client.query(`SELECT setval($1, COALESCE((SELECT max(${quote(column)}) FROM ${quote(table)}), 0) + 1, false)`, [sequence]);
   }
 }
 
@@ -119,6 +137,7 @@ export async function restoreDatabase(databaseUrl: string, mediaDir: string, bac
       if (missing.length) throw new Error(`Table ${name} has no column ${missing.join(', ')} in this version; restore with the version that made the backup.`);
       await pipeline(createReadStream(path.join(backupDir, 'tables', `${name}.tsv.gz`)), createGunzip(), client.query(copyFrom(`COPY ${quote(name)} (${table.columns.map(quote).join(', ')}) FROM STDIN`)));
     }
+    await resetSequences(client);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

