@@ -45,3 +45,11 @@ export const log: pino.Logger = (holder.__mastheadLog ??= pino(
   },
   process.env.NODE_ENV === 'production' ? pino.destination({ sync: true }) : readableLines(),
 ));
+
+// Addresses whose last segment is a secret: whoever reads the log must not be able to use it.
+const SECRET_PATHS = /^(\/(?:reset-password|preview)\/)(?!front(?:\/|$))[^/?#]+/i;
+
+/** A request path as the log may show it: `/reset-password/[redacted]`, `/preview/[redacted]`. */
+export function redactPath(path: string): string {
+  return path.replace(SECRET_PATHS, '$1[redacted]');
+}

@@ -5,7 +5,7 @@ import next from 'next';
 import { keysForPath, xkeyHeader } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
 import { databaseDownSince } from '../lib/db-availability';
-import { log, withRequest } from '../lib/log';
+import { log, redactPath, withRequest } from '../lib/log';
 import { OUTAGE_JSON, OUTAGE_PAGE, OUTAGE_RETRY_SECONDS } from '../lib/outage-page';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
@@ -150,7 +150,7 @@ async function main() {
     res.setHeader('X-Request-Id', requestId);
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const path = (req.url ?? '/').split('?')[0]!;
+      const path = redactPath((req.url ?? '/').split('?')[0]!);
       // Every request in production, at info; in development Next prints its own request lines.
       const level = dev || path.startsWith('/_next/') ? 'debug' : 'info';
       log[level]({ requestId, method: req.method, path, status: res.statusCode, ms: Number((process.hrtime.bigint() - started) / 100_000n) / 10 }, 'request');

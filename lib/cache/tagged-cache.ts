@@ -113,7 +113,7 @@ function listen(): Promise<void> {
     setTimeout(() => void connect().catch(retry), delay).unref();
   };
   const connect = async (): Promise<void> => {
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, query_timeout: 5_000, keepAlive: true });
     let lost = false;
     const onLost = (error?: unknown) => {
       if (lost) return;

@@ -1,30 +1,37 @@
 import 'server-only';
 import { Pool } from 'pg';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
+import { limitKeyOf } from '@/lib/security/client-address';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
 // Every rate limit, kept in PostgreSQL (table rate_limit) by rate-limiter-flexible, so that limits
 // hold across restarts and across instances. All limiters share one table (a key prefix each):
-// the library prepares its statements by name, and one name must mean one statement.
+// the library prepares its statements by name, and one name must mean one statement. A store that
+// does not answer within half a second is not waited for: this instance counts in memory meanwhile
+// (the insurance limiter), so a hung database never holds a search or an API request.
 
-const globalForLimits = globalThis as unknown as { limitPool?: Pool; limiters?: Map<string, RateLimiterPostgres> };
+const STORE_TIMEOUT_MS = 500;
+type Limiter = RLWrapperTimeouts;
+const globalForLimits = globalThis as unknown as { limitPool?: Pool; limiters?: Map<string, Limiter> };
 
 function pool(): Pool {
   const url = env().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set.');
-  globalForLimits.limitPool ??= new Pool({ connectionString: url, max: 3 });
+  // Bounded waits, so that a connection or a query a frozen database never answers is given up.
+  globalForLimits.limitPool ??= new Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 2_000, query_timeout: 2_000, statement_timeout: 2_000 });
+  globalForLimits.limitPool.on('error', (error) => log.warn({ err: error }, '[rate-limit] idle connection lost'));
   return globalForLimits.limitPool;
 }
 
 type Rule = { points: number; seconds: number };
 
-function limiter(name: string, rule: Rule): RateLimiterPostgres {
+function limiter(name: string, rule: Rule): Limiter {
   const limiters = (globalForLimits.limiters ??= new Map());
   const key = `${name}:${rule.points}/${rule.seconds}`;
   let found = limiters.get(key);
   if (!found) {
-    found = new RateLimiterPostgres({
+    const store = new RateLimiterPostgres({
       storeClient: pool(),
       storeType: 'pool',
       tableName: 'rate_limit',
@@ -33,6 +40,11 @@ function limiter(name: string, rule: Rule): RateLimiterPostgres {
       keyPrefix: name,
       points: rule.points,
       duration: rule.seconds,
+    });
+    found = new RLWrapperTimeouts({
+      limiter: store,
+      timeoutMs: STORE_TIMEOUT_MS,
+      insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points: rule.points, duration: rule.seconds }),
     });
     limiters.set(key, found);
   }
@@ -65,7 +77,7 @@ export type LimitResult = { ok: true } | { ok: false; retryAfterSeconds: number 
  */
 export async function takePublicRequest(kind: PublicLimit, client: string): Promise<LimitResult> {
   try {
-    await limiter(kind, publicRule(kind)).consume(client);
+    await limiter(kind, publicRule(kind)).consume(limitKeyOf(client));
     return { ok: true };
   } catch (error) {
     if (error instanceof RateLimiterRes) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
@@ -87,13 +99,13 @@ async function countFailure(name: string, rule: Rule, key: string): Promise<void
     });
 }
 
-const pairKey = (email: string, address: string) => `${email}|${address}`;
+const pairKey = (email: string, address: string) => `${email}|${limitKeyOf(address)}`;
 
 /** True while this account may not be tried from this address (or this address may not sign in). */
 export async function signInLocked(email: string, address: string): Promise<boolean> {
   const [pair, byAddress] = await Promise.all([
     exhausted('signin-pair', SIGN_IN_RULES.pair, pairKey(email, address)),
-    exhausted('signin-address', SIGN_IN_RULES.address, address),
+    exhausted('signin-address', SIGN_IN_RULES.address, limitKeyOf(address)),
   ]);
   return pair || byAddress;
 }
@@ -101,7 +113,7 @@ export async function signInLocked(email: string, address: string): Promise<bool
 export async function recordSignInFailure(email: string, address: string): Promise<void> {
   await Promise.all([
     countFailure('signin-pair', SIGN_IN_RULES.pair, pairKey(email, address)),
-    countFailure('signin-address', SIGN_IN_RULES.address, address),
+    countFailure('signin-address', SIGN_IN_RULES.address, limitKeyOf(address)),
   ]);
 }
 

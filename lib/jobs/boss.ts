@@ -12,7 +12,8 @@ export function boss(): Promise<PgBoss> {
   globalForBoss.boss ??= (async () => {
     const url = env().DATABASE_URL;
     if (!url) throw new Error('DATABASE_URL is not set.');
-    const instance = new PgBoss({ connectionString: url, max: 4, schedule: true });
+    // Bounded waits: a frozen database fails the queue's queries instead of holding its workers.
+    const instance = new PgBoss({ connectionString: url, max: 4, schedule: true, connectionTimeoutMillis: 5_000, query_timeout: 30_000 } as ConstructorParameters<typeof PgBoss>[0]);
     instance.on('error', (error) => log.error({ err: error }, '[jobs] job queue error'));
     await instance.start();
     return instance;

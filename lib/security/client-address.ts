@@ -31,3 +31,21 @@ export function clientAddress(socketAddress: string | undefined, forwardedFor: s
 export function clientFromHeaders(headers: Headers): string {
   return headers.get(CLIENT_HEADER) || 'unknown';
 }
+
+/**
+ * The key a rate limit counts an address under. One IPv6 client is usually given a whole /64 and
+ * can pick any address in it, so IPv6 addresses count by their /64; IPv4 addresses count alone.
+ */
+export function limitKeyOf(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, '').split('%')[0]!.toLowerCase();
+  if (!bare.includes(':')) return bare;
+  const [head, tail = ''] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = bare.includes('::') && tail ? tail.split(':') : [];
+  // An IPv4 tail (::ffff:1.2.3.4 and the like) takes two groups.
+  const groups = (parts: string[]) => parts.flatMap((p) => (p.includes('.') ? ['0', '0'] : [p]));
+  const known = [...groups(left), ...groups(right)];
+  if (known.length > 8 || known.some((g) => !/^[0-9a-f]{1,4}$/.test(g))) return bare; // not an address: counted as given
+  const full = bare.includes('::') ? [...groups(left), ...Array<string>(8 - known.length).fill('0'), ...groups(right)] : known;
+  return `${full.slice(0, 4).map((g) => Number.parseInt(g, 16).toString(16)).join(':')}::/64`;
+}

@@ -152,3 +152,38 @@ test('a five-second database outage: cached pages answer, uncached ones say 503 
   expect(saved.version).toBeGreaterThanOrEqual(acknowledged.version);
   if (saved.version === acknowledged.version) expect(saved.dek).toBe(acknowledged.dek);
 });
+
+test('a frozen database (connections open, nothing answered): search, the API and uncached pages answer within five seconds, then all recovers', async () => {
+  const base = server.baseUrl;
+  const article = '/world/yoon-ishiba-second-summit-lima';
+  expect((await fetch(`${base}${article}`)).status).toBe(200);
+  // Every pool has open connections when the database stops answering.
+  for (const path of ['/search?q=summit', '/api/v1/stories?q=summit', `/world?cursor=${olderThanNow('warm')}`]) await (await fetch(`${base}${path}`)).arrayBuffer();
+
+  relay.freeze();
+  try {
+    const timed = async (path: string) => {
+      const start = Date.now();
+      const response = await fetch(`${base}${path}`, { signal: AbortSignal.timeout(20_000) });
+      await response.arrayBuffer();
+      return { path, status: response.status, ms: Date.now() - start, retryAfter: response.headers.get('retry-after') };
+    };
+    const answers = await Promise.all([
+      timed(article),
+      timed('/search?q=harbour'),
+      timed('/api/v1/stories?q=harbour'),
+      timed(`/world?cursor=${olderThanNow('frozen')}`),
+      timed('/api/ready'),
+    ]);
+    console.log(`frozen database: ${answers.map((a) => `${a.path} ${a.status} in ${a.ms} ms`).join('; ')}`);
+    for (const answer of answers) {
+      expect(answer.ms, answer.path).toBeLessThan(5_000);
+      expect([200, 503], answer.path).toContain(answer.status);
+      if (answer.status === 503) expect(answer.retryAfter, answer.path).toBe('5');
+    }
+    expect(answers[0]!.status).toBe(200); // the cached article
+  } finally {
+    relay.restore();
+  }
+  await expect.poll(async () => (await fetch(`${base}/search?q=harbour`)).status, { timeout: 15_000 }).toBe(200);
+});

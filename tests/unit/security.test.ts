@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rssText, xmlDocument } from '@/lib/feeds/xml';
 import { canEditMediaText } from '@/lib/permissions';
-import { clientAddress } from '@/lib/security/client-address';
+import { clientAddress, limitKeyOf } from '@/lib/security/client-address';
+import { redactPath } from '@/lib/log';
 import { API_POLICY, noncePolicy, publicPolicy, usesNonce } from '@/lib/security/csp';
 import { MAX_CONCURRENT_HASHES, hashGateStats, withHashSlot } from '@/lib/security/hash-gate';
 
@@ -124,5 +125,32 @@ describe('the internal revalidation route signature', () => {
 describe('feed XML', () => {
   it('writes attributes with their values (XML has no bare attributes)', () => {
     expect(xmlDocument({ guid: { '@_isPermaLink': 'true', '#text': 'https://example.com/a' } }).split('\n')[1]).toBe('<guid isPermaLink="true">https://example.com/a</guid>');
+  });
+});
+
+describe('rate-limit keys', () => {
+  it('count an IPv4 address alone and every IPv6 address by its /64', () => {
+    expect(limitKeyOf('203.0.113.7')).toBe('203.0.113.7');
+    expect(limitKeyOf('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(limitKeyOf('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(limitKeyOf('2001:0DB8:0001:0002:ffff::9')).toBe('2001:db8:1:2::/64');
+    expect(limitKeyOf('[2001:db8::1%eth0]')).toBe('2001:db8:0:0::/64');
+    expect(limitKeyOf('::1')).toBe('0:0:0:0::/64');
+    // Two addresses of one /64 are one client; of two /64s, two.
+    expect(limitKeyOf('2001:db8:1:2::1')).toBe(limitKeyOf('2001:db8:1:2:ffff:ffff:ffff:fffe'));
+    expect(limitKeyOf('2001:db8:1:2::1')).not.toBe(limitKeyOf('2001:db8:1:3::1'));
+    expect(limitKeyOf('unknown')).toBe('unknown');
+    expect(limitKeyOf('1:2:3:4:5:6:7:8:9')).toBe('1:2:3:4:5:6:7:8:9');
+  });
+});
+
+describe('request paths in the log', () => {
+  it('hide the secret of reset and preview links, and nothing else', () => {
+    expect(redactPath('/reset-password/AbC123-_xyz')).toBe('/reset-password/[redacted]');
+    expect(redactPath('/preview/eyJhbGciOi.signature')).toBe('/preview/[redacted]');
+    expect(redactPath('/PREVIEW/secret/more')).toBe('/PREVIEW/[redacted]/more');
+    expect(redactPath('/preview/front')).toBe('/preview/front');
+    expect(redactPath('/world/yoon-ishiba-summit')).toBe('/world/yoon-ishiba-summit');
+    expect(redactPath('/reset-password')).toBe('/reset-password');
   });
 });

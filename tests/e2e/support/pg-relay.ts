@@ -2,18 +2,21 @@ import net from 'node:net';
 
 // A TCP relay between an app server and PostgreSQL that can be cut: every open connection is
 // dropped and new ones are accepted but never answered, as when a database host hangs or its
-// network goes. restore() lets connections through again. The app cannot tell it from an outage.
+// network goes. freeze() instead keeps every connection open and carries no byte either way, as a
+// PostgreSQL stopped with SIGSTOP does (without stopping the server other tests share). restore()
+// lets connections through again. The app cannot tell either from an outage.
 
-export type PgRelay = { url: string; cut: () => void; restore: () => void; close: () => Promise<void> };
+export type PgRelay = { url: string; cut: () => void; freeze: () => void; restore: () => void; close: () => Promise<void> };
 
 export async function startPgRelay(databaseUrl: string): Promise<PgRelay> {
   const target = new URL(databaseUrl);
   const sockets = new Set<net.Socket>();
   let down = false;
+  let frozen = false;
   const server = net.createServer((client) => {
     sockets.add(client);
     client.on('close', () => sockets.delete(client)).on('error', () => client.destroy());
-    if (down) return; // accepted, never answered: a hanging database
+    if (down || frozen) return; // accepted, never answered: a hanging database
     const upstream = net.connect(Number(target.port || 5432), target.hostname);
     sockets.add(upstream);
     upstream.on('close', () => {
@@ -33,8 +36,18 @@ export async function startPgRelay(databaseUrl: string): Promise<PgRelay> {
       down = true;
       for (const socket of sockets) socket.destroy();
     },
+    freeze: () => {
+      frozen = true;
+      // Bytes already sent wait in the relay, unread, as in a stopped process's socket buffers.
+      for (const socket of sockets) socket.pause();
+    },
     restore: () => {
       down = false;
+      if (frozen) {
+        frozen = false;
+        for (const socket of sockets) socket.resume();
+        return;
+      }
       // Connections that arrived while it was down were never answered: drop them, the app retries.
       for (const socket of sockets) socket.destroy();
     },
