@@ -24,18 +24,41 @@ export class HttpError extends Error {
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (!origin || !host || new URL(origin).host !== host) {
+  // "null" (a sandboxed frame, a file: page) and anything else that is not an address is not us.
+  const originHost = URL.canParse(origin ?? '') ? new URL(origin!).host : null;
+  if (!originHost || !host || originHost !== host) {
     throw new HttpError(403, 'Cross-site requests are not accepted.');
   }
+}
+
+/**
+ * The body as text, read no further than `max` bytes: a body that declares no length (chunked)
+ * is counted as it arrives and refused the moment it passes the limit. Null when it is too large.
+ */
+export async function readBoundedText(request: Request, max: number): Promise<string | null> {
+  if (Number(request.headers.get('content-length') ?? 0) > max) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) throw new HttpError(415, 'Send the body as application/json.');
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new HttpError(413, `The request is too large; the limit is ${MAX_JSON_BYTES} bytes.`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_JSON_BYTES) throw new HttpError(413, `The request is too large; the limit is ${MAX_JSON_BYTES} bytes.`);
+  const text = await readBoundedText(request, MAX_JSON_BYTES);
+  if (text === null) throw new HttpError(413, `The request is too large; the limit is ${MAX_JSON_BYTES} bytes.`);
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -21,7 +21,10 @@ export function tagPath(tag: { slug: string }): string {
  */
 export function decodePath(path: string): string {
   try {
-    return decodeURIComponent(path);
+    const decoded = decodeURIComponent(path);
+    // A NUL ("%00", or "%2500" decoded once more) names nothing and cannot reach a query:
+    // the path stays as it came, which no slug matches.
+    return decoded.includes('\u0000') ? path : decoded;
   } catch {
     return path;
   }

@@ -21,6 +21,35 @@ test('a NUL in any address is refused with 400, never a server error', async ({ 
   }
 });
 
+test('a NUL encoded twice in a story, tag or author address (%2500) answers 404, never a server error', async ({ request }) => {
+  for (const path of ['/politics/%3Csvg%250Ao%2500nload%3Dalert(1)%3E', '/world/a%2500b', '/tags/x%2500y', '/authors/%2500', '/world/%252500', '/api/v1/stories/%2500']) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+  }
+});
+
+test('a write whose Origin is "null" is refused with 403, not a server error', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageStateFor('reporter') });
+  const response = await context.request.post('/api/desk/stories', { headers: { origin: 'null', 'content-type': 'application/json' }, data: JSON.stringify({ headline: 'Harbour news' }) });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error).toBe('Cross-site requests are not accepted.');
+});
+
+test('a CSP report sent in chunks without a length is cut off at 16 KB with 413', async ({ baseURL }) => {
+  const { request: send } = await import('node:http');
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = send(`${baseURL}/api/csp-report`, { method: 'POST', headers: { 'content-type': 'application/csp-report', 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    const chunk = 'x'.repeat(4096);
+    for (let i = 0; i < 8; i++) req.write(chunk);
+    req.end();
+  });
+  expect(status).toBe(413);
+});
+
 test('a NUL in a JSON body is refused with 422 and names where it is', async ({ browser }) => {
   const context = await browser.newContext({ storageState: storageStateFor('reporter') });
   const response = await context.request.post('/api/desk/stories', {

@@ -109,6 +109,7 @@ test('a five-second database outage: cached pages answer, uncached ones say 503 
   const uncachedMs = Date.now() - probeStart;
   const uncachedBody = await uncached.text();
   const ready = await fetch(`${base}/api/ready`);
+  const readyBody = await ready.json();
   await new Promise((r) => setTimeout(r, OUTAGE_MS - (Date.now() - outageStart)));
   const readsDuringOutage = reads.ok - readsBefore;
   relay.restore();
@@ -146,6 +147,8 @@ test('a five-second database outage: cached pages answer, uncached ones say 503 
   expect(uncachedBody, uncachedBody.slice(0, 3000)).toContain('This page is unavailable for a moment');
   expect(uncachedMs).toBeLessThan(5_000);
   expect(ready.status).toBe(503);
+  // Which dependency failed, and nothing of why: the answer is public.
+  expect(readyBody).toEqual({ ready: false, database: 'unreachable', queue: expect.stringMatching(/^(ok|unreachable)$/) });
   expect(recoveredMs).toBeGreaterThanOrEqual(0);
   expect(recoveredMs).toBeLessThanOrEqual(10_000);
   expect(saveFailures).toBeGreaterThan(0); // the outage did reach the saves

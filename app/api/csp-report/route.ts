@@ -1,6 +1,7 @@
 import { takePublicRequest } from '@/lib/data/rate-limits';
 import { clientFromHeaders } from '@/lib/security/client-address';
 import { log } from '@/lib/log';
+import { readBoundedText } from '@/lib/http';
 
 // Where browsers report Content-Security-Policy violations (report-uri). Each report becomes one
 // log line that an operator can search for; a client may send at most 30 a minute, 16 KB each.
@@ -18,8 +19,9 @@ export async function POST(request: Request) {
   if (Number(request.headers.get('content-length') ?? 0) > MAX_BYTES) return new Response(null, { status: 413 });
   const limit = await takePublicRequest('cspReport', clientFromHeaders(request.headers));
   if (!limit.ok) return new Response(null, { status: 429, headers: { 'Retry-After': String(limit.retryAfterSeconds) } });
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BYTES) return new Response(null, { status: 413 });
+  // Chunked bodies declare no length: counted as they arrive, cut off past the limit.
+  const text = await readBoundedText(request, MAX_BYTES);
+  if (text === null) return new Response(null, { status: 413 });
   let body: unknown;
   try {
     body = JSON.parse(text);
