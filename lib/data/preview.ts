@@ -3,6 +3,7 @@ import { resolveBodyImages } from './body-images';
 import { imageSelect, toImage } from './public-stories';
 import { db } from '@/lib/db';
 import { parseBody } from '@/lib/editor/schema';
+import { publicBody } from '@/lib/editor/public-body';
 import type { PreviewGrant } from '@/lib/preview-token';
 import { slugify } from '@/lib/slug';
 import { NotFoundError } from './errors';
@@ -60,7 +61,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     publishedAt: story.publishedAt,
     publicUpdatedAt: story.publicUpdatedAt,
     updatedAt: story.updatedAt,
-    body: body.ok ? await resolveBodyImages(db, body.doc) : { type: 'doc', content: [] },
+    body: body.ok ? await resolveBodyImages(db, publicBody(body.doc)) : { type: 'doc', content: [] },
     tags: snapshot.tags.map((name) => ({ name, slug: slugify(name) })),
     corrections: story.corrections,
     image: toImage(image),

@@ -5,6 +5,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { cached } from '@/lib/cache/tagged-cache';
 import { storyCacheKeys, cacheKeys } from '@/lib/cache/keys';
 import { parseBody, type Doc } from '@/lib/editor/schema';
+import { publicBody } from '@/lib/editor/public-body';
 import type { Rendition } from '@/lib/media/process';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
 import { liveSql, liveWhere } from './live';
@@ -197,7 +198,7 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
     seoDescription: row.seoDescription,
     publicUpdatedAt: row.publicUpdatedAt,
     corrections: row.corrections,
-    body: await resolveBodyImages(db, body.doc),
+    body: await resolveBodyImages(db, publicBody(body.doc)),
   };
 }
 

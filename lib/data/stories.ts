@@ -3,6 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { parseBody } from '@/lib/editor/schema';
+import { hasSuggestions } from '@/lib/editor/suggestion-text';
+import { stampSuggestions } from '@/lib/editor/suggestion-stamp';
 import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
@@ -189,7 +191,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   if (before.firstPublishedAt && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
-  const checked = await checkFields(input);
+  const checked = await stampedBy(viewer, id, await checkFields(input), 'body');
 
   try {
     return await db.$transaction(async (tx) => {
@@ -245,7 +247,7 @@ async function saveUpdate(
   if (input.slug && input.slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
-  const checked = await checkFields(input);
+  const checked = await stampedBy(viewer, id, await checkFields(input), 'pendingUpdate');
   const snapshot = snapshotOf(checked, before.slug);
   return db.$transaction(async (tx) => {
     const { count } = await tx.story.updateMany({
@@ -261,4 +263,17 @@ async function saveUpdate(
     await recordRevision(tx, { storyId: id, authorId: viewer.id, kind: input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE', storyVersion: after.version, snapshot, label: input.label || 'Update' });
     return { version: after.version, updatedAt: after.updatedAt.toISOString(), slug: before.slug };
   });
+}
+
+/**
+ * The checked fields with every suggestion's author and time as the server knows them: kept from
+ * the stored body (or pending update) for suggestions it already had, this person and now for new
+ * ones. Read before the version-checked write: if the story moved on meanwhile, that write fails.
+ */
+async function stampedBy(viewer: Viewer, id: string, checked: CheckedFields, from: 'body' | 'pendingUpdate'): Promise<CheckedFields> {
+  if (!hasSuggestions(checked.body)) return checked;
+  const row = await db.story.findUnique({ where: { id }, select: { body: true, pendingUpdate: true } });
+  const stored = from === 'body' ? row?.body : row?.pendingUpdate ? readSnapshot(row.pendingUpdate).body : null;
+  const previous = stored ? parseBody(stored) : null;
+  return { ...checked, body: stampSuggestions(checked.body, previous?.ok ? previous.doc : null, viewer, new Date()) };
 }

@@ -145,6 +145,32 @@ describe('suggestions in the story’s history', () => {
     await restoreRevision(editor, id, withSuggestion.id, await version(id));
     const row = await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } });
     expect(JSON.stringify(row.body)).toContain('"type":"insertion"');
-    expect(JSON.stringify(row.body)).toContain('"author":"Eden Park"');
+    // The author is the person who saved the suggestion, as the server stamped it.
+    expect(JSON.stringify(row.body)).toContain(`"author":"${editor.name}"`);
+  });
+});
+
+describe('suggestion authors', () => {
+  it('are stamped by the server: a new suggestion carries who saved it, an old one keeps its author, whatever the browser claims', async () => {
+    const { saveStory } = await import('@/lib/data/stories');
+    const id = await storyIn('IN_REVIEW', 'The council approved the budget.');
+    const mark = (id: string, author: string) => ({ type: 'insertion' as const, attrs: { id, author, at: '2020-01-01T00:00:00Z' } });
+    const body = (marks: ReturnType<typeof mark>[]) => ({
+      type: 'doc' as const,
+      content: [{ type: 'paragraph' as const, content: [{ type: 'text' as const, text: 'The council approved the ' }, ...marks.map((m, i) => ({ type: 'text' as const, text: `word${i} `, marks: [m] })), { type: 'text' as const, text: 'budget.' }] }],
+    });
+    const fields = (marks: ReturnType<typeof mark>[]) => ({ ...storyFields([reporter.id], { sectionId, body: body(marks) }), slug: '' });
+    const authors = async () => {
+      const row = await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } });
+      return JSON.stringify(row.body).match(/"author":"[^"]*"/g);
+    };
+    // The editor's browser claims the reporter suggested it.
+    await saveStory(editor, id, { ...fields([mark('s1', reporter.name)]), baseVersion: await version(id), kind: 'autosave', label: '' });
+    expect(await authors()).toEqual([`"author":"${editor.name}"`]);
+    // A second editor's save cannot rewrite the attribution of the first's suggestion; theirs is their own.
+    await saveStory(admin, id, { ...fields([mark('s1', admin.name), mark('s2', 'Someone Else')]), baseVersion: await version(id), kind: 'autosave', label: '' });
+    expect(await authors()).toEqual([`"author":"${editor.name}"`, `"author":"${admin.name}"`]);
+    const stored = JSON.stringify((await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } })).body);
+    expect(stored).not.toContain('2020-01-01');
   });
 });

@@ -86,3 +86,30 @@ describe('cursors', () => {
     },
   );
 });
+
+describe('the public body', () => {
+  it('leaves the data layer with no comment anchor and no open suggestion, in lists and quotes too', async () => {
+    const { publicBody } = await import('@/lib/editor/public-body');
+    const comment = { type: 'comment', attrs: { commentId: 'c1a2b3c4d5e6' } };
+    const suggestion = (type: string) => ({ type, attrs: { id: 'sg1', author: 'Eden Park', at: '2026-12-04T10:00:00Z' } });
+    const raw = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'The minister ' }, { type: 'text', text: 'denied', marks: [comment, { type: 'bold' }] }, { type: 'text', text: ' it', marks: [suggestion('insertion')] }, { type: 'text', text: ' the claim.', marks: [suggestion('deletion')] }] },
+        { type: 'blockquote', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Quoted', marks: [comment] }] }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Item', marks: [comment] }] }] }] },
+      ],
+    };
+    const parsed = parseBody(raw);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const out = JSON.stringify(publicBody(parsed.doc));
+    expect(out).not.toContain('comment');
+    expect(out).not.toContain('c1a2b3c4d5e6');
+    expect(out).not.toMatch(/insertion|deletion|Eden Park/);
+    expect(out).not.toContain(' it"');
+    expect(out).toContain('the claim.');
+    expect(out).toContain('"type":"bold"');
+    expect(out).toContain('Quoted');
+    expect(out).toContain('Item');
+  });
+});
