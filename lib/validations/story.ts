@@ -2,9 +2,13 @@ import { SLUG_PATTERN } from '@/lib/slug';
 import { z } from 'zod';
 
 const noControl = (value: string) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value);
+// One-line fields: a line break pasted into a headline or a name becomes a space, never a stored
+// carriage return that breaks a feed title or a byline.
+const foldLines = (value: string) => value.replace(/\s*[\t\r\n\u2028\u2029]+\s*/g, ' ');
 const line = (label: string, max: number) =>
   z
     .string({ error: `${label} must be text.` })
+    .overwrite(foldLines)
     .trim()
     .max(max, `${label} is at most ${max} characters.`)
     .refine(noControl, `${label} may not contain control characters.`);

@@ -80,3 +80,15 @@ describe('server action inputs given as objects', () => {
     expect(parseActionInput(schema, { storyId: 's1', note: 'Fine' })).toEqual({ success: true, data: { storyId: 's1', note: 'Fine' } });
   });
 });
+
+describe('one-line story fields', () => {
+  it('fold pasted line breaks and tabs to single spaces rather than store them', async () => {
+    const { storyFieldsSchema } = await import('@/lib/validations/story');
+    const parsed = storyFieldsSchema.parse({ headline: 'Yoon and Ishiba\r\nhold second summit', dek: 'In Lima,\n\n  the two leaders met', tags: ['Japan\r\nKorea'], bylineIds: ['u1'], creditLine: 'Photo:\tDesk', body: {} });
+    expect(parsed.headline).toBe('Yoon and Ishiba hold second summit');
+    expect(parsed.dek).toBe('In Lima, the two leaders met');
+    expect(parsed.tags).toEqual(['Japan Korea']);
+    expect(parsed.creditLine).toBe('Photo: Desk');
+    expect(storyFieldsSchema.safeParse({ headline: '\r\n', bylineIds: ['u1'], body: {} }).success).toBe(false);
+  });
+});
