@@ -33,6 +33,7 @@ export const STORY_ACTIONS = [
   'story.changeSlug',
   'story.overrideStyle',
   'story.legalHold',
+  'story.sharePreview',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
@@ -90,6 +91,9 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.overrideStyle': EDITORS({ states: ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED', 'SCHEDULED', 'PUBLISHED'] }),
   // Putting a story on legal hold, and lifting it, are editors' (and admins') calls at any stage.
   'story.legalHold': EDITORS({ states: ALL }),
+  // Sharing a preview link outside the newsroom, listing and revoking such links: the story's
+  // bylines and the desk.
+  'story.sharePreview': { REPORTER: { states: ALL, own: 'required' }, ...EDITORS({ states: ALL }) },
 };
 
 const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {

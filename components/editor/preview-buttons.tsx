@@ -1,10 +1,12 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { createPreviewLinkAction } from '@/lib/actions/preview';
 
-/** "Preview" opens the page as readers would see it; "Share preview" makes a link that lasts 48 hours. */
+/** "Preview" opens the page as readers would see it; "Share preview" makes a link that lasts 48 hours, of the text as saved now. */
 export function PreviewButtons({ storyId, flush }: { storyId: string; flush: () => Promise<number | null> }) {
+  const router = useRouter();
   const [shared, setShared] = useState<{ url: string; until: string } | null>(null);
   const [message, setMessage] = useState('');
 
@@ -14,8 +16,10 @@ export function PreviewButtons({ storyId, flush }: { storyId: string; flush: () 
     const result = await createPreviewLinkAction({ storyId, share });
     if (!result.ok) return setMessage(result.message);
     const url = new URL(result.path, window.location.origin).toString();
-    if (share) setShared({ url, until: new Date(result.expiresAt).toLocaleString() });
-    else window.open(url, '_blank', 'noopener');
+    if (share) {
+      setShared({ url, until: new Date(result.expiresAt).toLocaleString() });
+      router.refresh(); // the story page lists shared links, each with Revoke
+    } else window.open(url, '_blank', 'noopener');
   };
 
   return (

@@ -1,9 +1,10 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, NotFoundError } from '@/lib/data/errors';
-import { assertMayPreview } from '@/lib/data/preview';
+import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { assertMayPreview, revokeSharedPreview, sharePreview } from '@/lib/data/preview';
 import { createPreviewToken } from '@/lib/preview-token';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
@@ -16,16 +17,41 @@ const inputSchema = z.strictObject({
 
 export type PreviewLinkResult = { ok: true; path: string; expiresAt: string } | { ok: false; message: string };
 
+const refusal = (error: unknown) => {
+  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false as const, message: error.message };
+  throw error;
+};
+
 export async function createPreviewLinkAction(input: unknown): Promise<PreviewLinkResult> {
   const parsed = parseActionInput(inputSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   const { storyId, revisionId, share } = parsed.data;
   try {
-    await assertMayPreview(await getViewer(), storyId, revisionId);
+    const viewer = await getViewer();
+    if (share) {
+      // Shared links are rows of their own: fixed to a revision, listed on the story, revocable.
+      const grant = await sharePreview(viewer, storyId);
+      revalidatePath(`/newsroom/stories/${storyId}`);
+      return { ok: true, path: `/preview/${createPreviewToken(grant)}`, expiresAt: grant.expiresAt.toISOString() };
+    }
+    await assertMayPreview(viewer, storyId, revisionId);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
-  const expiresAt = new Date(Date.now() + (share ? 48 : 1) * 3_600_000);
+  const expiresAt = new Date(Date.now() + 3_600_000);
   return { ok: true, path: `/preview/${createPreviewToken({ storyId, revisionId, expiresAt })}`, expiresAt: expiresAt.toISOString() };
+}
+
+const revokeSchema = z.strictObject({ storyId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });
+
+export async function revokePreviewLinkAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+  const parsed = parseActionInput(revokeSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  try {
+    await revokeSharedPreview(await getViewer(), parsed.data.storyId, parsed.data.linkId);
+  } catch (error) {
+    return refusal(error);
+  }
+  revalidatePath(`/newsroom/stories/${parsed.data.storyId}`);
+  return { ok: true };
 }

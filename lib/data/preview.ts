@@ -6,7 +6,9 @@ import { parseBody } from '@/lib/editor/schema';
 import { publicBody } from '@/lib/editor/public-body';
 import type { PreviewGrant } from '@/lib/preview-token';
 import { slugify } from '@/lib/slug';
-import { NotFoundError } from './errors';
+import { NotFoundError, ValidationError } from './errors';
+import { recordAudit } from './audit';
+import { formatDateTime } from '@/lib/format';
 import type { ArticleData } from './public-stories';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
@@ -35,9 +37,13 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     },
   });
   if (!story) return null;
+  // A shared link shows the revision it was made from, while it is neither revoked nor expired.
+  const link = grant.linkId ? await db.previewLink.findFirst({ where: { id: grant.linkId, storyId: story.id, revokedAt: null, expiresAt: { gt: new Date() } }, select: { revisionId: true } }) : null;
+  if (grant.linkId && !link) return null;
+  const revisionId = link?.revisionId ?? grant.revisionId;
   let snapshot: StorySnapshot;
-  if (grant.revisionId) {
-    const revision = await db.revision.findFirst({ where: { id: grant.revisionId, storyId: story.id }, select: { snapshot: true } });
+  if (revisionId) {
+    const revision = await db.revision.findFirst({ where: { id: revisionId, storyId: story.id }, select: { snapshot: true } });
     if (!revision) return null;
     snapshot = readSnapshot(revision.snapshot);
   } else {
@@ -68,12 +74,69 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
   };
 }
 
+export type PreviewRefusal = { kind: 'embargo'; until: Date } | { kind: 'legalHold' };
+
 /**
- * While a story is embargoed, a preview link works only for people signed in to the newsroom: a
- * link forwarded outside must not show it early. Returns the embargo when it refuses.
+ * While a story is embargoed or on legal hold, a preview link works only for people signed in to
+ * the newsroom: a link forwarded outside must not show it early, or at all while lawyers decide.
  */
-export async function embargoRefusal(grant: PreviewGrant, viewer: Viewer | null): Promise<Date | null> {
-  const story = await db.story.findUnique({ where: { id: grant.storyId }, select: { embargoUntil: true } });
-  if (!story?.embargoUntil || story.embargoUntil <= new Date()) return null;
-  return viewer?.active ? null : story.embargoUntil;
+export async function previewRefusal(grant: PreviewGrant, viewer: Viewer | null): Promise<PreviewRefusal | null> {
+  if (viewer?.active) return null;
+  const story = await db.story.findUnique({ where: { id: grant.storyId }, select: { embargoUntil: true, legalHold: true } });
+  if (story?.legalHold) return { kind: 'legalHold' };
+  if (story?.embargoUntil && story.embargoUntil > new Date()) return { kind: 'embargo', until: story.embargoUntil };
+  return null;
+}
+
+export type SharedPreview = { id: string; by: string; createdAt: Date; expiresAt: Date; revision: string };
+
+/**
+ * Makes a link for people outside the newsroom, fixed to the story's newest revision (what was just
+ * saved), valid for 48 hours. Not while the story is on legal hold. Audited.
+ */
+export async function sharePreview(viewer: Viewer | null, storyId: string): Promise<PreviewGrant> {
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.sharePreview');
+  if (story.legalHold) throw new ValidationError('This story is on legal hold: it cannot be shown outside the newsroom until the hold is lifted.');
+  const revision = await db.revision.findFirst({ where: { storyId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
+  if (!revision) throw new ValidationError('Save the story before sharing a preview of it.');
+  const expiresAt = new Date(Date.now() + SHARE_HOURS * 3_600_000);
+  const link = await db.$transaction(async (tx) => {
+    const created = await tx.previewLink.create({ data: { storyId, revisionId: revision.id, createdById: viewer.id, expiresAt }, select: { id: true } });
+    await recordAudit(tx, { actorId: viewer.id, action: 'story.previewShared', entityType: 'story', entityId: storyId, storyId, note: `Until ${expiresAt.toISOString()}` });
+    return created;
+  });
+  return { storyId, revisionId: revision.id, expiresAt, linkId: link.id };
+}
+
+const SHARE_HOURS = 48;
+
+/** The story's shared links that still work, newest first, for its page. */
+export async function listSharedPreviews(viewer: Viewer | null, storyId: string): Promise<SharedPreview[]> {
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.sharePreview');
+  const rows = await db.previewLink.findMany({
+    where: { storyId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: 'desc' },
+    take: 50,
+    select: { id: true, createdAt: true, expiresAt: true, createdById: true, revisionId: true },
+  });
+  const [people, revisions] = await Promise.all([
+    db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById) } }, select: { id: true, name: true } }),
+    db.revision.findMany({ where: { id: { in: rows.map((r) => r.revisionId) } }, select: { id: true, label: true, createdAt: true } }),
+  ]);
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  const labels = new Map(revisions.map((r) => [r.id, r.label || `the text saved ${formatDateTime(r.createdAt)}`]));
+  return rows.map((r) => ({ id: r.id, by: names.get(r.createdById) ?? 'someone', createdAt: r.createdAt, expiresAt: r.expiresAt, revision: labels.get(r.revisionId) ?? 'a revision' }));
+}
+
+/** Stops a shared link from working at once. Audited. */
+export async function revokeSharedPreview(viewer: Viewer | null, storyId: string, linkId: string): Promise<void> {
+  assertCan(viewer, 'newsroom.enter');
+  await loadStoryFor(viewer, storyId, 'story.sharePreview');
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.previewLink.updateMany({ where: { id: linkId, storyId, revokedAt: null }, data: { revokedAt: new Date(), revokedById: viewer.id } });
+    if (count === 0) throw new NotFoundError('That preview link does not exist or was already revoked.');
+    await recordAudit(tx, { actorId: viewer.id, action: 'story.previewRevoked', entityType: 'story', entityId: storyId, storyId });
+  });
 }

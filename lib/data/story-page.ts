@@ -3,6 +3,8 @@ import { getChangeRequest } from './change-requests';
 import { listComments } from './comments';
 import { NotFoundError } from './errors';
 import { getHolds } from './holds';
+import { listSharedPreviews } from './preview';
+import { can } from '@/lib/permissions';
 import { changesForReview } from './revisions';
 import { listSections } from './sections';
 import { getStoryForEdit } from './stories';
@@ -29,7 +31,11 @@ export async function getStoryPage(viewer: Viewer | null, id: string) {
     getCopyDesk(viewer, id),
     getHolds(viewer, id),
   ]);
-  // Reviewing editors first see what changed since they last saw the story.
-  const changes = abilities.reviews ? await changesForReview(viewer, id) : null;
-  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes };
+  // Reviewing editors first see what changed since they last saw the story; bylines and the desk
+  // see the preview links shared outside.
+  const [changes, previews] = await Promise.all([
+    abilities.reviews ? changesForReview(viewer, id) : null,
+    can(viewer, 'story.sharePreview', { status: story.status, authorIds: story.bylineIds }) ? listSharedPreviews(viewer, id) : [],
+  ]);
+  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews };
 }

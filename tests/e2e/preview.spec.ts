@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { body, startStory } from './support/editor';
+import { readFileSync } from 'node:fs';
+import { body, expectSaved, startStory } from './support/editor';
 import { storageStateFor } from './support/roles';
 
 test.use({ storageState: storageStateFor('reporter') });
@@ -26,6 +27,27 @@ test('a shared preview shows a draft exactly as the public page would, to someon
   const [payload, signature] = url.split('/preview/')[1]!.split('.');
   const tampered = `${url.split('/preview/')[0]}/preview/${payload}.${signature!.slice(0, -3)}abc`;
   await preview.goto(tampered);
-  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('This preview link has expired or is not valid');
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('This preview link has expired, was revoked or is not valid');
+
+  // The link shows the text it was made from: later edits stay in the newsroom.
+  await body(page).press('End');
+  await body(page).pressSequentially(' One source has since withdrawn.');
+  await expectSaved(page);
+  await preview.goto(url);
+  await expect(preview.locator('.article-body p')).toHaveText(['SEOUL — Every claim here has two sources.']);
+
+  // Listed on the story; Revoke stops it at once.
+  const listed = page.getByRole('region', { name: 'Shared preview links' });
+  await expect(listed.getByRole('listitem')).toHaveCount(1);
+  await listed.getByRole('button', { name: 'Revoke' }).click();
+  await expect(listed).toHaveCount(0);
+  await preview.goto(url);
+  await expect(preview.getByRole('heading', { level: 1 })).toHaveText('This preview link has expired, was revoked or is not valid');
   await lawyer.close();
+
+  // The server's request log never holds the link's secret.
+  const token = url.split('/preview/')[1]!;
+  const serverLog = readFileSync('test-results/next-server.log', 'utf8');
+  expect(serverLog).toContain('/preview/[redacted]');
+  expect(serverLog).not.toContain(token.split('.')[1]!);
 });

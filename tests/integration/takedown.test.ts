@@ -9,6 +9,8 @@ import { listNewsSitemapStories, listSitemapStories } from '@/lib/data/public-si
 import { getPublishedStory, getPublishedStoryByIdOrSlug, listPublishedStories, listRelatedStories } from '@/lib/data/public-stories';
 import { lookupRetiredPath } from '@/lib/data/story-paths';
 import { updateMediaText } from '@/lib/data/media';
+import { listSharedPreviews, loadPreview, previewRefusal, revokeSharedPreview, sharePreview } from '@/lib/data/preview';
+import { saveStory } from '@/lib/data/stories';
 import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { stepUpdate, transitionStory } from '@/lib/data/workflow';
@@ -115,5 +117,29 @@ describe('a live story on legal hold', () => {
     await addCorrection(editor, story.id, { kind: 'CORRECTION', text: 'An earlier version misstated the sum.' });
     await updateMediaText(editor, image.id, { altText: 'The quay', caption: 'The quay at dusk', credit: '' });
     expect((await listRecentCorrections()).some((c) => c.story.slug === story.slug)).toBe(true);
+  });
+});
+
+describe('shared preview links', () => {
+  it('show the revision they were made from, are listed, revocable, and refused outside the newsroom while the story is on legal hold', async () => {
+    const { id, version: first } = await createStory(reporter, storyFields([reporter.id], { sectionId: section.id, headline: `Preview ${run}`, body: docFromPlainText('Two sources confirm it.') }));
+    const grant = await sharePreview(reporter, id);
+    await saveStory(reporter, id, { ...storyFields([reporter.id], { sectionId: section.id, headline: `Preview ${run}`, body: docFromPlainText('One source has withdrawn.') }), slug: '', baseVersion: first, kind: 'autosave', label: '' });
+    expect(JSON.stringify((await loadPreview(grant))!.body)).toContain('Two sources confirm it.');
+    expect((await listSharedPreviews(reporter, id)).map((l) => l.id)).toEqual([grant.linkId]);
+
+    await setLegalHold(editor, id, { hold: true, reason: 'Counsel reviewing' });
+    expect(await previewRefusal(grant, null)).toEqual({ kind: 'legalHold' });
+    expect(await previewRefusal(grant, editor)).toBeNull(); // the newsroom still reads it
+    await expect(sharePreview(editor, id)).rejects.toThrow(/legal hold/);
+    await setLegalHold(editor, id, { hold: false, reason: '' });
+    expect(await previewRefusal(grant, null)).toBeNull();
+
+    const other = await makeUser('REPORTER');
+    await expect(revokeSharedPreview(other, id, grant.linkId!)).rejects.toThrow(ForbiddenError);
+    await revokeSharedPreview(reporter, id, grant.linkId!);
+    expect(await loadPreview(grant)).toBeNull();
+    expect(await listSharedPreviews(reporter, id)).toEqual([]);
+    await expect(revokeSharedPreview(reporter, id, grant.linkId!)).rejects.toThrow(/already revoked/);
   });
 });

@@ -50,6 +50,8 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
       return editor && state !== 'UNPUBLISHED';
     case 'story.legalHold':
       return editor;
+    case 'story.sharePreview':
+      return editor || isByline;
   }
 }
 

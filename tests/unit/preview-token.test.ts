@@ -10,8 +10,16 @@ describe('preview links', () => {
 
   it('carry the story and revision until they expire', () => {
     const token = createPreviewToken(grant);
-    expect(readPreviewToken(token)).toEqual({ ...grant, expiresAt: new Date(Math.floor(grant.expiresAt.getTime() / 1000) * 1000) });
+    expect(readPreviewToken(token)).toEqual({ ...grant, linkId: null, expiresAt: new Date(Math.floor(grant.expiresAt.getTime() / 1000) * 1000) });
     expect(readPreviewToken(token, new Date(grant.expiresAt.getTime() + 1000))).toBeNull();
+  });
+
+  it('carry the shared link they belong to, which a forger cannot change', () => {
+    const token = createPreviewToken({ ...grant, linkId: 'link-1' });
+    expect(readPreviewToken(token)?.linkId).toBe('link-1');
+    const [, signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ s: 'story-1', r: 'rev-9', e: Math.floor(grant.expiresAt.getTime() / 1000), l: 'link-2' })).toString('base64url');
+    expect(readPreviewToken(`${forged}.${signature}`)).toBeNull();
   });
 
   it('refuse a token whose story, revision or expiry was changed', () => {

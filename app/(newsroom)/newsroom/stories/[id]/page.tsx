@@ -11,6 +11,7 @@ import { instantToZonedLocal } from '@/lib/time';
 import { getStoryPage } from '@/lib/data/story-page';
 import { formatDateTime } from '@/lib/format';
 import { HoldsPanel, type HoldsView } from '@/components/story/holds-panel';
+import { PreviewLinks } from '@/components/story/preview-links';
 import '../editor.css';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -22,7 +23,7 @@ export default async function EditStoryPage({ params }: Props) {
   const { id } = await params;
   const page = await getStoryPage(viewer, id);
   if (!page) notFound();
-  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes } = page;
+  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews } = page;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const holdsView: HoldsView = {
     legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
@@ -47,6 +48,7 @@ export default async function EditStoryPage({ params }: Props) {
       {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
       {editor}
+      <PreviewLinks storyId={story.id} links={previews.map((p) => ({ id: p.id, by: p.by, made: formatDateTime(p.createdAt), until: formatDateTime(p.expiresAt), revision: p.revision }))} />
       {abilities.canCorrect && <CorrectionForm storyId={story.id} />}
       {abilities.canChangeSlug && <SlugForm storyId={story.id} version={story.version} slug={story.slug} />}
     </>
