@@ -102,7 +102,9 @@ export class SaveLoop {
         this.conflict = true;
         this.set({ kind: 'conflict', theirs: data.current as ServerStory });
       } else {
-        this.set({ kind: 'error', message: data.error ?? `Saving failed (${response.status}).`, fieldErrors: data.fieldErrors });
+        // A 403 on a story this person could edit means it left their hands: the text stays on this
+        // device (kept on every edit) and the editor offers it back.
+        this.set({ kind: 'error', message: data.error ?? `Saving failed (${response.status}).`, fieldErrors: data.fieldErrors, stranded: response.status === 403 });
       }
     } catch {
       this.offline = true;

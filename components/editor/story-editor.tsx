@@ -8,7 +8,8 @@ import type { CommentThread } from '@/lib/data/comments';
 import { CommentsPanel } from './comments-panel';
 import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
-import { clearLocalCopy, readLocalCopy } from './local-copy';
+import { clearLocalCopy, readLocalCopy, setLocalCopyOwner } from './local-copy';
+import { StrandedText } from './stranded-text';
 import { MetadataPanel } from './metadata-panel';
 import { Toolbar } from './toolbar';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
@@ -44,6 +45,9 @@ const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
 export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
   const editable = story ? story.canEdit : true;
+  // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
+  if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
+  const [stranded, setStranded] = useState<StoryDraft | null>(null);
   const slugLocked = story?.slugLocked ?? false;
   const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 });
   const { draft, update, replace, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
@@ -89,9 +93,11 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
     // Work that never reached the server (offline, crash, closed tab) comes back once the editor
     // exists (localStorage is there only in the browser).
     onCreate: ({ editor: e }) => {
-      const local = editable ? readLocalCopy(story?.id ?? null) : null;
+      const local = readLocalCopy(story?.id ?? null);
       if (!local) return;
       if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
+      // The story left this person's hands before the text was saved: offer it back, never apply it.
+      if (!editable) return setStranded(local.draft);
       replace(local.draft);
       e.commands.setContent(local.draft.body, { emitUpdate: false });
       if (story && local.baseVersion !== story.version) autosave.showConflict(story);
@@ -148,6 +154,9 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={autosave.flush} onDiscussion={setDiscussion} />
         {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={autosave.flush} />}
         {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
+        {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
+          <StrandedText storyId={storyId} draft={stranded ?? draft} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
+        )}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
         )}

@@ -23,7 +23,8 @@ export type SaveState =
   | { kind: 'saving' }
   | { kind: 'saved'; at: Date }
   | { kind: 'offline' }
-  | { kind: 'error'; message: string; fieldErrors?: Record<string, string[]> }
+  // stranded: the server refused the edit because the story left this person's hands (403).
+  | { kind: 'error'; message: string; fieldErrors?: Record<string, string[]>; stranded?: boolean }
   | { kind: 'conflict'; theirs: ServerStory };
 
 export function draftOf(story: ServerStory): StoryDraft {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { signOutAction } from '@/lib/actions/auth';
+import { SignOutButton } from './sign-out-button';
 import type { Viewer } from '@/lib/data/viewer';
 import { ROLE_LABELS } from '@/lib/format';
 import { can } from '@/lib/permissions';
@@ -61,11 +61,7 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
           {viewer.name}
         </Link>
         <span className="role-badge">{ROLE_LABELS[viewer.role]}</span>
-        <form action={signOutAction}>
-          <button type="submit" className="btn btn-quiet">
-            Sign out
-          </button>
-        </form>
+        <SignOutButton personId={viewer.id} />
       </div>
     </header>
   );
