@@ -27,6 +27,11 @@ const schema = z
       .transform((value) => value.split(',').map((u) => u.trim()).filter(Boolean))
       .pipe(z.array(z.url('MASTHEAD_FRONT_URLS must be comma-separated absolute URLs such as http://127.0.0.1:8080')))
       .default([]),
+    // The secret a PURGE carries to the cache front; unset: one kept in the data directory.
+    MASTHEAD_PURGE_SECRET: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{24,200}$/, 'MASTHEAD_PURGE_SECRET must be 24 to 200 letters, digits, "-" or "_" (openssl rand -hex 24)')
+      .optional(),
     // `npm start` seeds the demo newsroom (with its published passwords) only when this is 1.
     MASTHEAD_DEMO: z.enum(['0', '1'], { error: 'MASTHEAD_DEMO must be 0 or 1' }).default('0'),
     NEWSROOM_TIMEZONE: z

@@ -173,7 +173,7 @@ export async function benchFrontChanges(originUrl: string, frontUrl: string, dat
       cachedRender.push(performance.now() - t0);
     }
   } finally {
-    // Enqueueing the purges started a queue client in this process; it must not outlive the run.
+    // Any queue client the data layer started in this process must not outlive the run.
     const { stopBoss } = await import('@/lib/jobs/boss');
     await stopBoss();
     await db.$disconnect();

@@ -51,8 +51,8 @@ async function publishRounds(baseUrl: string, rounds: number) {
     }
     timings.push(performance.now() - t0);
   }
-  // Publishing queued the front's purges, which started a queue client in this process: without
-  // stopping it, the run outlived its database by minutes, retrying.
+  // A queue client the data layer started in this process (scheduling does) must be stopped, or
+  // the run outlives its database by minutes, retrying.
   await stopBoss();
   await db.$disconnect();
   timings.sort((a, b) => a - b);

@@ -34,6 +34,12 @@ describe('environment validation', () => {
     expect(() => parseEnv({ MASTHEAD_DEMO: 'yes' })).toThrow(/MASTHEAD_DEMO must be 0 or 1/);
   });
 
+  it('refuses a purge secret that is short or not plain letters and digits', () => {
+    expect(() => parseEnv({ MASTHEAD_PURGE_SECRET: 'short' })).toThrow(/MASTHEAD_PURGE_SECRET must be 24 to 200/);
+    expect(() => parseEnv({ MASTHEAD_PURGE_SECRET: 'has spaces and "quotes" that a VCL string cannot hold' })).toThrow(/MASTHEAD_PURGE_SECRET/);
+    expect(parseEnv({ MASTHEAD_PURGE_SECRET: 'a'.repeat(32) }).MASTHEAD_PURGE_SECRET).toBe('a'.repeat(32));
+  });
+
   it('lets development run without AUTH_SECRET (the dev script generates one)', () => {
     expect(parseEnv({ NODE_ENV: 'development' }).AUTH_SECRET).toBeUndefined();
   });
