@@ -4,6 +4,7 @@ import { lookupRetiredPath } from '@/lib/data/story-paths';
 import { clientFromHeaders } from '@/lib/security/client-address';
 import { noncePolicy, usesNonce } from '@/lib/security/csp';
 import { log } from '@/lib/log';
+import { databaseDownSince } from '@/lib/db-availability';
 import { decodePath } from '@/lib/urls';
 
 // Routing only, never a wall: authorisation happens in lib/data on every read and write.
@@ -16,17 +17,24 @@ import { decodePath } from '@/lib/urls';
 //    451 Unavailable For Legal Reasons (RFC 7725) for a story taken down on legal grounds.
 //    App Router pages cannot choose those status codes themselves.
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
+const LOOKUP_LIMIT_MS = 1_000;
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (usesNonce(pathname)) return withNonce(request);
   if (pathname === '/search' || pathname.startsWith('/api/v1/')) return limited(request, pathname === '/search' ? 'search' : 'api');
 
-  const retired = await lookupRetiredPath(decodePath(pathname.slice(1))).catch((error: unknown) => {
-    // Without the database the page cannot render either; let it answer rather than fail here.
-    log.error({ err: error }, '[proxy] retired-path lookup failed');
-    return null;
-  });
+  // Route handlers (/api/…) are never story addresses. While the database is down, or slow to
+  // answer, the page is left to answer for itself (its cached copy, or 503): a retired address's
+  // redirect is not worth holding a reader for, and the page's own wait is already bounded.
+  if (pathname.startsWith('/api/') || databaseDownSince() !== null) return NextResponse.next();
+  const retired = await Promise.race([
+    lookupRetiredPath(decodePath(pathname.slice(1))).catch((error: unknown) => {
+      log.error({ err: error }, '[proxy] retired-path lookup failed');
+      return null;
+    }),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), LOOKUP_LIMIT_MS).unref()),
+  ]);
   if (!retired) return NextResponse.next();
   if (retired.kind === 'moved') {
     const to = new URL(retired.to, request.url);

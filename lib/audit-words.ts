@@ -35,6 +35,8 @@ const ACTIONS: Record<string, string> = {
   'story.legalHoldLifted': 'lifted the legal hold',
   'story.takedown': 'took it down for legal reasons',
   'story.takedownLifted': 'restored it to readers after a legal takedown',
+  'story.previewShared': 'shared a preview link outside the newsroom',
+  'story.previewRevoked': 'revoked a shared preview link',
   'story.embargo': 'set an embargo',
   'story.embargoLifted': 'lifted the embargo',
   'front.publish': 'published the front page',

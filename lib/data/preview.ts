@@ -8,6 +8,7 @@ import type { PreviewGrant } from '@/lib/preview-token';
 import { slugify } from '@/lib/slug';
 import { NotFoundError, ValidationError } from './errors';
 import { recordAudit } from './audit';
+import { recordRevision } from './revisions';
 import { formatDateTime } from '@/lib/format';
 import type { ArticleData } from './public-stories';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
@@ -91,22 +92,23 @@ export async function previewRefusal(grant: PreviewGrant, viewer: Viewer | null)
 export type SharedPreview = { id: string; by: string; createdAt: Date; expiresAt: Date; revision: string };
 
 /**
- * Makes a link for people outside the newsroom, fixed to the story's newest revision (what was just
- * saved), valid for 48 hours. Not while the story is on legal hold. Audited.
+ * Makes a link for people outside the newsroom, valid for 48 hours, fixed to a revision recorded
+ * now ("Shared preview" in History): autosave revisions absorb later autosaves, so the link needs
+ * one of its own that nothing changes. Not while the story is on legal hold. Audited.
  */
 export async function sharePreview(viewer: Viewer | null, storyId: string): Promise<PreviewGrant> {
   assertCan(viewer, 'newsroom.enter');
   const story = await loadStoryFor(viewer, storyId, 'story.sharePreview');
   if (story.legalHold) throw new ValidationError('This story is on legal hold: it cannot be shown outside the newsroom until the hold is lifted.');
-  const revision = await db.revision.findFirst({ where: { storyId }, orderBy: { createdAt: 'desc' }, select: { id: true } });
-  if (!revision) throw new ValidationError('Save the story before sharing a preview of it.');
   const expiresAt = new Date(Date.now() + SHARE_HOURS * 3_600_000);
   const link = await db.$transaction(async (tx) => {
-    const created = await tx.previewLink.create({ data: { storyId, revisionId: revision.id, createdById: viewer.id, expiresAt }, select: { id: true } });
+    const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
+    const revision = await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'MANUAL', storyVersion: current.version, snapshot: await loadSnapshot(tx, storyId), label: 'Shared preview' });
+    const created = await tx.previewLink.create({ data: { storyId, revisionId: revision.id, createdById: viewer.id, expiresAt }, select: { id: true, revisionId: true } });
     await recordAudit(tx, { actorId: viewer.id, action: 'story.previewShared', entityType: 'story', entityId: storyId, storyId, note: `Until ${expiresAt.toISOString()}` });
     return created;
   });
-  return { storyId, revisionId: revision.id, expiresAt, linkId: link.id };
+  return { storyId, revisionId: link.revisionId, expiresAt, linkId: link.id };
 }
 
 const SHARE_HOURS = 48;

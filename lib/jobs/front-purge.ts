@@ -19,8 +19,7 @@ const GIVE_UP_AFTER = 43_200; // attempts: a day at one every two seconds
 const SWEEP_MS = 1_000;
 
 /** Records, inside the caller's transaction, the purge of these keys at every front. */
-export async function recordFrontPurge(tx: Prisma.TransactionClient, keys: string[]): Promise<void> {
-  const fronts = env().MASTHEAD_FRONT_URLS;
+export async function recordFrontPurge(tx: Prisma.TransactionClient, keys: string[], fronts = env().MASTHEAD_FRONT_URLS): Promise<void> {
   if (fronts.length === 0 || keys.length === 0) return;
   const unique = [...new Set(keys)];
   await tx.frontPurge.createMany({ data: fronts.map((front) => ({ front, keys: unique })) });
@@ -79,8 +78,8 @@ export async function flushFrontPurges(): Promise<void> {
  * The first instance of a new build to start purges every page once, so that no reader gets a page
  * whose chunks the new build no longer serves. The build id is kept in settings to tell.
  */
-export async function purgeForNewBuild(buildId: string): Promise<boolean> {
-  if (env().MASTHEAD_FRONT_URLS.length === 0) return false;
+export async function purgeForNewBuild(buildId: string, fronts = env().MASTHEAD_FRONT_URLS): Promise<boolean> {
+  if (fronts.length === 0) return false;
   const KEY = 'front.buildId';
   const purged = await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${KEY}))`;
@@ -88,7 +87,7 @@ export async function purgeForNewBuild(buildId: string): Promise<boolean> {
     if (row?.value === buildId) return false;
     await tx.setting.upsert({ where: { key: KEY }, update: { value: buildId }, create: { key: KEY, value: buildId } });
     // Only a build that replaces another purges: a first start has nothing cached to replace.
-    if (row) await recordFrontPurge(tx, [cacheKeys.site]);
+    if (row) await recordFrontPurge(tx, [cacheKeys.site], fronts);
     return row !== null;
   });
   if (purged) await flushFrontPurges();

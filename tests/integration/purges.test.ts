@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
-import { sendDuePurges } from '@/lib/jobs/front-purge';
+import { purgeForNewBuild, sendDuePurges } from '@/lib/jobs/front-purge';
 import { stopBoss } from '@/lib/jobs/boss';
 import { makeUser, storyFields } from './helpers';
 
@@ -110,5 +110,17 @@ describe('purges of the cache front', () => {
     await db.frontPurge.update({ where: { id: row.id }, data: { nextAt: new Date() } });
     await sendDuePurges();
     expect((await db.frontPurge.findUniqueOrThrow({ where: { id: row.id } })).sentAt).not.toBeNull();
+  });
+
+  it('purge every page once when the first instance of a new build starts, and not again for the same build', async () => {
+    const sitePurges = () => db.frontPurge.count({ where: { front: frontUrl, keys: { has: 'site' } } });
+    const before = await sitePurges();
+    expect(await purgeForNewBuild(`build-a-${Date.now()}`, [frontUrl])).toBe(false); // a first start replaces nothing
+    const b = `build-b-${Date.now()}`;
+    expect(await purgeForNewBuild(b, [frontUrl])).toBe(true);
+    expect(await purgeForNewBuild(b, [frontUrl])).toBe(false); // a second instance of the same build
+    expect(await sitePurges()).toBe(before + 1);
+    await sendDuePurges();
+    expect(seen.some((s) => s.keys.split(' ').includes('site'))).toBe(true);
   });
 });
