@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { databaseDownSince } from '@/lib/db-availability';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { xkeyHeader } from '@/lib/cache/front-keys';
@@ -101,8 +102,11 @@ export function startFrontPurging(): void {
   if (env().MASTHEAD_FRONT_URLS.length === 0 || holder.__mastheadPurgeSweep) return;
   let running = false;
   let lastCleanup = 0;
+  let tick = 0;
   holder.__mastheadPurgeSweep = setInterval(() => {
-    if (running) return;
+    // While the database is known to be down, try only every tenth tick (its errors are logged).
+    tick += 1;
+    if (running || (databaseDownSince() !== null && tick % 10 !== 0)) return;
     running = true;
     void (async () => {
       try {

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -60,18 +60,24 @@ test.afterAll(async () => {
 
 test('npm run user:create beside a running npm start uses its embedded database; the server keeps it and the admin signs in', async ({ browser }) => {
   expect(output).toContain('Create the first admin with');
-  const created = spawnSync('npm', ['run', 'user:create', '--', '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'ADMIN'], {
-    env: { ...env(), MASTHEAD_PASSWORD: ADMIN.password },
-    encoding: 'utf8',
-    timeout: 100_000,
+  // Not spawnSync: this process must keep reading the running server's output meanwhile.
+  const created = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn('npm', ['run', 'user:create', '--', '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'ADMIN'], { env: { ...env(), MASTHEAD_PASSWORD: ADMIN.password } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (status) => resolve({ status, stdout, stderr }));
   });
   expect(created.status, `${created.stdout}\n${created.stderr}`).toBe(0);
   expect(created.stdout).toContain('Using the embedded PostgreSQL of the server already running');
   expect(`${created.stdout}${created.stderr}`).not.toContain('Stopping a PostgreSQL');
 
   // The server never lost its database.
-  const ready = await fetch(`${BASE}/api/ready`);
-  expect(ready.status).toBe(200);
+  const ready = await fetch(`${BASE}/api/ready`).catch((error: unknown) => {
+    throw new Error(`The server did not answer (${String(error)}):\n${output}`);
+  });
+  expect(ready.status, output).toBe(200);
   expect(server.exitCode).toBeNull();
 
   const page = await (await browser.newContext({ baseURL: BASE })).newPage();

@@ -117,6 +117,16 @@ test('a PURGE without the shared secret is refused with 403, even from this mach
   expect((await viaFront(SUMMIT)).headers.get('x-cache')).toBe('MISS');
 });
 
+test('a missing build file (private, no-store, 404 under /_next/) is never kept by the front', async () => {
+  const path = `/_next/static/chunks/not-built-yet-${Date.now()}.js`;
+  const first = await viaFront(path);
+  expect(first.status).toBe(404);
+  expect(first.headers.get('cache-control')).toMatch(/no-store/);
+  const second = await viaFront(path);
+  expect(second.status).toBe(404);
+  expect(second.headers.get('x-cache')).not.toBe('HIT');
+});
+
 test('a legal takedown answers 451 at the origin and through the front within a second, and Restore to readers brings it back', async ({ browser }) => {
   const headline = `Court weighs injunction on dam report ${Date.now()}`;
   const story = await approvedStory(headline);

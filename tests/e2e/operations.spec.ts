@@ -29,7 +29,7 @@ test('a NUL encoded twice in a story, tag or author address (%2500) answers 404,
   // The API says what is wrong with the reference, as JSON.
   const api = await request.get('/api/v1/stories/%2500');
   expect(api.status()).toBe(400);
-  expect((await api.json()).error).toEqual(expect.any(String));
+  expect((await api.json()).error.message).toBe('A story is named by its id or its slug.');
 });
 
 test('a write whose Origin is "null" is refused with 403, not a server error', async ({ browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { body, expectSaved, startStory } from './support/editor';
 import { createTestUser, query, type TestUser } from './support/db';
 
@@ -17,18 +17,22 @@ async function signedIn(browser: Browser, person: TestUser) {
   return { context, page };
 }
 
-const unsavedKeys = (page: import('@playwright/test').Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('masthead:unsaved:')));
+const unsavedKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('masthead:unsaved:')));
 
-test('a story moved out of a reporter’s hands mid-typing offers the unsaved text back, to copy or to send as a comment', async ({ browser }) => {
-  const reporter = await createTestUser('REPORTER');
-  const { context, page } = await signedIn(browser, reporter);
-  const id = await startStory(page, 'Council vote on the harbour plan', 'The council met on Tuesday.');
-
-  // Offline, the reporter goes on typing; meanwhile an editor submits the story for review.
+/** Starts a story as this person, then types more with the connection gone: kept only in the browser. */
+async function storyWithUnsavedText(browser: Browser, person: TestUser, headline: string, saved: string, unsaved: string) {
+  const { context, page } = await signedIn(browser, person);
+  const id = await startStory(page, headline, saved);
   await context.setOffline(true);
   await body(page).press('End');
-  await body(page).pressSequentially(' The vote was seven to two.');
+  await body(page).pressSequentially(unsaved);
   await expect.poll(async () => (await unsavedKeys(page)).length).toBe(1);
+  return { context, page, id };
+}
+
+test('a story moved out of a reporter’s hands mid-typing offers the unsaved text back, to copy or to send as a comment', async ({ browser }) => {
+  // Offline, the reporter goes on typing; meanwhile an editor submits the story for review.
+  const { context, page, id } = await storyWithUnsavedText(browser, await createTestUser('REPORTER'), 'Council vote on the harbour plan', 'The council met on Tuesday.', ' The vote was seven to two.');
   await query(`UPDATE "Story" SET status = 'IN_REVIEW', version = version + 1 WHERE id = $1`, [id]);
   await context.setOffline(false);
 
@@ -50,12 +54,7 @@ test('a story moved out of a reporter’s hands mid-typing offers the unsaved te
 
 test('unsaved text is kept per person and cleared at sign-out: the next person at the computer never gets it', async ({ browser }) => {
   const first = await createTestUser('REPORTER');
-  const { context, page } = await signedIn(browser, first);
-  const id = await startStory(page, 'Ferry timetable changes', 'Sailings move to the hour.');
-  await context.setOffline(true);
-  await body(page).press('End');
-  await body(page).pressSequentially(' From Monday.');
-  await expect.poll(async () => (await unsavedKeys(page)).length).toBe(1);
+  const { context, page, id } = await storyWithUnsavedText(browser, first, 'Ferry timetable changes', 'Sailings move to the hour.', ' From Monday.');
   const [key] = await unsavedKeys(page);
   expect(key).toMatch(new RegExp(`^masthead:unsaved:${first.id}:${id}:`));
   const kept = await page.evaluate((k) => localStorage.getItem(k), key!);

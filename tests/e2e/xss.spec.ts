@@ -41,6 +41,9 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
        ('xss-rev-2', 'xss-story', $1, 'MANUAL', 1, $3, $4, now())`,
     [reporter!.id, snapshot(body.content.slice(0, Math.floor(body.content.length / 2))), snapshot(body.content), breakouts[5]!.payload],
   );
+  // The story page's legal hold banner and its list of shared preview links (who, which revision).
+  await query(`UPDATE "Story" SET "legalHold" = true, "legalHoldReason" = $1, "legalHoldAt" = now() WHERE id = 'xss-story'`, [breakouts[6]!.payload]);
+  await query(`INSERT INTO "PreviewLink" (id, "storyId", "revisionId", "createdById", "expiresAt") VALUES ('xss-link', 'xss-story', 'xss-rev-2', $1, now() + interval '1 day')`, [reporter!.id]);
   // Written behind the data layer's back: tell the server's read cache, as a publication would.
   await query(`SELECT pg_notify('masthead_cache', $1)`, ['home section:world author:riley-chen directory feeds sitemaps story:xss-story']);
 
@@ -86,6 +89,8 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
     }
     if (url === '/newsroom/stories/xss-story') {
       await expect(page.getByRole('textbox', { name: 'Story body' }).locator('p')).toHaveCount(CORPUS.length);
+      await expect(page.getByRole('note', { name: 'Legal hold' })).toBeVisible();
+      await expect(page.getByRole('region', { name: 'Shared preview links' }).getByRole('listitem')).toHaveCount(1);
     }
     if (url === '/newsroom/stories/xss-story/history') {
       await expect(page.getByRole('region', { name: 'Changes to Body' }).locator('ins').first()).toBeVisible();
