@@ -104,7 +104,9 @@ export class SaveLoop {
       } else {
         // A 403 on a story this person could edit means it left their hands: the text stays on this
         // device (kept on every edit) and the editor offers it back.
-        this.set({ kind: 'error', message: data.error ?? `Saving failed (${response.status}).`, fieldErrors: data.fieldErrors, stranded: response.status === 403 });
+        const stranded = response.status === 403 && this.storyId !== null;
+        const message = stranded ? 'this story has left your hands; your text is kept on this device.' : (data.error ?? `Saving failed (${response.status}).`);
+        this.set({ kind: 'error', message, fieldErrors: data.fieldErrors, stranded });
       }
     } catch {
       this.offline = true;

@@ -1,6 +1,7 @@
 'use client';
 
 import { EditorContent, useEditor } from '@tiptap/react';
+import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
@@ -50,6 +51,13 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   const [stranded, setStranded] = useState<StoryDraft | null>(null);
   const slugLocked = story?.slugLocked ?? false;
   const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 });
+  const router = useRouter();
+  // Refused because the story left this person's hands: show it as it now stands. The editor comes
+  // back read-only and offers the text kept on this device (onCreate below).
+  const strandedNow = autosave.state.kind === 'error' && autosave.state.stranded === true;
+  useEffect(() => {
+    if (strandedNow) router.refresh();
+  }, [strandedNow, router]);
   const { draft, update, replace, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
     slugLocked,
     slugChosen: story !== null,

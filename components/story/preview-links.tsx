@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { revokePreviewLinkAction } from '@/lib/actions/preview';
 
-export type PreviewLinkView = { id: string; by: string; made: string; until: string; revision: string };
+export type PreviewLinkView = { id: string; by: string; made: string; until: string };
 
 /** The preview links shared outside the newsroom that still work, each with Revoke. */
 export function PreviewLinks({ storyId, links }: { storyId: string; links: PreviewLinkView[] }) {
@@ -25,7 +25,7 @@ export function PreviewLinks({ storyId, links }: { storyId: string; links: Previ
         {links.map((link) => (
           <li key={link.id}>
             <span>
-              {link.by}, {link.made}: shows {link.revision}; works until {link.until}.
+              Shared by {link.by} on {link.made}: shows the text as it was then, until {link.until}.
             </span>
             <button type="button" className="btn btn-small" disabled={pending} onClick={() => revoke(link.id)}>
               Revoke

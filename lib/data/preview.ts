@@ -9,7 +9,6 @@ import { slugify } from '@/lib/slug';
 import { NotFoundError, ValidationError } from './errors';
 import { recordAudit } from './audit';
 import { recordRevision } from './revisions';
-import { formatDateTime } from '@/lib/format';
 import type { ArticleData } from './public-stories';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
@@ -89,7 +88,7 @@ export async function previewRefusal(grant: PreviewGrant, viewer: Viewer | null)
   return null;
 }
 
-export type SharedPreview = { id: string; by: string; createdAt: Date; expiresAt: Date; revision: string };
+export type SharedPreview = { id: string; by: string; createdAt: Date; expiresAt: Date };
 
 /**
  * Makes a link for people outside the newsroom, valid for 48 hours, fixed to a revision recorded
@@ -121,15 +120,11 @@ export async function listSharedPreviews(viewer: Viewer | null, storyId: string)
     where: { storyId, revokedAt: null, expiresAt: { gt: new Date() } },
     orderBy: { createdAt: 'desc' },
     take: 50,
-    select: { id: true, createdAt: true, expiresAt: true, createdById: true, revisionId: true },
+    select: { id: true, createdAt: true, expiresAt: true, createdById: true },
   });
-  const [people, revisions] = await Promise.all([
-    db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById) } }, select: { id: true, name: true } }),
-    db.revision.findMany({ where: { id: { in: rows.map((r) => r.revisionId) } }, select: { id: true, label: true, createdAt: true } }),
-  ]);
+  const people = await db.user.findMany({ where: { id: { in: rows.map((r) => r.createdById) } }, select: { id: true, name: true } });
   const names = new Map(people.map((p) => [p.id, p.name]));
-  const labels = new Map(revisions.map((r) => [r.id, r.label || `the text saved ${formatDateTime(r.createdAt)}`]));
-  return rows.map((r) => ({ id: r.id, by: names.get(r.createdById) ?? 'someone', createdAt: r.createdAt, expiresAt: r.expiresAt, revision: labels.get(r.revisionId) ?? 'a revision' }));
+  return rows.map((r) => ({ id: r.id, by: names.get(r.createdById) ?? 'someone', createdAt: r.createdAt, expiresAt: r.expiresAt }));
 }
 
 /** Stops a shared link from working at once. Audited. */

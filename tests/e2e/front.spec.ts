@@ -143,6 +143,7 @@ test('a legal takedown answers 451 at the origin and through the front within a 
   await form.getByRole('textbox', { name: 'Reason' }).fill('Interim injunction, High Court');
   await form.getByRole('button', { name: 'Take down for legal reasons' }).click();
   await expect(page.getByRole('note', { name: 'Legal takedown' })).toContainText('Interim injunction, High Court');
+  await page.screenshot({ path: 'tests/e2e/screenshots/legal-takedown.png' });
 
   const origin = await fetch(`${BASE_URL}${story.path}`, { redirect: 'manual' });
   expect(origin.status).toBe(451);

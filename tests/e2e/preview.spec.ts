@@ -39,6 +39,8 @@ test('a shared preview shows a draft exactly as the public page would, to someon
   // Listed on the story; Revoke stops it at once.
   const listed = page.getByRole('region', { name: 'Shared preview links' });
   await expect(listed.getByRole('listitem')).toHaveCount(1);
+  await listed.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/e2e/screenshots/preview-links.png' });
   await listed.getByRole('button', { name: 'Revoke' }).click();
   await expect(listed).toHaveCount(0);
   await preview.goto(url);

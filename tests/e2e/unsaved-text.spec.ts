@@ -39,6 +39,8 @@ test('a story moved out of a reporter’s hands mid-typing offers the unsaved te
   const offered = page.getByRole('region', { name: 'Your unsaved text' });
   await expect(offered).toBeVisible({ timeout: 20_000 });
   await expect(offered.getByRole('textbox', { name: 'Unsaved text' })).toHaveValue(/The vote was seven to two\./);
+  // The page now shows the story as it stands: in review, read-only for the reporter.
+  await expect(page.getByText('You can read this story, but not edit it in its current state.')).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/unsaved-text.png', fullPage: true });
 
   // A reload keeps offering it (it is still only on this device) …

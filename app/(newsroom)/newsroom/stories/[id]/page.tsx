@@ -48,7 +48,7 @@ export default async function EditStoryPage({ params }: Props) {
       {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
       {editor}
-      <PreviewLinks storyId={story.id} links={previews.map((p) => ({ id: p.id, by: p.by, made: formatDateTime(p.createdAt), until: formatDateTime(p.expiresAt), revision: p.revision }))} />
+      <PreviewLinks storyId={story.id} links={previews.map((p) => ({ id: p.id, by: p.by, made: formatDateTime(p.createdAt), until: formatDateTime(p.expiresAt) }))} />
       {abilities.canCorrect && <CorrectionForm storyId={story.id} />}
       {abilities.canChangeSlug && <SlugForm storyId={story.id} version={story.version} slug={story.slug} />}
     </>
