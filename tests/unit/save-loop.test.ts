@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SaveLoop } from '@/components/editor/save-loop';
+import { readLocalCopy, setLocalCopyOwner } from '@/components/editor/local-copy';
 import type { StoryDraft } from '@/components/editor/types';
 
 // The editor's save loop on its own: timers are fake, the server is a function answering each
@@ -29,6 +30,7 @@ beforeEach(() => {
   holdNext = false;
   vi.stubGlobal('window', { localStorage: memoryStorage(), sessionStorage: memoryStorage(), addEventListener() {}, removeEventListener() {} });
   vi.stubGlobal('navigator', { onLine: true });
+  setLocalCopyOwner('person-1');
   vi.stubGlobal('fetch', async (url: string, init: { body: string }) => {
     requests.push({ url, body: JSON.parse(init.body) });
     if (holdNext) {
@@ -127,6 +129,11 @@ describe('the save loop', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(saves.getState().kind).toBe('offline');
     expect(JSON.stringify(window.localStorage)).toContain('Port strike enters second week');
+    // Kept under the person's name: another person in this browser does not get it.
+    expect(readLocalCopy('s1')?.draft.headline).toBe('Port strike enters second week');
+    setLocalCopyOwner('person-2');
+    expect(readLocalCopy('s1')).toBeNull();
+    setLocalCopyOwner('person-1');
     await vi.advanceTimersByTimeAsync(5000);
     expect(requests).toHaveLength(2);
     expect(saves.getState().kind).toBe('saved');
