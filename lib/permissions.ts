@@ -34,6 +34,8 @@ export const STORY_ACTIONS = [
   'story.overrideStyle',
   'story.legalHold',
   'story.sharePreview',
+  'live.post',
+  'live.moderate',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
@@ -56,6 +58,7 @@ const ALL = STORY_STATES;
 // readers keystroke by keystroke. (Updates to live stories go through a pending version.)
 const WRITABLE: readonly StoryState[] = ['DRAFT', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED'];
 const EDITORS = (rule: Rule): RoleRules => ({ EDITOR: rule, ADMIN: rule });
+const LIVE_STATES: readonly StoryState[] = STORY_STATES.filter((s) => s !== 'UNPUBLISHED');
 
 const STORY_TABLE: Record<StoryAction, RoleRules> = {
   'story.view': { REPORTER: { states: ALL }, ...EDITORS({ states: ALL }) },
@@ -94,6 +97,11 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   // Sharing a preview link outside the newsroom, listing and revoking such links: the story's
   // bylines and the desk.
   'story.sharePreview': { REPORTER: { states: ALL, own: 'required' }, ...EDITORS({ states: ALL }) },
+  // A live blog's entries: its contributors (bylines and people added as contributors, asked as
+  // "own") and the desk post them while the blog is not unpublished; editors approve, pin,
+  // withdraw others' entries, end and resume coverage and choose the contributors.
+  'live.post': { REPORTER: { states: LIVE_STATES, own: 'required' }, ...EDITORS({ states: LIVE_STATES }) },
+  'live.moderate': EDITORS({ states: ALL }),
 };
 
 const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {

@@ -6,7 +6,7 @@ import { assertCan, type Viewer } from './viewer';
 type AuditInput = {
   actorId: string | null;
   action: string;
-  entityType: 'user' | 'story' | 'setting' | 'media' | 'front' | 'budget';
+  entityType: 'user' | 'story' | 'setting' | 'media' | 'front' | 'budget' | 'liveEntry';
   entityId: string;
   storyId?: string;
   fromState?: string | null;

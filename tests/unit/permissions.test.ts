@@ -52,6 +52,10 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
       return editor;
     case 'story.sharePreview':
       return editor || isByline;
+    case 'live.post':
+      return (editor || isByline) && state !== 'UNPUBLISHED';
+    case 'live.moderate':
+      return editor;
   }
 }
 
