@@ -7,7 +7,8 @@ import { authorPath, sectionPath, tagPath } from '@/lib/urls';
 import { ResponsiveImage } from './responsive-image';
 
 /** The article as readers see it; the preview renders the very same component. */
-export function ArticleView({ story, after }: { story: ArticleData; after?: ReactNode }) {
+/** `live`: a live blog's entries, under its summary (the body). */
+export function ArticleView({ story, live, after }: { story: ArticleData; live?: ReactNode; after?: ReactNode }) {
   return (
     <article className="article">
       <header className="article-header">
@@ -55,6 +56,7 @@ export function ArticleView({ story, after }: { story: ArticleData; after?: Reac
         </figure>
       )}
       <div className="article-body">{renderBody(story.body, { dateline: story.dateline })}</div>
+      {live}
       {story.corrections.length > 0 && (
         <aside className="corrections" aria-labelledby="corrections-heading">
           <h2 id="corrections-heading">{story.corrections.some((c) => c.kind === 'CORRECTION') ? 'Corrections' : 'Clarifications'}</h2>

@@ -227,3 +227,28 @@ export async function makeLiveBlog(viewer: Viewer | null, storyId: string): Prom
     await recordAudit(tx, { actorId: viewer.id, action: 'live.start', entityType: 'story', entityId: storyId, storyId });
   });
 }
+
+export type DeskEntry = { id: string; headline: string; text: string; keyEvent: boolean; pinned: boolean; status: 'PENDING' | 'PUBLISHED' | 'WITHDRAWN'; by: string; at: Date; corrected: boolean; version: number; mine: boolean };
+export type LiveDesk = { running: boolean; endedAt: Date | null; entriesNeedEditor: boolean; canPost: boolean; canModerate: boolean; waits: boolean; entries: DeskEntry[] };
+
+/** The live blog as the newsroom works on it: every entry (waiting, published, withdrawn), newest first. Null: not a live blog. */
+export async function getLiveDesk(viewer: Viewer | null, storyId: string): Promise<LiveDesk | null> {
+  assertCan(viewer, 'newsroom.enter');
+  const story = await loadStoryFor(viewer, storyId, 'story.view');
+  const blog = await db.story.findUnique({ where: { id: storyId }, select: { format: true, coverageEndedAt: true, entriesNeedEditor: true, contributors: { select: { userId: true } } } });
+  if (!blog || blog.format !== 'LIVE') return null;
+  const people = [...new Set([...story.authorIds, ...blog.contributors.map((c) => c.userId)])];
+  const canPost = can(viewer, 'live.post', { status: story.status, authorIds: people });
+  const canModerate = can(viewer, 'live.moderate', story.ref);
+  const rows = await db.liveEntry.findMany({ where: { storyId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 200, select: { id: true, headline: true, body: true, keyEvent: true, pinned: true, status: true, authorId: true, createdAt: true, postedAt: true, correctedAt: true, version: true } });
+  const names = new Map((await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return {
+    running: blog.coverageEndedAt === null,
+    endedAt: blog.coverageEndedAt,
+    entriesNeedEditor: blog.entriesNeedEditor,
+    canPost,
+    canModerate,
+    waits: blog.entriesNeedEditor && !canModerate,
+    entries: rows.map((r) => ({ id: r.id, headline: r.headline, text: entryText(r.body), keyEvent: r.keyEvent, pinned: r.pinned, status: r.status, by: names.get(r.authorId) ?? 'someone', at: r.postedAt ?? r.createdAt, corrected: r.correctedAt !== null, version: r.version, mine: r.authorId === viewer.id })),
+  };
+}

@@ -39,10 +39,12 @@ export type PublicStory = PublicStorySummary & {
   publicUpdatedAt: Date | null;
   corrections: { id: string; kind: 'CORRECTION' | 'CLARIFICATION'; text: string; createdAt: Date }[];
   body: Doc;
+  /** A live blog's body is its summary; its entries come from lib/data/live-public.ts. */
+  live: boolean;
 };
 
 /** What the article view renders: a live story, or a preview of one that may not be published. */
-export type ArticleData = Omit<PublicStory, 'publishedAt' | 'seoTitle' | 'seoDescription'> & { publishedAt: Date | null };
+export type ArticleData = Omit<PublicStory, 'publishedAt' | 'seoTitle' | 'seoDescription' | 'live'> & { publishedAt: Date | null };
 
 export type StoryPage = { stories: PublicStorySummary[]; nextCursor: string | null };
 
@@ -182,6 +184,7 @@ const storySelect = {
   seoDescription: true,
   corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } },
   body: true,
+  format: true,
 } as const satisfies Prisma.StorySelect;
 
 async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | null> {
@@ -199,6 +202,7 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
     publicUpdatedAt: row.publicUpdatedAt,
     corrections: row.corrections,
     body: await resolveBodyImages(db, publicBody(body.doc)),
+    live: row.format === 'LIVE',
   };
 }
 

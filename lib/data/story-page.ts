@@ -4,6 +4,7 @@ import { listComments } from './comments';
 import { NotFoundError } from './errors';
 import { getHolds } from './holds';
 import { listSharedPreviews } from './preview';
+import { getLiveDesk } from './live-entries';
 import { can } from '@/lib/permissions';
 import { changesForReview } from './revisions';
 import { listSections } from './sections';
@@ -33,9 +34,10 @@ export async function getStoryPage(viewer: Viewer | null, id: string) {
   ]);
   // Reviewing editors first see what changed since they last saw the story; bylines and the desk
   // see the preview links shared outside.
-  const [changes, previews] = await Promise.all([
+  const [changes, previews, live] = await Promise.all([
     abilities.reviews ? changesForReview(viewer, id) : null,
     can(viewer, 'story.sharePreview', { status: story.status, authorIds: story.bylineIds }) ? listSharedPreviews(viewer, id) : [],
+    getLiveDesk(viewer, id),
   ]);
-  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews };
+  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live };
 }

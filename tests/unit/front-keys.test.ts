@@ -7,6 +7,7 @@ describe('surrogate keys by path', () => {
     ['/world', ['section:world', 'site']],
     ['/world/', ['section:world', 'site']],
     ['/world/yoon-ishiba-second-summit-lima', ['path:world/yoon-ishiba-second-summit-lima', 'site']],
+    ['/world/lima-summit-live/live.json', ['path:world/lima-summit-live', 'site']],
     ['/world/feed.xml', ['section:world', 'feeds', 'site']],
     ['/tags/north-korea', ['tag:north-korea', 'site']],
     ['/tags/north-korea/feed.xml', ['tag:north-korea', 'feeds', 'site']],

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArticleView } from '@/components/reading/article-view';
+import { LiveBlogView } from '@/components/reading/live-blog';
 import { RelatedStories } from '@/components/reading/related-stories';
+import { getLiveBlog } from '@/lib/data/live-public';
 import { getPublishedStory, listRelatedStories } from '@/lib/data/public-stories';
 import { getSiteIdentity } from '@/lib/data/site-identity';
 import { newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
@@ -31,12 +33,12 @@ export default async function ArticlePage({ params }: Props) {
   const story = await getPublishedStory(decodePath(section), decodePath(slug));
   // Moved and unpublished stories never get here: the proxy answers their URLs with 301 or 410.
   if (!story) notFound();
-  const [related, site] = await Promise.all([listRelatedStories(story.id, 4), getSiteIdentity()]);
+  const [related, site, live] = await Promise.all([listRelatedStories(story.id, 4), getSiteIdentity(), story.live ? getLiveBlog(story.id) : null]);
 
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(story, absoluteUrl, site.name)) }} />
-      <ArticleView story={story} after={<RelatedStories stories={related} />} />
+      <ArticleView story={story} live={live && <LiveBlogView blog={live} />} after={<RelatedStories stories={related} />} />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { getStoryPage } from '@/lib/data/story-page';
 import { formatDateTime } from '@/lib/format';
 import { HoldsPanel, type HoldsView } from '@/components/story/holds-panel';
 import { PreviewLinks } from '@/components/story/preview-links';
+import { LiveDesk, StartLiveBlog } from '@/components/story/live-desk';
 import '../editor.css';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -23,7 +24,7 @@ export default async function EditStoryPage({ params }: Props) {
   const { id } = await params;
   const page = await getStoryPage(viewer, id);
   if (!page) notFound();
-  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews } = page;
+  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live } = page;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const holdsView: HoldsView = {
     legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
@@ -47,7 +48,14 @@ export default async function EditStoryPage({ params }: Props) {
       <HoldsPanel storyId={story.id} holds={holdsView} />
       {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
+      {!live && story.status === 'DRAFT' && story.canEdit && <StartLiveBlog storyId={story.id} />}
       {editor}
+      {live && (
+        <LiveDesk
+          storyId={story.id}
+          desk={{ ...live, endedAt: live.endedAt && formatDateTime(live.endedAt), entries: live.entries.map((e) => ({ ...e, at: formatDateTime(e.at) })) }}
+        />
+      )}
       <PreviewLinks storyId={story.id} links={previews.map((p) => ({ id: p.id, by: p.by, made: formatDateTime(p.createdAt), until: formatDateTime(p.expiresAt) }))} />
       {abilities.canCorrect && <CorrectionForm storyId={story.id} />}
       {abilities.canChangeSlug && <SlugForm storyId={story.id} version={story.version} slug={story.slug} />}

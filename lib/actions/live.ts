@@ -1,0 +1,63 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { getViewer } from '@/lib/auth';
+import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
+import { approveEntry, makeLiveBlog, pinEntry, postEntry, setCoverage, withdrawEntry } from '@/lib/data/live-entries';
+import { liveEntrySchema } from '@/lib/validations/live';
+import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+
+// The live blog's desk: parse, call the data layer (which authorises, gates and purges), refresh.
+
+export type LiveResult = { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+const id = z.string().min(1).max(64);
+
+async function run(storyId: string, work: () => Promise<string | void>): Promise<LiveResult> {
+  try {
+    const message = await work();
+    revalidatePath(`/newsroom/stories/${storyId}`);
+    return message ? { ok: true, message } : { ok: true };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
+    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof VersionConflictError) return { ok: false, message: error.message };
+    throw error;
+  }
+}
+
+const postSchema = liveEntrySchema.extend({ storyId: id });
+
+export async function postEntryAction(input: unknown): Promise<LiveResult> {
+  const parsed = parseActionInput(postSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That entry was not understood.') };
+  const { storyId, ...entry } = parsed.data;
+  return run(storyId, async () => ((await postEntry(await getViewer(), storyId, entry)).status === 'PENDING' ? 'Sent to an editor: it goes out once approved.' : 'Posted.'));
+}
+
+const entrySchema = z.strictObject({ storyId: id, entryId: id, action: z.enum(['approve', 'withdraw', 'pin', 'unpin']) });
+
+export async function entryStepAction(input: unknown): Promise<LiveResult> {
+  const parsed = parseActionInput(entrySchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId, entryId, action } = parsed.data;
+  return run(storyId, async () => {
+    const viewer = await getViewer();
+    if (action === 'approve') await approveEntry(viewer, entryId);
+    else if (action === 'withdraw') await withdrawEntry(viewer, entryId);
+    else await pinEntry(viewer, entryId, action === 'pin');
+  });
+}
+
+const storySchema = z.strictObject({ storyId: id, action: z.enum(['start', 'end', 'resume']) });
+
+export async function liveBlogAction(input: unknown): Promise<LiveResult> {
+  const parsed = parseActionInput(storySchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
+  const { storyId, action } = parsed.data;
+  return run(storyId, async () => {
+    const viewer = await getViewer();
+    if (action === 'start') await makeLiveBlog(viewer, storyId);
+    else await setCoverage(viewer, storyId, action === 'resume');
+  });
+}

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL } from '../../playwright.config';
+import { createApprovedStory, query } from './support/db';
+import { storageStateFor } from './support/roles';
+
+// A live blog, from the desk to the reader: an editor publishes it and posts entries (one a key
+// event), a reader without JavaScript sees them on the story's page, each an article with its own
+// address, and `live.json` carries them; a withdrawn entry leaves, and End coverage says when.
+
+test.use({ storageState: storageStateFor('editor') });
+
+async function post(page: Page, text: string, options: { headline?: string; keyEvent?: boolean } = {}) {
+  const composer = page.getByRole('group', { name: 'New entry' });
+  if (options.headline) await composer.getByLabel('Entry headline').fill(options.headline);
+  await composer.getByRole('textbox', { name: 'Entry' }).click();
+  await page.keyboard.type(text);
+  if (options.keyEvent) await composer.getByLabel('Key event').check();
+  await composer.getByRole('button', { name: 'Post entry' }).click();
+  await expect(page.getByRole('list', { name: 'Entries' })).toContainText(text);
+  await expect(composer.getByRole('textbox', { name: 'Entry' })).toHaveText('');
+}
+
+test('an editor runs a live blog: entries reach readers without JavaScript and in live.json; withdraw and End coverage follow', async ({ page, browser }) => {
+  const headline = `Lima summit day, live ${Date.now()}`;
+  const story = await createApprovedStory('live', headline);
+  await query(`UPDATE "Story" SET format = 'LIVE' WHERE id = $1`, [story.id]);
+  await page.goto(`/newsroom/stories/${story.id}`);
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('Published');
+
+  const desk = page.getByRole('region', { name: 'Live coverage' });
+  await expect(desk).toContainText('Coverage running');
+  await post(page, 'The two leaders arrived at the palace at nine.');
+  await post(page, 'They agreed to resume the shuttle diplomacy.', { headline: 'Agreement reached', keyEvent: true });
+  await post(page, 'A joint statement is expected at noon.');
+  await page.screenshot({ path: 'tests/e2e/screenshots/live-desk.png', fullPage: true });
+
+  // A reader with no JavaScript.
+  const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false })).newPage();
+  await reader.goto(story.path);
+  const coverage = reader.getByRole('region', { name: 'Live coverage' });
+  await expect(coverage.getByRole('status')).toHaveText('Live');
+  const entries = coverage.locator('.live-entries > article');
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first()).toContainText('A joint statement is expected at noon.');
+  await expect(entries.nth(1)).toContainText('Key event');
+  await expect(entries.nth(1).getByRole('heading', { level: 3 })).toHaveText('Agreement reached');
+  const keyEvents = coverage.getByRole('navigation', { name: 'Key events' });
+  await expect(keyEvents.getByRole('link')).toHaveCount(1);
+  const anchor = await keyEvents.getByRole('link').getAttribute('href');
+  expect(await entries.nth(1).getAttribute('id')).toBe(anchor!.slice(1));
+  await expect(entries.first().locator('time')).toHaveAttribute('datetime', /^\d{4}-\d\d-\d\dT/);
+  await reader.screenshot({ path: 'tests/e2e/screenshots/live-blog.png', fullPage: true });
+
+  const live = await (await fetch(`${BASE_URL}${story.path}/live.json`)).json();
+  expect(live.live).toBe(true);
+  expect(live.entries.map((e: { html: string }) => e.html)).toEqual([
+    '<p>A joint statement is expected at noon.</p>',
+    '<p>They agreed to resume the shuttle diplomacy.</p>',
+    '<p>The two leaders arrived at the palace at nine.</p>',
+  ]);
+  const again = await fetch(`${BASE_URL}${story.path}/live.json`, { headers: { 'if-none-match': (await fetch(`${BASE_URL}${story.path}/live.json`)).headers.get('etag')! } });
+  expect(again.status).toBe(304);
+
+  // Withdrawn: gone from readers at once; the newsroom keeps it.
+  const first = page.getByRole('list', { name: 'Entries' }).getByRole('listitem').filter({ hasText: 'arrived at the palace' });
+  await first.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(first).toContainText('Withdrawn');
+  await reader.reload();
+  await expect(entries).toHaveCount(2);
+
+  await desk.getByRole('button', { name: 'End coverage' }).click();
+  await expect(desk).toContainText('Coverage ended');
+  await reader.reload();
+  await expect(coverage.getByRole('status')).toContainText('Coverage ended');
+  expect((await (await fetch(`${BASE_URL}${story.path}/live.json`)).json()).live).toBe(false);
+  await reader.context().close();
+});
