@@ -6,7 +6,8 @@ import { storageStateFor } from './support/roles';
 // The newsroom is used all day, often by keyboard: the same automated check as the public site.
 
 test('newsroom pages pass an automated accessibility check', async ({ browser }) => {
-  test.setTimeout(90_000);
+  // Fourteen pages, each in a new context, on a machine whose other worker is busy too.
+  test.setTimeout(240_000);
   const [story] = await query<{ id: string }>(`SELECT id FROM "Story" WHERE slug = 'port-strike-second-week'`);
   const pages: [string, 'admin' | 'editor' | null][] = [
     ['/login', null],
