@@ -12,12 +12,12 @@ test.use({ storageState: storageStateFor('editor') });
 async function post(page: Page, text: string, options: { headline?: string; keyEvent?: boolean } = {}) {
   const composer = page.getByRole('group', { name: 'New entry' });
   if (options.headline) await composer.getByLabel('Entry headline').fill(options.headline);
-  await composer.getByRole('textbox', { name: 'Entry' }).click();
+  await composer.getByRole('textbox', { name: 'Entry', exact: true }).click();
   await page.keyboard.type(text);
   if (options.keyEvent) await composer.getByLabel('Key event').check();
   await composer.getByRole('button', { name: 'Post entry' }).click();
   await expect(page.getByRole('list', { name: 'Entries' })).toContainText(text);
-  await expect(composer.getByRole('textbox', { name: 'Entry' })).toHaveText('');
+  await expect(composer.getByRole('textbox', { name: 'Entry', exact: true })).toHaveText('');
 }
 
 test('an editor runs a live blog: entries reach readers without JavaScript and in live.json; withdraw and End coverage follow', async ({ page, browser }) => {
@@ -27,7 +27,7 @@ test('an editor runs a live blog: entries reach readers without JavaScript and i
   await page.goto(`/newsroom/stories/${story.id}`);
   const workflow = page.getByRole('region', { name: 'Workflow' });
   await workflow.getByRole('button', { name: 'Publish' }).click();
-  await expect(workflow).toContainText('Published');
+  await expect(workflow).toContainText('published');
 
   const desk = page.getByRole('region', { name: 'Live coverage' });
   await expect(desk).toContainText('Coverage running');
