@@ -37,9 +37,11 @@ function Entry({ entry, pinned = false }: { entry: PublicEntry; pinned?: boolean
   );
 }
 
-export function LiveBlogView({ blog }: { blog: LiveBlog }) {
+/** `pollUrl`: the blog's live.json, which the small same-origin script asks while coverage runs. */
+export function LiveBlogView({ blog, pollUrl }: { blog: LiveBlog; pollUrl: string }) {
   return (
-    <section className="live-blog" aria-label="Live coverage">
+    <section className="live-blog" aria-label="Live coverage" data-live-url={pollUrl} data-live-ended={blog.coverageEndedAt ? 'true' : 'false'}>
+      {!blog.coverageEndedAt && <script async src="/live-v1.js" />}
       <p className={`live-status${blog.coverageEndedAt ? ' live-ended' : ''}`} role="status">
         {blog.coverageEndedAt ? (
           <>
@@ -72,7 +74,7 @@ export function LiveBlogView({ blog }: { blog: LiveBlog }) {
         </nav>
       )}
       <div className="live-entries">
-        {blog.entries.length === 0 ? <p className="muted">No updates yet.</p> : blog.entries.map((entry) => <Entry key={entry.id} entry={entry} />)}
+        {blog.entries.length === 0 ? <p className="muted live-none">No updates yet.</p> : blog.entries.map((entry) => <Entry key={entry.id} entry={entry} />)}
       </div>
     </section>
   );

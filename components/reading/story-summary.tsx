@@ -27,6 +27,7 @@ export function StorySummary({ story, level = 2, variant = 'list', showSection =
       <article className="summary summary-compact">
         <p className="meta">{published}</p>
         <Heading>
+          {story.liveNow && <span className="live-badge">Live</span>}
           <Link href={storyPath(story)}>{story.headline}</Link>
         </Heading>
       </article>
@@ -43,6 +44,7 @@ export function StorySummary({ story, level = 2, variant = 'list', showSection =
           </Link>
         )}
         <Heading>
+          {story.liveNow && <span className="live-badge">Live</span>}
           <Link href={storyPath(story)}>{story.headline}</Link>
         </Heading>
         {showDek && story.dek && <p className="summary-dek">{story.dek}</p>}

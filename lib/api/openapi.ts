@@ -73,6 +73,7 @@ export function openApiDocument(serverUrl: string) {
             publishedAt: { type: 'string', format: 'date-time' },
             updatedAt: { type: 'string', format: 'date-time' },
             image: { type: ['object', 'null'] },
+            live: { type: 'boolean', description: 'A live blog whose coverage is running' },
             snippet: { type: 'string', description: 'Only in search results' },
           },
         },
@@ -87,7 +88,22 @@ export function openApiDocument(serverUrl: string) {
                 dateline: { type: 'string' },
                 corrections: { type: 'array', items: { type: 'object', properties: { kind: { enum: ['correction', 'clarification'] }, text: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' } } } },
                 bodyHtml: { type: 'string', description: 'Rendered on the server from the validated body; escaped' },
-                body: { type: 'object', description: 'The body as Tiptap (ProseMirror) JSON' },
+                body: { type: 'object', description: 'The body as Tiptap (ProseMirror) JSON; a live blog’s summary' },
+                liveBlog: {
+                  type: 'object',
+                  description: 'Only for a live blog: whether coverage ended, the pinned entry and the newest entries, newest first',
+                  properties: {
+                    coverageEndedAt: { type: ['string', 'null'], format: 'date-time' },
+                    pinned: { type: ['object', 'null'] },
+                    entries: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: { id: { type: 'string' }, url: { type: 'string', format: 'uri' }, headline: { type: 'string' }, keyEvent: { type: 'boolean' }, postedAt: { type: 'string', format: 'date-time' }, correctedAt: { type: ['string', 'null'], format: 'date-time' }, author: { type: ['object', 'null'] }, bodyHtml: { type: 'string' } },
+                      },
+                    },
+                  },
+                },
               },
             },
           ],

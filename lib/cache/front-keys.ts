@@ -39,7 +39,8 @@ function ownKeys(pathname: string): string[] | null {
   if (path.startsWith('/sitemaps/')) return [cacheKeys.sitemaps];
   // The manifest names the site: it is purged with every page when the name changes.
   if (path === '/manifest.webmanifest') return [cacheKeys.directory];
-  if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt)$/.test(path)) return [frontKeys.static];
+  // Files that never change at their address (a changed script gets a new name: live-v2.js).
+  if (path === '/robots.txt' || path === '/api/v1/openapi.json' || /^\/[^/]+\.(ico|png|svg|webmanifest|txt|js)$/.test(path)) return [frontKeys.static];
   const segments = path.slice(1).split('/');
   if (segments[0] === 'api') {
     if (segments[1] !== 'v1') return null;

@@ -26,6 +26,8 @@ export type PublicStorySummary = {
   publishedAt: Date;
   updatedAt: Date;
   image: PublicImage | null;
+  /** A live blog whose coverage is running: lists mark it "Live". */
+  liveNow: boolean;
 };
 
 export type PublicImage = { src: string; srcSet: string; width: number; height: number; alt: string; caption: string; credit: string };
@@ -44,7 +46,7 @@ export type PublicStory = PublicStorySummary & {
 };
 
 /** What the article view renders: a live story, or a preview of one that may not be published. */
-export type ArticleData = Omit<PublicStory, 'publishedAt' | 'seoTitle' | 'seoDescription' | 'live'> & { publishedAt: Date | null };
+export type ArticleData = Omit<PublicStory, 'publishedAt' | 'seoTitle' | 'seoDescription' | 'live' | 'liveNow'> & { publishedAt: Date | null };
 
 export type StoryPage = { stories: PublicStorySummary[]; nextCursor: string | null };
 
@@ -58,6 +60,8 @@ const summarySelect = {
   publishedAt: true,
   updatedAt: true,
   publicUpdatedAt: true,
+  format: true,
+  coverageEndedAt: true,
   section: { select: { name: true, slug: true } },
   authors: { orderBy: { position: 'asc' }, select: { user: { select: { name: true, slug: true } } } },
   tags: { select: { tag: { select: { name: true, slug: true } } }, orderBy: { tag: { name: 'asc' } } },
@@ -97,6 +101,7 @@ function toSummary(r: SummaryRow): PublicStorySummary {
     bylines: r.authors.map((a) => a.user),
     tags: r.tags.map((t) => t.tag),
     image: toImage(r.featuredImage),
+    liveNow: r.format === 'LIVE' && r.coverageEndedAt === null,
   };
 }
 

@@ -1,4 +1,6 @@
+import type { LiveBlog } from '@/lib/data/live-public';
 import type { PublicStory } from '@/lib/data/public-stories';
+import { toPlainText } from '@/lib/editor/plain-text';
 import { SITE } from '@/lib/site';
 import { authorPath, sectionPath, storyPath } from '@/lib/urls';
 
@@ -42,5 +44,29 @@ export function newsArticleJsonLd(story: PublicStory, absolute: (path: string) =
     inLanguage: SITE.language,
     ...(story.dateline ? { locationCreated: { '@type': 'Place', name: story.dateline } } : {}),
     isPartOf: { '@type': 'WebPage', url: absolute(sectionPath(story.section)) },
+  };
+}
+
+/**
+ * schema.org LiveBlogPosting for a live blog: the article's fields, when coverage started and
+ * ended, and its newest entries as liveBlogUpdate (each a BlogPosting with its own address).
+ */
+export function liveBlogJsonLd(story: PublicStory, blog: LiveBlog, absolute: (path: string) => string, siteName: string) {
+  const article = newsArticleJsonLd(story, absolute, siteName);
+  return {
+    ...article,
+    '@type': 'LiveBlogPosting',
+    coverageStartTime: story.publishedAt.toISOString(),
+    ...(blog.coverageEndedAt ? { coverageEndTime: blog.coverageEndedAt.toISOString() } : {}),
+    ...(blog.newestAt ? { dateModified: blog.newestAt.toISOString() } : {}),
+    liveBlogUpdate: blog.entries.map((entry) => ({
+      '@type': 'BlogPosting',
+      headline: entry.headline || toPlainText(entry.body).split('\n')[0]!.slice(0, 110),
+      url: `${article.url}#entry-${entry.id}`,
+      datePublished: entry.postedAt.toISOString(),
+      ...(entry.correctedAt ? { dateModified: entry.correctedAt.toISOString() } : {}),
+      articleBody: toPlainText(entry.body),
+      ...(entry.author ? { author: { '@type': 'Person', name: entry.author.name, url: absolute(authorPath(entry.author)) } } : {}),
+    })),
   };
 }

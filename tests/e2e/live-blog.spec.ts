@@ -20,7 +20,10 @@ async function post(page: Page, text: string, options: { headline?: string; keyE
   await expect(composer.getByRole('textbox', { name: 'Entry', exact: true })).toHaveText('');
 }
 
-test('an editor runs a live blog: entries reach readers without JavaScript and in live.json; withdraw and End coverage follow', async ({ page, browser }) => {
+// Two polls of the open page (10 to 15 s each) besides the posting.
+test.describe.configure({ timeout: 150_000 });
+
+test('an editor runs a live blog: an open page offers new updates, readers without JavaScript see them on reload, live.json and JSON-LD carry them; withdraw and End coverage follow', async ({ page, browser }) => {
   const headline = `Lima summit day, live ${Date.now()}`;
   const story = await createApprovedStory('live', headline);
   await query(`UPDATE "Story" SET format = 'LIVE' WHERE id = $1`, [story.id]);
@@ -31,10 +34,35 @@ test('an editor runs a live blog: entries reach readers without JavaScript and i
 
   const desk = page.getByRole('region', { name: 'Live coverage' });
   await expect(desk).toContainText('Coverage running');
+
+  // A reader has the page open before any entry is posted (with JavaScript: the page polls).
+  const watcher = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await watcher.goto(story.path);
+  await expect(watcher.getByRole('region', { name: 'Live coverage' })).toContainText('No updates yet.');
+  await watcher.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+
   await post(page, 'The two leaders arrived at the palace at nine.');
   await post(page, 'They agreed to resume the shuttle diplomacy.', { headline: 'Agreement reached', keyEvent: true });
   await post(page, 'A joint statement is expected at noon.');
   await page.screenshot({ path: 'tests/e2e/screenshots/live-desk.png', fullPage: true });
+
+  // The open page offers the three (it polls every 10 to 15 s) and inserts them on request, without a reload.
+  const offer = watcher.getByRole('button', { name: '3 new updates' });
+  await expect(offer).toBeVisible({ timeout: 40_000 });
+  await offer.click();
+  const watched = watcher.locator('.live-entries > article');
+  await expect(watched).toHaveCount(3);
+  await expect(watched.first()).toContainText('A joint statement is expected at noon.');
+  await expect(watched.nth(1)).toContainText('Key event');
+  expect(await watcher.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+  await watcher.screenshot({ path: 'tests/e2e/screenshots/live-blog-new-updates.png', fullPage: true });
+
+  // Search engines get a LiveBlogPosting with the three updates.
+  await watcher.reload();
+  const ld = JSON.parse((await watcher.locator('script[type="application/ld+json"]').textContent())!);
+  expect(ld['@type']).toBe('LiveBlogPosting');
+  expect(ld.coverageStartTime).toMatch(/^\d{4}-/);
+  expect(ld.liveBlogUpdate.map((u: { headline: string }) => u.headline)).toEqual(['A joint statement is expected at noon.', 'Agreement reached', 'The two leaders arrived at the palace at nine.']);
 
   // A reader with no JavaScript.
   const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false })).newPage();
@@ -60,6 +88,12 @@ test('an editor runs a live blog: entries reach readers without JavaScript and i
     '<p>They agreed to resume the shuttle diplomacy.</p>',
     '<p>The two leaders arrived at the palace at nine.</p>',
   ]);
+  // The public API and ninjs carry the entries too.
+  const api = (await (await fetch(`${BASE_URL}/api/v1/stories/${story.id}`)).json()).data;
+  expect(api.live).toBe(true);
+  expect(api.liveBlog.entries.map((e: { keyEvent: boolean }) => e.keyEvent)).toEqual([false, true, false]);
+  const ninjs = await (await fetch(`${BASE_URL}/api/v1/stories/${story.id}?format=ninjs`)).json();
+  expect(ninjs.associations.filter((a: { name: string }) => a.name.startsWith('entry-'))).toHaveLength(3);
   const again = await fetch(`${BASE_URL}${story.path}/live.json`, { headers: { 'if-none-match': (await fetch(`${BASE_URL}${story.path}/live.json`)).headers.get('etag')! } });
   expect(again.status).toBe(304);
 
@@ -72,8 +106,12 @@ test('an editor runs a live blog: entries reach readers without JavaScript and i
 
   await desk.getByRole('button', { name: 'End coverage' }).click();
   await expect(desk).toContainText('Coverage ended');
+  // The open page learns it at its next poll, says so and stops asking.
+  await expect(watcher.getByRole('region', { name: 'Live coverage' }).locator('.live-status')).toHaveText('Coverage has ended', { timeout: 40_000 });
+  await expect(watcher.locator('[data-live-url]')).toHaveAttribute('data-live-ended', 'true');
   await reader.reload();
   await expect(coverage.getByRole('status')).toContainText('Coverage ended');
   expect((await (await fetch(`${BASE_URL}${story.path}/live.json`)).json()).live).toBe(false);
   await reader.context().close();
+  await watcher.context().close();
 });

@@ -6,10 +6,10 @@ import { RelatedStories } from '@/components/reading/related-stories';
 import { getLiveBlog } from '@/lib/data/live-public';
 import { getPublishedStory, listRelatedStories } from '@/lib/data/public-stories';
 import { getSiteIdentity } from '@/lib/data/site-identity';
-import { newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
+import { liveBlogJsonLd, newsArticleJsonLd, scriptSafeJson } from '@/lib/seo/json-ld';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl } from '@/lib/site';
-import { decodePath } from '@/lib/urls';
+import { decodePath, storyPath } from '@/lib/urls';
 
 type Props = { params: Promise<{ section: string; slug: string }> };
 
@@ -37,8 +37,8 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <>
-      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(newsArticleJsonLd(story, absoluteUrl, site.name)) }} />
-      <ArticleView story={story} live={live && <LiveBlogView blog={live} />} after={<RelatedStories stories={related} />} />
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(live ? liveBlogJsonLd(story, live, absoluteUrl, site.name) : newsArticleJsonLd(story, absoluteUrl, site.name)) }} />
+      <ArticleView story={story} live={live && <LiveBlogView blog={live} pollUrl={`${storyPath(story)}/live.json`} />} after={<RelatedStories stories={related} />} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { getLiveBlog } from '@/lib/data/live-public';
 import { getPublishedStory } from '@/lib/data/public-stories';
 import { bodyToHtml } from '@/lib/editor/html';
+import { formatDateTime } from '@/lib/format';
 import { siteUrl } from '@/lib/site';
 import { decodePath } from '@/lib/urls';
 
@@ -24,6 +25,7 @@ export async function GET(request: Request, { params }: Params) {
     headline: e.headline,
     keyEvent: e.keyEvent,
     postedAt: e.postedAt.toISOString(),
+    postedLabel: formatDateTime(e.postedAt),
     correctedAt: e.correctedAt?.toISOString() ?? null,
     author: e.author?.name ?? null,
     html: bodyToHtml(e.body, { base: siteUrl() }),

@@ -2,6 +2,7 @@ import { getSiteIdentity } from '@/lib/data/site-identity';
 import { ApiError, apiHandler, apiJson, parseQuery, preflight } from '@/lib/api/public';
 import { storyDto, storyNinjs } from '@/lib/api/story-dto';
 import { getPublishedStoryByIdOrSlug } from '@/lib/data/public-stories';
+import { getLiveBlog } from '@/lib/data/live-public';
 import { storyQuery } from '@/lib/validations/public-api';
 import { SLUG_PATTERN } from '@/lib/slug';
 import { decodePath } from '@/lib/urls';
@@ -16,7 +17,8 @@ export function GET(request: Request, { params }: Params) {
     const story = await getPublishedStoryByIdOrSlug(ref);
     // Drafts, scheduled and unpublished stories are indistinguishable from stories that never were.
     if (!story) throw new ApiError(404, 'No published story has that id or slug.');
-    return apiJson(format === 'ninjs' ? storyNinjs(story, (await getSiteIdentity()).name) : { data: storyDto(story) });
+    const live = story.live ? await getLiveBlog(story.id) : null;
+    return apiJson(format === 'ninjs' ? storyNinjs(story, (await getSiteIdentity()).name, live) : { data: storyDto(story, live) });
   });
 }
 
