@@ -2,29 +2,19 @@
 // (with its ETag, so an unchanged answer is a bodiless 304) and offers new entries behind a
 // "N new updates" button that the reader presses: the page never moves under them. It stops while
 // the tab is hidden and once coverage ends. Without this script the page works by reloading.
-(function () {
-  var blog = document.querySelector('[data-live-url]');
-  if (!blog) return;
-  var url = blog.getAttribute('data-live-url');
-  var list = blog.querySelector('.live-entries');
-  var status = blog.querySelector('.live-status');
+// The page is hydrated by React after it loads: nothing here touches the page before the first
+// answer arrives (seconds later), and elements are looked up when used, never kept.
+function mastheadLive() {
+  var first = document.querySelector('[data-live-url]');
+  if (!first) return;
+  var url = first.getAttribute('data-live-url');
   var etag = null;
   var waiting = [];
   var timer = null;
-  var ended = blog.getAttribute('data-live-ended') === 'true';
+  var ended = first.getAttribute('data-live-ended') === 'true';
 
-  var button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'live-new';
-  button.hidden = true;
-  var announcer = document.createElement('p');
-  announcer.className = 'live-announce';
-  announcer.setAttribute('role', 'status');
-  list.parentNode.insertBefore(announcer, list);
-  list.parentNode.insertBefore(button, list);
-
-  function shown(id) {
-    return document.getElementById('entry-' + id) !== null;
+  function blog() {
+    return document.querySelector('[data-live-url]');
   }
 
   function el(tag, className, text) {
@@ -32,6 +22,23 @@
     if (className) node.className = className;
     if (text) node.textContent = text;
     return node;
+  }
+
+  // The button and its announcement, made the first time there is something to offer.
+  function controls() {
+    var root = blog();
+    var list = root.querySelector('.live-entries');
+    var button = root.querySelector('.live-new');
+    if (!button) {
+      var announcer = el('p', 'live-announce');
+      announcer.setAttribute('role', 'status');
+      button = el('button', 'live-new');
+      button.type = 'button';
+      button.addEventListener('click', insert);
+      list.parentNode.insertBefore(announcer, list);
+      list.parentNode.insertBefore(button, list);
+    }
+    return { list: list, button: button, announcer: root.querySelector('.live-announce') };
   }
 
   // The same markup as the page: an article with its own address, time, author, headline, mark.
@@ -57,24 +64,28 @@
   }
 
   function offer() {
+    if (!waiting.length && !blog().querySelector('.live-new')) return;
+    var c = controls();
     var n = waiting.length;
-    button.hidden = n === 0;
-    button.textContent = n === 1 ? '1 new update' : n + ' new updates';
-    announcer.textContent = n ? button.textContent : '';
+    c.button.hidden = n === 0;
+    c.button.textContent = n === 1 ? '1 new update' : n + ' new updates';
+    c.announcer.textContent = n ? c.button.textContent : '';
   }
 
-  button.addEventListener('click', function () {
+  function insert() {
+    var c = controls();
     // Oldest first, each above the last: the newest ends on top.
-    for (var i = 0; i < waiting.length; i++) list.insertBefore(article(waiting[i]), list.firstChild);
-    var empty = list.querySelector('.live-none');
+    for (var i = 0; i < waiting.length; i++) c.list.insertBefore(article(waiting[i]), c.list.firstChild);
+    var empty = c.list.querySelector('.live-none');
     if (empty) empty.remove();
     waiting = [];
     offer();
-    if (list.firstChild && list.firstChild.focus) {
-      list.firstChild.tabIndex = -1;
-      list.firstChild.focus();
+    var top = c.list.firstChild;
+    if (top) {
+      top.tabIndex = -1;
+      top.focus();
     }
-  });
+  }
 
   function schedule() {
     clearTimeout(timer);
@@ -91,17 +102,18 @@
         return response.json();
       })
       .then(function (data) {
-        if (data) {
-          var fresh = [];
-          for (var i = 0; i < data.entries.length; i++) if (!shown(data.entries[i].id)) fresh.push(data.entries[i]);
-          waiting = fresh.reverse();
-          offer();
-          if (!data.live) {
-            // Coverage ended: say so, and ask no more.
-            ended = true;
-            blog.setAttribute('data-live-ended', 'true');
-            if (status) status.textContent = 'Coverage has ended';
-          }
+        if (!data) return;
+        var fresh = [];
+        for (var i = 0; i < data.entries.length; i++) if (!document.getElementById('entry-' + data.entries[i].id)) fresh.push(data.entries[i]);
+        waiting = fresh.reverse();
+        offer();
+        if (!data.live) {
+          // Coverage ended: say so, and ask no more.
+          ended = true;
+          var root = blog();
+          root.setAttribute('data-live-ended', 'true');
+          var status = root.querySelector('.live-status');
+          if (status) status.textContent = 'Coverage has ended';
         }
       })
       .catch(function () {})
@@ -113,4 +125,7 @@
     else schedule();
   });
   schedule();
-})();
+}
+// An async script may run before the page has been parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mastheadLive);
+else mastheadLive();

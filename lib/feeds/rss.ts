@@ -1,4 +1,6 @@
+import type { PublicEntry } from '@/lib/data/live-public';
 import type { PublicStorySummary } from '@/lib/data/public-stories';
+import { toPlainText } from '@/lib/editor/plain-text';
 import { SITE, absoluteUrl } from '@/lib/site';
 import { storyPath } from '@/lib/urls';
 import { rssText, xmlDocument, xmlResponse } from './xml';
@@ -32,6 +34,40 @@ export function rssResponse(feed: { title: string; path: string; selfPath: strin
         language: SITE.language,
         lastBuildDate: newest.toUTCString(),
         'atom:link': { '@_href': absoluteUrl(feed.selfPath), '@_rel': 'self', '@_type': 'application/rss+xml' },
+        item,
+      },
+    },
+  });
+  return xmlResponse(body, 'application/rss+xml');
+}
+
+/** An RSS 2.0 feed of a live blog's newest entries, each linking to its place on the page. */
+export function liveRssResponse(feed: { title: string; path: string; description: string; entries: PublicEntry[] }): Response {
+  const page = absoluteUrl(feed.path);
+  const item = feed.entries.map((e) => {
+    const url = `${page}#entry-${e.id}`;
+    const text = toPlainText(e.body);
+    return {
+      title: rssText(e.headline || (text.split('\n')[0] ?? '').slice(0, 110)),
+      link: url,
+      guid: { '@_isPermaLink': 'true', '#text': url },
+      pubDate: e.postedAt.toUTCString(),
+      description: rssText(text),
+      'dc:creator': e.author ? rssText(e.author.name) : undefined,
+    };
+  });
+  const body = xmlDocument({
+    rss: {
+      '@_version': '2.0',
+      '@_xmlns:atom': 'http://www.w3.org/2005/Atom',
+      '@_xmlns:dc': 'http://purl.org/dc/elements/1.1/',
+      channel: {
+        title: rssText(feed.title),
+        link: page,
+        description: rssText(feed.description),
+        language: SITE.language,
+        lastBuildDate: (feed.entries[0]?.postedAt ?? new Date(0)).toUTCString(),
+        'atom:link': { '@_href': `${page}/feed.xml`, '@_rel': 'self', '@_type': 'application/rss+xml' },
         item,
       },
     },

@@ -94,6 +94,11 @@ test('an editor runs a live blog: an open page offers new updates, readers witho
   expect(api.liveBlog.entries.map((e: { keyEvent: boolean }) => e.keyEvent)).toEqual([false, true, false]);
   const ninjs = await (await fetch(`${BASE_URL}/api/v1/stories/${story.id}?format=ninjs`)).json();
   expect(ninjs.associations.filter((a: { name: string }) => a.name.startsWith('entry-'))).toHaveLength(3);
+  const feed = await fetch(`${BASE_URL}${story.path}/feed.xml`);
+  expect(feed.headers.get('content-type')).toContain('application/rss+xml');
+  const feedText = await feed.text();
+  expect(feedText.match(/<item>/g)).toHaveLength(3);
+  expect(feedText).toContain(`${story.path}#entry-`);
   const again = await fetch(`${BASE_URL}${story.path}/live.json`, { headers: { 'if-none-match': (await fetch(`${BASE_URL}${story.path}/live.json`)).headers.get('etag')! } });
   expect(again.status).toBe(304);
 

@@ -227,7 +227,7 @@ test('the public API: published stories only, filters, cursors, ninjs, CORS and 
   expect(first.headers()['access-control-allow-origin']).toBe('*');
   const page1 = await first.json();
   expect(page1.data).toHaveLength(1);
-  expect(Object.keys(page1.data[0]).sort()).toEqual(['bylines', 'dek', 'headline', 'id', 'image', 'publishedAt', 'section', 'slug', 'tags', 'updatedAt', 'url'].sort());
+  expect(Object.keys(page1.data[0]).sort()).toEqual(['bylines', 'dek', 'headline', 'id', 'image', 'live', 'publishedAt', 'section', 'slug', 'tags', 'updatedAt', 'url'].sort());
   const page2 = await (await request.get(`/api/v1/stories?limit=1&cursor=${page1.nextCursor}`)).json();
   expect(page2.data[0].id).not.toBe(page1.data[0].id);
 
