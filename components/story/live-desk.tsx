@@ -69,6 +69,9 @@ export function LiveDesk({ storyId, desk }: { storyId: string; desk: LiveDeskVie
             Entry headline <span className="muted">(optional)</span>
             <input value={headline} maxLength={200} onChange={(e) => setHeadline(e.target.value)} />
           </label>
+          <span className="live-composer-label" aria-hidden="true">
+            Entry
+          </span>
           <EditorContent editor={editor} />
           <div className="live-composer-actions">
             <label className="checkbox">

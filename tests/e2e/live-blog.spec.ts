@@ -52,6 +52,7 @@ test('an editor runs a live blog: an open page offers new updates, readers witho
   await offer.click();
   const watched = watcher.locator('.live-entries > article');
   await expect(watched).toHaveCount(3);
+  await expect(watcher.getByRole('button', { name: /new update/ })).toBeHidden();
   await expect(watched.first()).toContainText('A joint statement is expected at noon.');
   await expect(watched.nth(1)).toContainText('Key event');
   expect(await watcher.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
