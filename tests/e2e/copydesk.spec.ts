@@ -31,7 +31,8 @@ test('the summit story: Style checks lists the three errors, Submit is refused n
 
   // Clicking a finding selects its text.
   await errors.nth(0).getByRole('button', { name: /At a time/ }).click();
-  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('”');
+  // The editor takes focus and selects asynchronously: wait for it (a busy machine is slower).
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe('”');
 
   const workflow = page.getByRole('region', { name: 'Workflow' });
   await workflow.getByRole('button', { name: 'Submit for review' }).click();

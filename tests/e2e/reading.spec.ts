@@ -51,6 +51,8 @@ test('the summit page carries NewsArticle JSON-LD, canonical URL and social card
 });
 
 test('home, section, article, tag, author and search pages pass an automated accessibility check', async ({ page }) => {
+  // Axe on eight pages, on a machine whose other worker is busy too.
+  test.setTimeout(180_000);
   for (const [name, url] of [
     ['home', '/'],
     ['section', '/world'],
