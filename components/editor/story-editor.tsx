@@ -102,7 +102,8 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
     // exists (localStorage is there only in the browser).
     onCreate: ({ editor: e }) => {
       const local = readLocalCopy(story?.id ?? null);
-      if (!local) return;
+      // A copy that is not a whole draft (another version of the editor wrote it) is not applied.
+      if (!local || typeof local.draft?.body !== 'object' || local.draft.body === null) return;
       if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
       // The story left this person's hands before the text was saved: offer it back, never apply it.
       if (!editable) return setStranded(local.draft);
@@ -133,7 +134,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
     });
   }, [setHost, forSaving, replace, editor, slugAssigned]);
 
-  const words = useMemo(() => countWords(toPlainText(draft.body as Doc)), [draft.body]);
+  const words = useMemo(() => (draft.body ? countWords(toPlainText(draft.body as Doc)) : 0), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;
   const styleText = useMemo(() => ({ headline: draft.headline, dek: draft.dek, body: draft.body as Doc, section }), [draft.headline, draft.dek, draft.body, section]);
   const state = autosave.state;
