@@ -14,6 +14,8 @@ const CORPUS: Entry[] = (XSS_CORPUS as Entry[]).map(
 const breakouts = CORPUS.filter((e) => e.category === 'tag-breakout' || e.category === 'attribute-breakout');
 
 test('no corpus payload runs on the article page, the home page, the desk, the editor or the history', async ({ browser }) => {
+  // Ten pages, one of them the editor with 754 paragraphs: a minute is not enough on a busy machine.
+  test.setTimeout(240_000);
   const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
   const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
   const body = { type: 'doc', content: CORPUS.map((e) => ({ type: 'paragraph', content: [{ type: 'text', text: e.payload }] })) };
