@@ -9,7 +9,9 @@ import { slugify } from '@/lib/slug';
 import { mediaStorage } from '@/lib/media/storage';
 import { processImage } from '@/lib/media/process';
 import { FRONT_STORIES } from './seed-data/front-stories';
+import { DEMO_LIVE_BLOG } from './seed-data/live-blog';
 import { DEMO_STORIES, type DemoStory } from './seed-data/stories';
+import { liveColumns, seedLiveEntries } from './seed-live';
 import { ALT_TEXT, drawIllustration } from './seed-images';
 
 // The demo newsroom. Idempotent: it creates what is missing and never changes what exists, so
@@ -57,7 +59,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
   }
 
   let created = 0;
-  for (const story of [...DEMO_STORIES, ...FRONT_STORIES]) {
+  for (const story of [...DEMO_STORIES, ...FRONT_STORIES, DEMO_LIVE_BLOG]) {
     if (await db.story.findUnique({ where: { slug: story.slug }, select: { id: true } })) continue;
     const parsed = parseBody(docFromPlainText(story.paragraphs.join('\n')));
     if (!parsed.ok) throw new Error(`Demo story ${story.slug}: ${parsed.error}`);
@@ -90,6 +92,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
       const row = await tx.story.create({
         data: {
           ...fields,
+          ...liveColumns(story),
           ...(at ? { createdAt: at, updatedAt: at, statusChangedAt: at, firstPublishedAt: at } : {}),
           createdById: creatorId,
           authors: { create: authorIds.map((userId, position) => ({ userId, position })) },
@@ -120,6 +123,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
           },
         },
       });
+      await seedLiveEntries(tx, row.id, story, userIds);
       await refreshSearchVector(tx, row.id);
       await recordStoryPath(tx, row.id);
       await tx.auditEvent.create({

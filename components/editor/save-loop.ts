@@ -39,6 +39,8 @@ export class SaveLoop {
   constructor(
     private storyId: string | null,
     private version: number,
+    /** What the first save creates: a story, or a live blog (New live blog on the desk). */
+    private readonly format: 'STORY' | 'LIVE' = 'STORY',
   ) {}
 
   setHost(host: SaveHost): void {
@@ -93,7 +95,7 @@ export class SaveLoop {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             // The same id on every attempt: a retry after a lost answer finds the story it made.
-            body: JSON.stringify({ ...draft, clientId: (this.newStoryId ??= newId()) }),
+            body: JSON.stringify({ ...draft, clientId: (this.newStoryId ??= newId()), ...(this.format === 'LIVE' ? { format: 'LIVE' } : {}) }),
           });
       const data = await response.json().catch(() => ({}));
       this.offline = false;

@@ -40,17 +40,19 @@ type Props = {
   sections: { id: string; name: string; slug: string }[];
   people: { id: string; name: string }[];
   copydesk: CopyDesk;
+  /** A new story's format: New live blog creates a live blog with its first save. */
+  format?: 'STORY' | 'LIVE';
 };
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
-export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk }: Props) {
+export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY' }: Props) {
   const editable = story ? story.canEdit : true;
   // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
   if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
   const [stranded, setStranded] = useState<StoryDraft | null>(null);
   const slugLocked = story?.slugLocked ?? false;
-  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 });
+  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 }, format);
   const router = useRouter();
   // Refused because the story left this person's hands: show it as it now stands. The editor comes
   // back read-only and offers the text kept on this device (onCreate below).
@@ -79,7 +81,8 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
     editable,
     immediatelyRender: false,
     editorProps: {
-      attributes: { role: 'textbox', 'aria-label': 'Story body', 'aria-multiline': 'true', class: 'story-body' },
+      // A live blog's body is its summary: the key points above the entries.
+      attributes: { role: 'textbox', 'aria-label': format === 'LIVE' ? 'Summary' : 'Story body', 'aria-multiline': 'true', class: 'story-body' },
       // Plain text: a paragraph per line, none for blank lines; the characters exactly as pasted.
       transformPastedText: (text) =>
         text

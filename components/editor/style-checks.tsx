@@ -2,10 +2,9 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEffect, useMemo, useState } from 'react';
-import { checkStory } from '@/lib/copydesk/check';
+import { checkStory, type StoryText } from '@/lib/copydesk/check';
 import { RULE_LABELS, type Finding, type StyleSettings } from '@/lib/copydesk/types';
 import type { StyleOverrideRow } from '@/lib/data/style';
-import type { Doc } from '@/lib/editor/schema';
 import { styleHighlightsKey } from '@/lib/editor/style-highlights';
 import { StyleOverrideForm } from './style-override-form';
 
@@ -14,20 +13,23 @@ export type CopyDesk = { settings: StyleSettings; overrides: StyleOverrideRow[];
 type Props = {
   editor: Editor | null;
   storyId: string | null;
-  text: { headline: string; dek: string; body: Doc; section: string | null };
+  text: StoryText;
   copydesk: CopyDesk;
   editable: boolean;
   onFieldFix: (field: 'headline' | 'dek', value: string) => void;
+  /** Where the panel sits: the story's editor (default) or a live blog's entry composer. */
+  context?: Context;
 };
 
-const FIELD_IDS = { headline: 'story-headline', dek: 'story-dek' } as const;
+type Context = { heading: string; id: string; fields: { headline: string; dek: string }; blocks: string };
+const STORY: Context = { heading: 'Style checks', id: 'style-checks-heading', fields: { headline: 'story-headline', dek: 'story-dek' }, blocks: 'errors block Submit, Approve, Schedule and Publish' };
 
 /**
  * The copy desk's findings as the reporter types: highlighted in the text and listed here, each
  * selecting its text when clicked and, where a rule knows the fix, fixing it. The server runs the
  * same checks before Submit, Approve, Schedule and Publish.
  */
-export function StyleChecks({ editor, storyId, text, copydesk, editable, onFieldFix }: Props) {
+export function StyleChecks({ editor, storyId, text, copydesk, editable, onFieldFix, context = STORY }: Props) {
   const [findings, setFindings] = useState<Finding[]>([]);
   const overridden = useMemo(() => new Map(copydesk.overrides.map((o) => [o.rule, o])), [copydesk.overrides]);
 
@@ -46,7 +48,7 @@ export function StyleChecks({ editor, storyId, text, copydesk, editable, onField
 
   function select(f: Finding) {
     if (f.field !== 'body') {
-      const field = document.getElementById(FIELD_IDS[f.field]) as HTMLTextAreaElement | null;
+      const field = document.getElementById(context.fields[f.field]) as HTMLTextAreaElement | null;
       field?.focus();
       field?.setSelectionRange(f.from, f.to);
       return;
@@ -57,7 +59,7 @@ export function StyleChecks({ editor, storyId, text, copydesk, editable, onField
   function fix(f: Finding) {
     if (!f.fix) return;
     if (f.field !== 'body') {
-      const value = f.field === 'headline' ? text.headline : text.dek;
+      const value = f.field === 'headline' ? text.headline : (text.dek ?? '');
       if (value.slice(f.from, f.to) === f.match) onFieldFix(f.field, value.slice(0, f.from) + f.fix.replacement + value.slice(f.to));
       return;
     }
@@ -74,11 +76,11 @@ export function StyleChecks({ editor, storyId, text, copydesk, editable, onField
   const warnings = findings.filter((f) => f.severity === 'warning');
   const errorRules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))];
   return (
-    <section className="panel style-checks" aria-labelledby="style-checks-heading">
-      <h2 id="style-checks-heading">Style checks</h2>
+    <section className="panel style-checks" aria-labelledby={context.id}>
+      <h2 id={context.id}>{context.heading}</h2>
       <p className="muted" role="status">
         {findings.length === 0 ? 'No findings.' : `${blocking.length} ${blocking.length === 1 ? 'error' : 'errors'} · ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}`}
-        {blocking.length > 0 && ' · errors block Submit, Approve, Schedule and Publish'}
+        {blocking.length > 0 && ` · ${context.blocks}`}
       </p>
       {findings.length > 0 && (
         <ul className="style-findings">

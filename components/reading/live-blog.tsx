@@ -37,8 +37,9 @@ function Entry({ entry, pinned = false }: { entry: PublicEntry; pinned?: boolean
   );
 }
 
-/** `pollUrl`: the blog's live.json, which the small same-origin script asks while coverage runs. */
-export function LiveBlogView({ blog, pollUrl }: { blog: LiveBlog; pollUrl: string }) {
+/** `storyUrl`: the blog's address; the small same-origin script polls its live.json while coverage runs. */
+export function LiveBlogView({ blog, storyUrl }: { blog: LiveBlog; storyUrl: string }) {
+  const pollUrl = `${storyUrl}/live.json`;
   return (
     <section className="live-blog" aria-label="Live coverage" data-live-url={pollUrl} data-live-ended={blog.coverageEndedAt ? 'true' : 'false'}>
       {!blog.coverageEndedAt && <script async src="/live-v1.js" />}
@@ -73,9 +74,25 @@ export function LiveBlogView({ blog, pollUrl }: { blog: LiveBlog; pollUrl: strin
           </ul>
         </nav>
       )}
+      <LiveEntries blog={blog} olderUrl={`${storyUrl}/updates`} />
+    </section>
+  );
+}
+
+/** A page of entries, newest first, and the link to the ones before them (by cursor, no script needed). */
+export function LiveEntries({ blog, olderUrl }: { blog: Pick<LiveBlog, 'entries' | 'nextCursor'>; olderUrl: string }) {
+  return (
+    <>
       <div className="live-entries">
         {blog.entries.length === 0 ? <p className="muted live-none">No updates yet.</p> : blog.entries.map((entry) => <Entry key={entry.id} entry={entry} />)}
       </div>
-    </section>
+      {blog.nextCursor && (
+        <p className="live-older">
+          <a href={`${olderUrl}?before=${encodeURIComponent(blog.nextCursor)}`} rel="next">
+            Older entries
+          </a>
+        </p>
+      )}
+    </>
   );
 }

@@ -1,56 +1,51 @@
 'use client';
 
-import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { entryStepAction, liveBlogAction, postEntryAction, type LiveResult } from '@/lib/actions/live';
-import { storyExtensions } from '@/lib/editor/extensions';
+import type { CopyDesk } from '@/components/editor/style-checks';
+import { editEntryAction, entryStepAction, liveBlogAction, postEntryAction, type LiveResult } from '@/lib/actions/live';
+import type { Doc } from '@/lib/editor/schema';
+import { LiveComposer, type EntryDraft } from './live-composer';
+import { LivePeople } from './live-people';
+
+type DeskEntryView = { id: string; headline: string; text: string; body: Doc; keyEvent: boolean; pinned: boolean; status: 'PENDING' | 'PUBLISHED' | 'WITHDRAWN'; by: string; at: string; corrected: boolean; version: number; mine: boolean };
 
 export type LiveDeskView = {
   running: boolean;
   endedAt: string | null;
+  entriesNeedEditor: boolean;
+  contributorIds: string[];
   canPost: boolean;
   canModerate: boolean;
   waits: boolean;
-  entries: { id: string; headline: string; text: string; keyEvent: boolean; pinned: boolean; status: 'PENDING' | 'PUBLISHED' | 'WITHDRAWN'; by: string; at: string; corrected: boolean; mine: boolean }[];
+  entries: DeskEntryView[];
 };
 
-const STATUS_WORDS = { PENDING: 'Waiting for an editor', PUBLISHED: 'Published', WITHDRAWN: 'Withdrawn' } as const;
+type Props = { storyId: string; section: string | null; desk: LiveDeskView; copydesk: CopyDesk; people: { id: string; name: string }[] };
 
-/** The live blog's desk on its story page: coverage, the entry composer, and every entry with its actions. */
-export function LiveDesk({ storyId, desk }: { storyId: string; desk: LiveDeskView }) {
+const STATUS_WORDS = { PENDING: 'Waiting for an editor', PUBLISHED: 'Published', WITHDRAWN: 'Withdrawn' } as const;
+const EMPTY: EntryDraft = { headline: '', keyEvent: false, body: { type: 'doc', content: [{ type: 'paragraph' }] } };
+
+/** The live blog's desk on its story page: coverage, contributors, the entry composer, and every entry with its actions. */
+export function LiveDesk({ storyId, section, desk, copydesk, people }: Props) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [headline, setHeadline] = useState('');
-  const [keyEvent, setKeyEvent] = useState(false);
+  const [editing, setEditing] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const editor = useEditor({
-    extensions: storyExtensions(),
-    content: { type: 'doc', content: [{ type: 'paragraph' }] },
-    immediatelyRender: false,
-    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Entry', class: 'live-composer-body' } },
-  });
 
-  const act = (work: () => Promise<LiveResult>, after?: () => void) =>
+  const act = (work: () => Promise<LiveResult>) =>
     start(async () => {
       const result = await work();
       setMessage(result.ok ? (result.message ? { ok: true, text: result.message } : null) : { ok: false, text: result.message });
-      if (result.ok) {
-        after?.();
-        router.refresh();
-      }
+      if (result.ok) router.refresh();
     });
-
-  const post = () =>
-    act(
-      () => postEntryAction({ storyId, headline, keyEvent, body: editor?.getJSON() }),
-      // The text is cleared only once the server has it: a refused entry stays in the composer.
-      () => {
-        setHeadline('');
-        setKeyEvent(false);
-        editor?.commands.clearContent();
-      },
-    );
+  const done = (result: LiveResult & { ok: true }) => {
+    setMessage(result.message ? { ok: true, text: result.message } : null);
+    setEditing(null);
+    router.refresh();
+  };
+  // Correcting a published entry where entries need an editor is an editor's job (the server says so too).
+  const mayEdit = (e: DeskEntryView) => e.status !== 'WITHDRAWN' && (desk.canModerate || (e.mine && (e.status === 'PENDING' || !desk.entriesNeedEditor)));
 
   return (
     <section className="live-desk" aria-label="Live coverage">
@@ -63,26 +58,18 @@ export function LiveDesk({ storyId, desk }: { storyId: string; desk: LiveDeskVie
           </button>
         )}
       </div>
+      {desk.canModerate && <LivePeople storyId={storyId} people={people} contributorIds={desk.contributorIds} entriesNeedEditor={desk.entriesNeedEditor} onSaved={() => router.refresh()} />}
       {desk.canPost && desk.running && (
-        <div className="live-composer" role="group" aria-label="New entry">
-          <label>
-            Entry headline <span className="muted">(optional)</span>
-            <input value={headline} maxLength={200} onChange={(e) => setHeadline(e.target.value)} />
-          </label>
-          <span className="live-composer-label" aria-hidden="true">
-            Entry
-          </span>
-          <EditorContent editor={editor} />
-          <div className="live-composer-actions">
-            <label className="checkbox">
-              <input type="checkbox" checked={keyEvent} onChange={(e) => setKeyEvent(e.target.checked)} /> Key event
-            </label>
-            <button type="button" className="btn btn-primary" disabled={pending} onClick={post}>
-              Post entry
-            </button>
-            {desk.waits && <span className="muted">Your entries go to an editor before readers see them.</span>}
-          </div>
-        </div>
+        <LiveComposer
+          storyId={storyId}
+          section={section}
+          copydesk={copydesk}
+          initial={EMPTY}
+          submitLabel="Post entry"
+          onSubmit={(draft) => postEntryAction({ storyId, ...draft })}
+          onDone={done}
+          note={desk.waits ? 'Your entries go to an editor before readers see them.' : undefined}
+        />
       )}
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={`notice ${message.ok ? '' : 'notice-error'}`}>
@@ -98,12 +85,33 @@ export function LiveDesk({ storyId, desk }: { storyId: string; desk: LiveDeskVie
               {entry.pinned && ' · Pinned'}
               {entry.corrected && ' · Corrected'}
             </p>
-            {entry.headline && <p className="live-desk-headline">{entry.headline}</p>}
-            <p className="live-desk-text">{entry.text}</p>
+            {editing === entry.id ? (
+              <LiveComposer
+                storyId={storyId}
+                section={section}
+                copydesk={copydesk}
+                initial={{ headline: entry.headline, keyEvent: entry.keyEvent, body: entry.body }}
+                submitLabel="Save correction"
+                onSubmit={(draft) => editEntryAction({ storyId, entryId: entry.id, baseVersion: entry.version, ...draft })}
+                onDone={done}
+                onCancel={() => setEditing(null)}
+                note={entry.status === 'PUBLISHED' ? 'Readers see it marked Corrected, with the time.' : undefined}
+              />
+            ) : (
+              <>
+                {entry.headline && <p className="live-desk-headline">{entry.headline}</p>}
+                <p className="live-desk-text">{entry.text}</p>
+              </>
+            )}
             <div className="live-desk-actions">
               {entry.status === 'PENDING' && desk.canModerate && (
                 <button type="button" className="btn btn-small" disabled={pending} onClick={() => act(() => entryStepAction({ storyId, entryId: entry.id, action: 'approve' }))}>
                   Approve entry
+                </button>
+              )}
+              {mayEdit(entry) && editing !== entry.id && (
+                <button type="button" className="btn btn-small" disabled={pending} onClick={() => setEditing(entry.id)} aria-label={`Edit entry of ${entry.at}`}>
+                  Edit
                 </button>
               )}
               {entry.status === 'PUBLISHED' && desk.canModerate && (

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
-import { approveEntry, makeLiveBlog, pinEntry, postEntry, setCoverage, withdrawEntry } from '@/lib/data/live-entries';
+import { approveEntry, editEntry, makeLiveBlog, pinEntry, postEntry, setBlogPeople, setCoverage, withdrawEntry } from '@/lib/data/live-entries';
 import { liveEntrySchema } from '@/lib/validations/live';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 
@@ -33,6 +33,30 @@ export async function postEntryAction(input: unknown): Promise<LiveResult> {
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That entry was not understood.') };
   const { storyId, ...entry } = parsed.data;
   return run(storyId, async () => ((await postEntry(await getViewer(), storyId, entry)).status === 'PENDING' ? 'Sent to an editor: it goes out once approved.' : 'Posted.'));
+}
+
+const editSchema = liveEntrySchema.extend({ storyId: id, entryId: id, baseVersion: z.number().int().min(1) });
+
+export async function editEntryAction(input: unknown): Promise<LiveResult> {
+  const parsed = parseActionInput(editSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That correction was not understood.') };
+  const { storyId, entryId, ...entry } = parsed.data;
+  return run(storyId, async () => {
+    await editEntry(await getViewer(), entryId, entry);
+    return 'Entry corrected.';
+  });
+}
+
+const peopleSchema = z.strictObject({ storyId: id, contributorIds: z.array(id).max(50), entriesNeedEditor: z.boolean() });
+
+export async function blogPeopleAction(input: unknown): Promise<LiveResult> {
+  const parsed = parseActionInput(peopleSchema, input);
+  if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That list of contributors was not understood.') };
+  const { storyId, ...people } = parsed.data;
+  return run(storyId, async () => {
+    await setBlogPeople(await getViewer(), storyId, people);
+    return 'Contributors saved.';
+  });
 }
 
 const entrySchema = z.strictObject({ storyId: id, entryId: id, action: z.enum(['approve', 'withdraw', 'pin', 'unpin']) });

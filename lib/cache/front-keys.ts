@@ -51,8 +51,8 @@ function ownKeys(pathname: string): string[] | null {
   if (segments[0] === 'authors' && segments[1]) return [cacheKeys.author(segments[1])];
   if (segments.length === 1) return [cacheKeys.section(segments[0]!)];
   if (segments.length === 2) return segments[1] === 'feed.xml' ? [cacheKeys.section(segments[0]!), cacheKeys.feeds] : [frontKeys.path(path.slice(1))];
-  // A live blog's polled entries and its feed go with its address: every change to the story purges them.
-  if (segments.length === 3 && (segments[2] === 'live.json' || segments[2] === 'feed.xml')) return [frontKeys.path(segments.slice(0, 2).join('/')), ...(segments[2] === 'feed.xml' ? [cacheKeys.feeds] : [])];
+  // A live blog's polled entries, its older entries and its feed go with its address: every change to the story purges them.
+  if (segments.length === 3 && (segments[2] === 'live.json' || segments[2] === 'feed.xml' || segments[2] === 'updates')) return [frontKeys.path(segments.slice(0, 2).join('/')), ...(segments[2] === 'feed.xml' ? [cacheKeys.feeds] : [])];
   return [frontKeys.path(path.slice(1))];
 }
 

@@ -17,17 +17,20 @@ import type { Finding, RawFinding, Rule, StyleSettings } from './types';
 const RULES: Rule[] = [quotes, names, doubledWords, spacing, numbers, terms, attribution, headlineLength, emptyDek, imageAlt];
 const FIELD_ORDER = { headline: 0, dek: 1, body: 2 } as const;
 
-export type StoryText = { headline: string; dek: string; body: Doc; section: string | null };
+/** `dek: null` is text that has no dek (a live blog's entry): the empty-dek rule does not apply. */
+export type StoryText = { headline: string; dek: string | null; body: Doc; section: string | null };
 
 export function checkStory(story: StoryText, settings: StyleSettings): Finding[] {
   const { segments, images } = bodySegments(story.body);
-  const input = { segments, images, headline: story.headline, dek: story.dek, section: story.section, settings };
+  const dek = story.dek ?? '';
+  const input = { segments, images, headline: story.headline, dek, section: story.section, settings };
+  const rules = story.dek === null ? RULES.filter((rule) => rule !== emptyDek) : RULES;
   const covered = (f: RawFinding): string => {
-    if (f.field !== 'body') return (f.field === 'headline' ? story.headline : story.dek).slice(f.from, f.to);
+    if (f.field !== 'body') return (f.field === 'headline' ? story.headline : dek).slice(f.from, f.to);
     const s = segments.find((x) => f.from >= x.start && f.to <= x.start + x.text.length);
     return s ? s.text.slice(f.from - s.start, f.to - s.start) : '';
   };
-  return RULES.flatMap((rule) => rule(input))
+  return rules.flatMap((rule) => rule(input))
     .flatMap((f) => {
       const severity = settings.rules[f.rule];
       return severity === 'off' ? [] : [{ ...f, severity, match: covered(f), key: `${f.rule}:${f.field}:${f.from}:${f.to}` }];

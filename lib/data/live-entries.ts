@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { parseBody } from '@/lib/editor/schema';
+import { parseBody, type Doc } from '@/lib/editor/schema';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { can } from '@/lib/permissions';
 import { liveEntrySchema, type LiveEntryInput } from '@/lib/validations/live';
@@ -11,6 +11,7 @@ import { afterPublicChange, stageStoryChange } from './public-changes';
 import { loadStoryFor, lockStory, type AccessedStory } from './story-access';
 import { assertStyleClean } from './style';
 import { assertCan, type Viewer } from './viewer';
+import { entryStyleText } from '@/lib/copydesk/entry-text';
 
 // A live blog's entries. Contributors (the blog's bylines and the people added under Contributors)
 // post them; editors approve them when the blog's entries need an editor, pin one, withdraw any,
@@ -59,9 +60,12 @@ function checkedEntry(input: unknown): { headline: string; body: Prisma.InputJso
   return { headline: parsed.data.headline, body: body.doc as unknown as Prisma.InputJsonValue, keyEvent: parsed.data.keyEvent, text, doc: body };
 }
 
-/** The same style checks a story passes, on the entry's headline and text; overrides on the blog apply. */
+/**
+ * The same style checks a story passes, on the entry's own headline and text (the composer runs
+ * the same `entryStyleText` as the reporter types); an editor's override on the blog applies.
+ */
 async function assertEntryClean(tx: Prisma.TransactionClient, blog: Blog, entry: ReturnType<typeof checkedEntry>) {
-  await assertStyleClean(tx, blog.id, { headline: entry.headline || blog.headline, dek: '', body: entry.doc.doc, section: blog.section?.slug ?? null });
+  await assertStyleClean(tx, blog.id, entryStyleText(entry.headline, entry.doc.doc, blog.section?.slug ?? null));
 }
 
 /** Re-read under the blog's lock: what decides whether an entry may reach readers now. */
@@ -74,6 +78,12 @@ function refuseWhileHeld(now: { legalHold: boolean; legalHoldReason: string }) {
   if (now.legalHold) {
     throw new ValidationError(`This live blog is on legal hold${now.legalHoldReason ? ` (${now.legalHoldReason})` : ''}: no entry reaches readers until the hold is lifted. Keep your text and post it then.`);
   }
+}
+
+/** The entry's body for the composer that edits it (a damaged one opens empty rather than failing the page). */
+function deskBody(body: unknown): Doc {
+  const parsed = parseBody(body);
+  return parsed.ok ? parsed.doc : EMPTY;
 }
 
 /** The entry's words, for the audit trail. */
@@ -122,6 +132,10 @@ export async function editEntry(viewer: Viewer | null, entryId: string, input: L
   assertCan(viewer, 'newsroom.enter');
   const { entry: before, blog } = await loadEntryFor(viewer, entryId);
   if (before.status === 'WITHDRAWN') throw new ValidationError('This entry was withdrawn; post a new one instead.');
+  // Where entries need an editor, a contributor's change to a published one would skip the editor.
+  if (before.status === 'PUBLISHED' && blog.entriesNeedEditor && !can(viewer, 'live.moderate', blog.ref)) {
+    throw new ForbiddenError('On this blog an editor corrects published entries: ask one, or leave a comment on the story.');
+  }
   const { baseVersion: _base, ...fields } = input;
   const entry = checkedEntry(fields);
   const { version, change } = await db.$transaction(async (tx) => {
@@ -228,8 +242,10 @@ export async function makeLiveBlog(viewer: Viewer | null, storyId: string): Prom
   });
 }
 
-export type DeskEntry = { id: string; headline: string; text: string; keyEvent: boolean; pinned: boolean; status: 'PENDING' | 'PUBLISHED' | 'WITHDRAWN'; by: string; at: Date; corrected: boolean; version: number; mine: boolean };
-export type LiveDesk = { running: boolean; endedAt: Date | null; entriesNeedEditor: boolean; canPost: boolean; canModerate: boolean; waits: boolean; entries: DeskEntry[] };
+export type DeskEntry = { id: string; headline: string; text: string; body: Doc; keyEvent: boolean; pinned: boolean; status: 'PENDING' | 'PUBLISHED' | 'WITHDRAWN'; by: string; at: Date; corrected: boolean; version: number; mine: boolean };
+export type LiveDesk = { running: boolean; endedAt: Date | null; entriesNeedEditor: boolean; contributorIds: string[]; canPost: boolean; canModerate: boolean; waits: boolean; entries: DeskEntry[] };
+
+const EMPTY: Doc = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** The live blog as the newsroom works on it: every entry (waiting, published, withdrawn), newest first. Null: not a live blog. */
 export async function getLiveDesk(viewer: Viewer | null, storyId: string): Promise<LiveDesk | null> {
@@ -246,9 +262,10 @@ export async function getLiveDesk(viewer: Viewer | null, storyId: string): Promi
     running: blog.coverageEndedAt === null,
     endedAt: blog.coverageEndedAt,
     entriesNeedEditor: blog.entriesNeedEditor,
+    contributorIds: blog.contributors.map((c) => c.userId),
     canPost,
     canModerate,
     waits: blog.entriesNeedEditor && !canModerate,
-    entries: rows.map((r) => ({ id: r.id, headline: r.headline, text: entryText(r.body), keyEvent: r.keyEvent, pinned: r.pinned, status: r.status, by: names.get(r.authorId) ?? 'someone', at: r.postedAt ?? r.createdAt, corrected: r.correctedAt !== null, version: r.version, mine: r.authorId === viewer.id })),
+    entries: rows.map((r) => ({ id: r.id, headline: r.headline, text: entryText(r.body), body: deskBody(r.body), keyEvent: r.keyEvent, pinned: r.pinned, status: r.status, by: names.get(r.authorId) ?? 'someone', at: r.postedAt ?? r.createdAt, corrected: r.correctedAt !== null, version: r.version, mine: r.authorId === viewer.id })),
   };
 }

@@ -129,6 +129,7 @@ export async function createStory(
   viewer: Viewer | null,
   fields: StoryFields,
   clientId?: string,
+  format: 'STORY' | 'LIVE' = 'STORY',
 ): Promise<{ id: string; version: number; slug: string; created: boolean }> {
   assertCan(viewer, 'story.create');
   assertBylinesAllowed(viewer, { status: 'DRAFT', authorIds: fields.bylineIds }, fields.bylineIds);
@@ -139,7 +140,7 @@ export async function createStory(
   // A slug the reporter typed is theirs to change, so that conflict is reported.
   for (let attempt = 0; ; attempt++) {
     try {
-      return { ...(await insertStory(viewer, fields, checked, attempt, clientId)), created: true };
+      return { ...(await insertStory(viewer, fields, checked, attempt, clientId, format)), created: true };
     } catch (error) {
       // The same first save, sent twice at once: the other one created it.
       const twin = clientId && isUniqueViolation(error) ? await findCreated(viewer, clientId) : null;
@@ -157,19 +158,20 @@ async function findCreated(viewer: Viewer, clientId: string) {
   return { id: story.id, version: story.version, slug: story.slug, created: false };
 }
 
-async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number, clientId?: string) {
+async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number, clientId: string | undefined, format: 'STORY' | 'LIVE') {
   return db.$transaction(async (tx) => {
     const chosen = fields.slug || (await uniqueSlug(tx, fields.headline));
     // After a collision, a short random tail makes a second collision all but impossible.
     const slug = (fields.slug || attempt === 0) ? chosen : `${chosen}-${randomBytes(3).toString('hex')}`;
     const story = await tx.story.create({
-      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id },
+      // A live blog a reporter starts has its entries checked by an editor, as makeLiveBlog sets it.
+      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id, format, entriesNeedEditor: format === 'LIVE' && viewer.role === 'REPORTER' },
       select: { id: true, version: true, slug: true },
     });
     await writeRelations(tx, story.id, fields);
     await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
     await tx.auditEvent.create({
-      data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT' },
+      data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT', ...(format === 'LIVE' ? { note: 'A live blog' } : {}) },
     });
     return story;
   });

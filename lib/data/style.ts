@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import { checkStory, blockingFindings, describeBlocking } from '@/lib/copydesk/check';
+import { checkStory, blockingFindings, describeBlocking, type StoryText } from '@/lib/copydesk/check';
 import { RULE_IDS, type Finding, type RuleId, type StyleSettings } from '@/lib/copydesk/types';
 import type { Doc } from '@/lib/editor/schema';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -55,7 +55,7 @@ export async function overrideStyleRule(viewer: Viewer | null, storyId: string, 
   });
 }
 
-export type StyleText = { headline: string; dek: string; body: Doc; section: string | null };
+export type StyleText = StoryText;
 
 /** The findings that block a step, after this story's overrides. */
 export async function styleBlockers(client: Client, storyId: string, text: StyleText): Promise<Finding[]> {

@@ -46,6 +46,7 @@ export type StoryFields = z.infer<typeof storyFieldsSchema>;
 /** A new story's first save: its fields, and the id the editor made for it (retries reuse it; cuid-shaped). */
 export const newStorySchema = storyFieldsSchema.extend({
   clientId: z.string().regex(/^c[a-z0-9]{24}$/, 'clientId must be "c" and 24 lower-case letters or digits, made by the editor.').optional(),
+  format: z.enum(['STORY', 'LIVE'], { error: 'format must be "STORY" or "LIVE".' }).default('STORY'),
 });
 
 export const saveStorySchema = storyFieldsSchema.extend({

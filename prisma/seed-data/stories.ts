@@ -1,3 +1,4 @@
+import type { DemoEntry } from './live-blog';
 import { SUMMIT_PARAGRAPHS } from './summit';
 
 export type DemoStory = {
@@ -15,6 +16,8 @@ export type DemoStory = {
   paragraphs: readonly string[];
   /** An illustration the seed draws for it (prisma/seed-images.ts). */
   image?: 'politics' | 'world' | 'business';
+  /** A live blog: its body is the summary above these entries. */
+  live?: { coverageEndedAt: string; entries: readonly DemoEntry[] };
 };
 
 export const DEMO_STORIES: DemoStory[] = [

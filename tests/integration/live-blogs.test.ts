@@ -160,6 +160,39 @@ describe('live blog entries', () => {
     await expect(makeLiveBlog(editor, id)).rejects.toThrow(/Only a draft/);
   });
 
+  it('where entries need an editor, are corrected once published only by an editor; contributors must be active people', async () => {
+    const id = await blog(reporter); // a reporter's blog: entries need an editor
+    const waiting = await postEntry(reporter, id, entry('Crowds gather outside the hotel.'));
+    // Still waiting: its author may fix it before an editor sees it.
+    const { version } = await editEntry(reporter, waiting.id, { ...entry('Crowds gather outside the palace.'), baseVersion: waiting.version });
+    await approveEntry(editor, waiting.id);
+    const published = version + 1;
+    await expect(editEntry(reporter, waiting.id, { ...entry('Changed after approval.'), baseVersion: published })).rejects.toThrow(/an editor corrects published entries/);
+    await editEntry(editor, waiting.id, { ...entry('Crowds gather outside the presidential palace.'), baseVersion: published });
+    expect(JSON.stringify((await getLiveBlog(id))!.entries[0]!.body)).toContain('presidential palace');
+    // Contributors are people of the newsroom who can sign in; the list and the setting are audited.
+    const gone = await makeUser('REPORTER', { active: false });
+    await expect(setBlogPeople(editor, id, { contributorIds: [gone.id], entriesNeedEditor: true })).rejects.toThrow(/active members/);
+    await setBlogPeople(editor, id, { contributorIds: [contributor.id], entriesNeedEditor: false });
+    expect(await db.auditEvent.count({ where: { storyId: id, action: 'live.people' } })).toBe(1);
+    expect((await postEntry(contributor, id, entry('The leaders leave together.'))).status).toBe('PUBLISHED');
+  });
+
+  it('are checked with their own headline', async () => {
+    const id = await blog(editor);
+    await expect(postEntry(editor, id, entry('Talks resume.', { headline: '”Talks resume,” officials say' }))).rejects.toThrow(ValidationError);
+    expect((await postEntry(editor, id, entry('Talks resume.', { headline: '“Talks resume,” officials say' }))).status).toBe('PUBLISHED');
+  });
+
+  it('start from the desk: New live blog creates a live blog with its first save', async () => {
+    const { id } = await createStory(reporter, storyFields([reporter.id], { sectionId }), undefined, 'LIVE');
+    const row = await db.story.findUniqueOrThrow({ where: { id }, select: { format: true, entriesNeedEditor: true } });
+    expect(row).toEqual({ format: 'LIVE', entriesNeedEditor: true });
+    expect((await postEntry(reporter, id, entry('Preparations under way.'))).status).toBe('PENDING');
+    const { id: editors } = await createStory(editor, storyFields([reporter.id], { sectionId }), undefined, 'LIVE');
+    expect((await db.story.findUniqueOrThrow({ where: { id: editors }, select: { entriesNeedEditor: true } })).entriesNeedEditor).toBe(false);
+  });
+
   it('page by cursor, newest first, without repeats', async () => {
     const id = await blog(editor);
     const ids: string[] = [];

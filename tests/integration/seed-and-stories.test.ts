@@ -8,7 +8,9 @@ import { verifyPassword } from '@/lib/passwords';
 import { DEMO_PASSWORD, isSeeded, seedDemoNewsroom } from '@/prisma/seed';
 import { summitParagraphs } from '../support/summit';
 import { FRONT_STORIES } from '@/prisma/seed-data/front-stories';
+import { DEMO_LIVE_BLOG } from '@/prisma/seed-data/live-blog';
 import { DEMO_STORIES } from '@/prisma/seed-data/stories';
+import { getLiveBlog } from '@/lib/data/live-public';
 import { makeUser } from './helpers';
 
 const quiet = () => {};
@@ -71,6 +73,20 @@ describe('the demo newsroom seed', () => {
     const reporters = new Set(rows.flatMap((r) => r.authors.map((a) => a.user.email)));
     expect(reporters).toContain('reporter@example.com');
     expect(reporters).toContain('reporter2@example.com');
+  });
+  it('has a live blog of the summit day whose coverage ended: entries, a correction, a key event, a pinned one', async () => {
+    const story = await getPublishedStory('world', 'lima-summit-day-live');
+    expect(story?.live).toBe(true);
+    const blog = await getLiveBlog(story!.id);
+    expect(blog!.coverageEndedAt).toEqual(new Date('2024-11-17T03:40:00.000Z'));
+    expect(blog!.entries).toHaveLength(DEMO_LIVE_BLOG.live!.entries.length);
+    // Newest first, each with its author.
+    const times = blog!.entries.map((e) => e.postedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(blog!.entries.every((e) => e.author !== null)).toBe(true);
+    expect(blog!.entries.filter((e) => e.correctedAt)).toHaveLength(1);
+    expect(blog!.keyEvents.map((k) => k.headline)).toEqual(['Leaders voice strong concern over North Korean troops in Russia']);
+    expect(blog!.pinned?.headline).toBe('Leaders voice strong concern over North Korean troops in Russia');
   });
 });
 

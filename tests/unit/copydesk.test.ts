@@ -5,6 +5,7 @@ import { sentencesOf } from '@/lib/copydesk/sentences';
 import { DEFAULT_STYLE, type Finding, type StyleSettings } from '@/lib/copydesk/types';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import type { Doc } from '@/lib/editor/schema';
+import { entryStyleText } from '@/lib/copydesk/entry-text';
 import { summitParagraphs } from '../support/summit';
 
 const SUMMIT_HEADLINE = 'Yoon and Ishiba hold second summit in Lima, voice concern over North Korean troops in Russia';
@@ -173,5 +174,23 @@ describe('fields, severities and overrides', () => {
       [9, 16],
       [32, 35],
     ]);
+  });
+});
+
+describe('a live blog entry', () => {
+  const strict: StyleSettings = { ...DEFAULT_STYLE, rules: { ...DEFAULT_STYLE.rules, 'empty-dek': 'error' } };
+
+  it('has no dek, so the empty-dek rule does not apply to it, while a story’s empty dek is still found', () => {
+    const body = docFromPlainText('Talks resume after lunch.');
+    expect(rules(checkStory(entryStyleText('', body, null), strict))).toEqual([]);
+    expect(rules(checkStory({ headline: 'A headline', dek: '', body, section: null }, strict))).toEqual(['empty-dek']);
+  });
+
+  it('is checked on its own headline, under its section’s limit', () => {
+    const body = docFromPlainText('Talks resume after lunch.');
+    const findings = checkStory(entryStyleText('”Talks resume,” officials say', body, null), DEFAULT_STYLE);
+    expect(findings.map((f) => [f.rule, f.field])).toContainEqual(['quote-wrong-opening', 'headline']);
+    const long = { ...DEFAULT_STYLE, headlineLimits: { ...DEFAULT_STYLE.headlineLimits, world: 10 } };
+    expect(rules(checkStory(entryStyleText('Talks resume after lunch', body, 'world'), long))).toContain('headline-length');
   });
 });

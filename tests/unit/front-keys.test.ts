@@ -8,6 +8,7 @@ describe('surrogate keys by path', () => {
     ['/world/', ['section:world', 'site']],
     ['/world/yoon-ishiba-second-summit-lima', ['path:world/yoon-ishiba-second-summit-lima', 'site']],
     ['/world/lima-summit-live/live.json', ['path:world/lima-summit-live', 'site']],
+    ['/world/lima-summit-live/updates', ['path:world/lima-summit-live', 'site']],
     ['/world/lima-summit-live/feed.xml', ['path:world/lima-summit-live', 'feeds', 'site']],
     ['/world/feed.xml', ['section:world', 'feeds', 'site']],
     ['/tags/north-korea', ['tag:north-korea', 'site']],

@@ -38,9 +38,14 @@ export default async function DeskPage({ searchParams }: Props) {
     <>
       <div className="page-head">
         <h1>Stories</h1>
-        <Link className="btn" href="/newsroom/stories/new">
-          New story
-        </Link>
+        <div className="page-head-actions">
+          <Link className="btn" href="/newsroom/stories/new?format=live">
+            New live blog
+          </Link>
+          <Link className="btn" href="/newsroom/stories/new">
+            New story
+          </Link>
+        </div>
       </div>
       <DeskFilterBar params={params} sections={sections} people={people} />
       <DataTable

@@ -38,7 +38,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptSafeJson(live ? liveBlogJsonLd(story, live, absoluteUrl, site.name) : newsArticleJsonLd(story, absoluteUrl, site.name)) }} />
-      <ArticleView story={story} live={live && <LiveBlogView blog={live} pollUrl={`${storyPath(story)}/live.json`} />} after={<RelatedStories stories={related} />} />
+      <ArticleView story={story} live={live && <LiveBlogView blog={live} storyUrl={storyPath(story)} />} after={<RelatedStories stories={related} />} />
     </>
   );
 }

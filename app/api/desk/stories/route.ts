@@ -10,8 +10,8 @@ export async function POST(request: Request) {
   try {
     assertSameOrigin(request);
     const viewer = requireSignedIn(await getViewer());
-    const { clientId, ...fields } = await readJson(request, newStorySchema);
-    const { created, ...story } = await createStory(viewer, fields, clientId);
+    const { clientId, format, ...fields } = await readJson(request, newStorySchema);
+    const { created, ...story } = await createStory(viewer, fields, clientId, format);
     return NextResponse.json(story, { status: created ? 201 : 200 });
   } catch (error) {
     return errorResponse(error);

@@ -41,7 +41,7 @@ export default async function EditStoryPage({ params }: Props) {
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} />
   );
   return (
     <>
@@ -53,6 +53,9 @@ export default async function EditStoryPage({ params }: Props) {
       {live && (
         <LiveDesk
           storyId={story.id}
+          section={sections.find((s) => s.id === story.sectionId)?.slug ?? null}
+          copydesk={copydesk}
+          people={people}
           desk={{ ...live, endedAt: live.endedAt && formatDateTime(live.endedAt), entries: live.entries.map((e) => ({ ...e, at: formatDateTime(e.at) })) }}
         />
       )}
