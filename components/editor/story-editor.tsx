@@ -127,6 +127,12 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         editor?.commands.setContent(next.body, { emitUpdate: false });
       },
       onCreated: (id, slug) => {
+        // A new live blog's desk (composer, contributors, entries) is rendered by the story's page:
+        // go there. What is typed meanwhile is in the local copy, which the page's editor takes up.
+        if (format === 'LIVE') {
+          router.replace(`/newsroom/stories/${id}`);
+          return;
+        }
         window.history.replaceState(null, '', `/newsroom/stories/${id}`);
         setStoryId(id);
         void storyAbilitiesAction({ storyId: id }).then((result) => {
@@ -135,7 +141,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         slugAssigned(slug);
       },
     });
-  }, [setHost, forSaving, replace, editor, slugAssigned]);
+  }, [setHost, forSaving, replace, editor, slugAssigned, format, router]);
 
   const words = useMemo(() => (draft.body ? countWords(toPlainText(draft.body as Doc)) : 0), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;

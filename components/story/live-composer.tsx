@@ -78,7 +78,9 @@ export function LiveComposer({ storyId, section, copydesk, initial, submitLabel,
   return (
     <div className="live-composer" role="group" aria-label={submitLabel === 'Post entry' ? 'New entry' : 'Correct entry'}>
       <label>
-        Entry headline <span className="muted">(optional)</span>
+        <span>
+          Entry headline <span className="muted">(optional)</span>
+        </span>
         <input id={`${ids}-headline`} value={headline} maxLength={200} onChange={(e) => setHeadline(e.target.value)} />
       </label>
       <span className="live-composer-label" aria-hidden="true">

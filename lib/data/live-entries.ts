@@ -256,7 +256,7 @@ export async function getLiveDesk(viewer: Viewer | null, storyId: string): Promi
   const people = [...new Set([...story.authorIds, ...blog.contributors.map((c) => c.userId)])];
   const canPost = can(viewer, 'live.post', { status: story.status, authorIds: people });
   const canModerate = can(viewer, 'live.moderate', story.ref);
-  const rows = await db.liveEntry.findMany({ where: { storyId }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }], take: 200, select: { id: true, headline: true, body: true, keyEvent: true, pinned: true, status: true, authorId: true, createdAt: true, postedAt: true, correctedAt: true, version: true } });
+  const rows = await db.liveEntry.findMany({ where: { storyId }, orderBy: [{ postedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }, { id: 'asc' }], take: 200, select: { id: true, headline: true, body: true, keyEvent: true, pinned: true, status: true, authorId: true, createdAt: true, postedAt: true, correctedAt: true, version: true } });
   const names = new Map((await db.user.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.authorId))] } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   return {
     running: blog.coverageEndedAt === null,

@@ -121,3 +121,114 @@ test('an editor runs a live blog: an open page offers new updates, readers witho
   await reader.context().close();
   await watcher.context().close();
 });
+
+test('New live blog on the desk; a reporter added as contributor posts past the copy desk to an editor, who approves and corrects; older entries page by cursor', async ({ page, browser }) => {
+  const headline = `Storm over the coast, live ${Date.now()}`;
+  await page.goto('/newsroom');
+  await page.getByRole('link', { name: 'New live blog' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/stories\/new\?format=live$/);
+  await page.getByLabel('Headline', { exact: true }).fill(headline);
+  await page.getByLabel('Section').selectOption({ label: 'World' });
+  await page.getByRole('textbox', { name: 'Summary' }).click();
+  await page.keyboard.type('The storm reached the coast overnight. Ferries are cancelled.');
+  await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/, { timeout: 20_000 });
+  const id = page.url().split('/').pop()!;
+  const desk = page.getByRole('region', { name: 'Live coverage' });
+  await expect(desk).toContainText('Coverage running');
+  expect((await query<{ format: string }>('SELECT format FROM "Story" WHERE id = $1', [id]))[0]!.format).toBe('LIVE');
+
+  // Riley Chen posts with the editor; her entries go to an editor first.
+  await desk.getByText('Contributors', { exact: true }).first().click();
+  await desk.getByRole('checkbox', { name: 'Riley Chen' }).check();
+  await desk.getByRole('radio', { name: 'Entries need an editor' }).check();
+  await desk.getByRole('button', { name: 'Save contributors' }).click();
+  await expect(desk.getByRole('status').filter({ hasText: 'Contributors saved.' })).toBeVisible();
+
+  // Handed through review as the desk would, then published here.
+  await query(`UPDATE "Story" SET status = 'APPROVED' WHERE id = $1`, [id]);
+  await page.reload();
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('published');
+  const [{ path } = { path: '' }] = await query<{ path: string }>(`SELECT '/' || s.slug || '/' || t.slug AS path FROM "Story" t JOIN "Section" s ON s.id = t."sectionId" WHERE t.id = $1`, [id]);
+
+  // Twenty-two entries from earlier in the day, so that readers page back through them.
+  const [editorRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@example.com'`);
+  for (let i = 0; i < 22; i++) {
+    const text = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Earlier update ${i}.` }] }] };
+    await query(`INSERT INTO "LiveEntry" (id, "storyId", "authorId", body, status, "postedAt") VALUES ($1, $2, $3, $4, 'PUBLISHED', now() - make_interval(mins => 60 + $5::int))`, [`${id}-early-${i}`, id, editorRow!.id, JSON.stringify(text), i]);
+  }
+
+  const reporter = await (await browser.newContext({ storageState: storageStateFor('reporter') })).newPage();
+  await reporter.goto(`/newsroom/stories/${id}`);
+  const composer = reporter.getByRole('group', { name: 'New entry' });
+  await composer.getByRole('textbox', { name: 'Entry', exact: true }).click();
+  await reporter.keyboard.type('”We have never seen waves like this,” the harbour master said.');
+  const checks = composer.getByRole('region', { name: 'Entry style checks' });
+  const errors = checks.getByRole('listitem').filter({ hasText: /^Error/ });
+  await expect(errors).toHaveCount(1);
+  // Posting is refused, naming the error, and keeps every word.
+  await composer.getByRole('button', { name: 'Post entry' }).click();
+  await expect(composer.getByRole('alert')).toContainText('”We have never seen waves');
+  await expect(composer.getByRole('textbox', { name: 'Entry', exact: true })).toContainText('the harbour master said.');
+  await errors.first().getByRole('button', { name: 'Fix' }).click();
+  await expect(errors).toHaveCount(0);
+  await reporter.screenshot({ path: 'tests/e2e/screenshots/live-composer.png', fullPage: true });
+  await composer.getByRole('button', { name: 'Post entry' }).click();
+  await expect(reporter.getByRole('status').filter({ hasText: 'Sent to an editor' })).toBeVisible();
+  await expect(composer.getByRole('textbox', { name: 'Entry', exact: true })).toHaveText('');
+  const entries = reporter.getByRole('list', { name: 'Entries' }).getByRole('listitem');
+  const mine = entries.filter({ hasText: 'We have never seen waves' });
+  await expect(mine).toContainText('Waiting for an editor');
+
+  // The editor approves it and corrects it; readers see the correction marked, with its time.
+  await page.reload();
+  const item = page.getByRole('list', { name: 'Entries' }).getByRole('listitem').filter({ hasText: 'We have never seen waves' });
+  await item.getByRole('button', { name: 'Approve entry' }).click();
+  await expect(item).toContainText('Published');
+  await item.getByRole('button', { name: 'Edit' }).click();
+  const correcting = item.getByRole('group', { name: 'Correct entry' });
+  await correcting.getByRole('textbox', { name: 'Entry', exact: true }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Waves reached six metres.');
+  await correcting.getByRole('button', { name: 'Save correction' }).click();
+  await expect(item).toContainText('Corrected');
+  await expect(item).toContainText('Waves reached six metres.');
+  // Once published, correcting it is the editor's job on this blog: Riley no longer gets Edit.
+  await reporter.reload();
+  await expect(mine).toContainText('Published');
+  await expect(mine.getByRole('button', { name: 'Withdraw' })).toBeVisible();
+  await expect(mine.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+
+  const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] }, javaScriptEnabled: false })).newPage();
+  await reader.goto(path);
+  const shown = reader.locator('.live-entries > article');
+  await expect(shown).toHaveCount(20);
+  await expect(shown.first()).toContainText('Waves reached six metres.');
+  await expect(shown.first().locator('.live-entry-corrected')).toContainText('Corrected');
+  await reader.getByRole('link', { name: 'Older entries' }).click();
+  await expect(reader).toHaveURL(new RegExp(`${path}/updates\\?before=`));
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(shown).toHaveCount(3);
+  await expect(shown.last()).toContainText('Earlier update 21.');
+  await expect(reader.getByRole('link', { name: 'Older entries' })).toHaveCount(0);
+  await reader.screenshot({ path: 'tests/e2e/screenshots/live-older-entries.png', fullPage: true });
+  // A cursor this site did not give out is a 404, not the first page again.
+  expect((await reader.goto(`${path}/updates?before=not-a-cursor`))!.status()).toBe(404);
+  await reader.context().close();
+  await reporter.context().close();
+});
+
+test('the demo newsroom has a live blog of the summit day, its coverage ended', async ({ browser }) => {
+  const reader = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await reader.goto('/world/lima-summit-day-live');
+  const coverage = reader.getByRole('region', { name: 'Live coverage' });
+  await expect(coverage.getByRole('status')).toContainText('Coverage ended');
+  await expect(coverage.getByRole('group', { name: 'Pinned' })).toContainText('Leaders voice strong concern');
+  await expect(coverage.getByRole('navigation', { name: 'Key events' }).getByRole('link')).toHaveCount(1);
+  await expect(coverage.locator('.live-entries > article')).toHaveCount(7);
+  await expect(coverage.locator('.live-entry-corrected')).toHaveCount(1);
+  // Coverage ended: the page carries no polling script.
+  await expect(reader.locator('script[src="/live-v1.js"]')).toHaveCount(0);
+  await reader.context().close();
+});
