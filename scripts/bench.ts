@@ -9,13 +9,14 @@ import { benchPublishToVisible } from '../tests/bench/publish';
 import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
 import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront, startNginx, wrk, type WrkResult } from '../tests/bench/front';
 import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
+import { benchLiveBlog } from '../tests/bench/live';
 import { benchTyping } from '../tests/bench/typing';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave, typing, archive) runs one part; `--archive=N` sizes the
+// `npm run bench -- --only=reading` (or autosave, typing, archive, live) runs one part; `--archive=N` sizes the
 // large archive (100,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -48,7 +49,7 @@ async function main() {
   // The server, the front and this process (which publishes too) purge with one secret.
   process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   if (runs('archive')) await benchArchive();
-  if (!runs('autosave') && !runs('reading') && !runs('typing')) return;
+  if (!runs('autosave') && !runs('reading') && !runs('typing') && !runs('live')) return;
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });
   try {
     if (runs('autosave')) {
@@ -68,6 +69,15 @@ async function main() {
         console.log(`  ${String(r.words).padStart(6)}   ${r.typingP50.toFixed(1).padStart(9)} ms ${r.typingP95.toFixed(1).padStart(9)} ms   ${(r.typingP95 / empty!.typingP95).toFixed(2).padStart(10)}×   ${r.saveP50.toFixed(1).padStart(9)} ms  ${r.saveP95.toFixed(1).padStart(10)} ms`);
       }
       console.log('');
+    }
+    if (only === 'live') {
+      if (ensureBenchTools().length) throw new Error('The live blog bench needs wrk and nginx (apt-get install wrk nginx-light).');
+      const front = await startBenchFront(3200);
+      try {
+        await benchLive(front.url, app.databaseUrl);
+      } finally {
+        await front.stop();
+      }
     }
     if (runs('reading')) {
       const throughput = await benchArticleThroughput(app.baseUrl);
@@ -116,6 +126,7 @@ async function benchFront(originUrl: string, databaseUrl: string) {
     await front.stop();
     throw error;
   });
+  let stopped = false;
   try {
     for (const url of [nginx.url, `${originUrl}${ARTICLE}`, `${front.url}${ARTICLE}`]) wrk('warm', url, { seconds: 2, gzip: true });
     // As browsers ask (gzip), and without Accept-Encoding (the front then unzips its copy each time).
@@ -129,6 +140,11 @@ async function benchFront(originUrl: string, databaseUrl: string) {
     console.log('                                       req/s    p50 ms    p99 ms   vs nginx');
     for (const r of [raw, origin, viaFront]) console.log(row(r, raw));
     for (const r of [rawPlain, originPlain, frontPlain]) console.log(row(r, rawPlain));
+    nginx.stop(); // its port is the live blog's nginx next
+    stopped = true;
+
+    await benchLive(front.url, databaseUrl);
+
     const changes = await benchFrontChanges(originUrl, front.url, databaseUrl, 20);
     const line = (name: string, s: { p50: number; p95: number; max: number }) =>
       `  ${name.padEnd(40)} p50 ${s.p50.toFixed(0).padStart(5)} ms   p95 ${s.p95.toFixed(0).padStart(5)} ms   max ${s.max.toFixed(0).padStart(5)} ms`;
@@ -138,9 +154,21 @@ async function benchFront(originUrl: string, databaseUrl: string) {
     console.log(line('origin: first render of an article', changes.firstRender));
     console.log(line('origin: the same article, cached', changes.cachedRender));
   } finally {
-    nginx.stop();
+    if (!stopped) nginx.stop();
     await front.stop();
   }
+}
+
+/** The live blog's figures (issue: live coverage), through a front already running. */
+async function benchLive(frontUrl: string, databaseUrl: string) {
+  const live = await benchLiveBlog(frontUrl, FRONT_BENCH_PORT, databaseUrl);
+  const { readers } = live;
+  console.log(`\nLive blog: post entry → in live.json through the front (${live.rounds} entries): p50 ${live.visible.p50.toFixed(0)} ms, p95 ${live.visible.p95.toFixed(0)} ms, max ${live.visible.max.toFixed(0)} ms (target p95 ≤ 1000 ms)`);
+  console.log(`\nLive blog readers on live.json (wrk, 32 connections, 10 s each; an entry posted every 2 s during the front's runs)\n`);
+  console.log('                                       req/s    p50 ms    p99 ms   vs nginx');
+  for (const r of [readers.nginx, readers.full, readers.pollers]) console.log(row(r, readers.nginx));
+  console.log(`  origin renders of live.json: ${readers.renders} for ${readers.entries} entries asked in full (${(readers.renders / Math.max(1, readers.entries)).toFixed(1)} per entry), ${readers.rendersPolled} for ${readers.entriesPolled} entries with pollers (${(readers.rendersPolled / Math.max(1, readers.entriesPolled)).toFixed(1)} per entry; target ≤ 2)`);
+  console.log(`  the reading page's polling script: ${live.scriptGzipBytes} bytes gzip (limit 3072)`);
 }
 
 // Uncached list, search, feed, sitemap and API pages at 1,000 archive stories and again at the

@@ -33,14 +33,19 @@ export function wrk(name: string, url: string, options: { connections?: number; 
   const args = ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', ...(gzip ? ['-H', 'Accept-Encoding: gzip'] : []), url];
   const out = spawnSync('wrk', args, { encoding: 'utf8' });
   if (out.status !== 0) throw new Error(`wrk failed: ${out.stderr}`);
-  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out.stdout)?.[1]);
+  return parseWrk(name, url, out.stdout);
+}
+
+/** wrk's --latency report as figures; answers other than 2xx and 3xx fail the run. */
+export function parseWrk(name: string, url: string, stdout: string): WrkResult {
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]);
   const toMs = (value: string) => {
     const [, n, unit] = /([\d.]+)(us|ms|s)/.exec(value)!;
     return Number(n) * (unit === 'us' ? 0.001 : unit === 's' ? 1000 : 1);
   };
-  const p50 = toMs(/^\s+50%\s+(\S+)/m.exec(out.stdout)![1]!);
-  const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(out.stdout)![1]!);
-  if (/Non-2xx/.test(out.stdout)) throw new Error(`${url} answered errors under load:\n${out.stdout}`);
+  const p50 = toMs(/^\s+50%\s+(\S+)/m.exec(stdout)![1]!);
+  const p99 = toMs(/^\s+99%\s+(\S+)/m.exec(stdout)![1]!);
+  if (/Non-2xx/.test(stdout)) throw new Error(`${url} answered errors under load:\n${stdout}`);
   return { name, rps, p50, p99 };
 }
 
