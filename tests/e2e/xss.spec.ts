@@ -118,3 +118,95 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
   await query(`DELETE FROM "Story" WHERE id = 'xss-story'`);
   await query(`DELETE FROM "Tag" WHERE id LIKE 'xss-tag-%'`);
 });
+
+test('no corpus payload runs from a live blog’s entries: on its page, inserted by the polling script, on its older entries and on the desk', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const [editor] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@example.com'`);
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const summary = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Payloads arrive as entries.' }] }] };
+  await query(
+    `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "publishedAt", "updatedAt", format)
+     VALUES ('xss-live', 'Payloads, live', 'xss-live', $1, '', 'PUBLISHED', $2, $3, now() - interval '1 minute', now(), 'LIVE')`,
+    [JSON.stringify(summary), world!.id, editor!.id],
+  );
+  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ('xss-live', $1, 0)`, [editor!.id]);
+  // The first entry is there when the page opens; the rest arrive while it is open.
+  const chunks: Entry[][] = [];
+  for (let i = 0; i < CORPUS.length; i += 40) chunks.push(CORPUS.slice(i, i + 40));
+  const insert = async (index: number) => {
+    const body = { type: 'doc', content: chunks[index]!.map((e) => ({ type: 'paragraph', content: [{ type: 'text', text: e.payload }] })) };
+    await query(
+      `INSERT INTO "LiveEntry" (id, "storyId", "authorId", headline, body, status, "postedAt", "keyEvent") VALUES ($1, 'xss-live', $2, $3, $4, 'PUBLISHED', now() - make_interval(secs => $5::int), $6)`,
+      [`xss-live-${index}`, editor!.id, breakouts[index % breakouts.length]!.payload, JSON.stringify(body), chunks.length - index, index % 3 === 0],
+    );
+  };
+  await insert(0);
+  await query(`SELECT pg_notify('masthead_cache', $1)`, ['home section:world story:xss-live']);
+
+  const fired: string[] = [];
+  const open = async (url: string, role: 'admin' | null) => {
+    const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
+    await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
+    const page = await context.newPage();
+    page.on('dialog', (dialog) => {
+      fired.push(`${url}: dialog ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    await page.goto(url);
+    return page;
+  };
+  const poke = (page: import('@playwright/test').Page) =>
+    page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll('body *'))) {
+        for (const type of ['mouseover', 'focus', 'click', 'animationstart', 'load', 'error']) {
+          if (type === 'click' && el.closest('a, button, form')) continue;
+          el.dispatchEvent(new Event(type));
+        }
+      }
+    });
+
+  const reader = await open('/world/xss-live', null);
+  await expect(reader.locator('.live-entries > article')).toHaveCount(1);
+  for (let i = 1; i < chunks.length; i++) await insert(i);
+  await query(`SELECT pg_notify('masthead_cache', $1)`, ['story:xss-live']);
+  // The script offers them at its next poll and inserts them from live.json's server-rendered HTML.
+  const offer = reader.getByRole('button', { name: `${chunks.length - 1} new updates` });
+  await expect(offer).toBeVisible({ timeout: 40_000 });
+  await offer.click();
+  const articles = reader.locator('.live-entries > article');
+  await expect(articles).toHaveCount(chunks.length);
+  // Text stays text: every inserted entry holds exactly its payloads as plain paragraphs.
+  await expect(articles.first().locator('.live-entry-body > p')).toHaveCount(chunks.at(-1)!.length);
+  expect(await reader.locator('.live-entry-body *:not(p)').count()).toBe(0);
+  await poke(reader);
+  // Positive control: this page reports a payload that really runs.
+  await reader.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="data:," onerror="window.__xss(\'control\')">'));
+  await expect.poll(() => fired).toContain('/world/xss-live: control');
+  fired.splice(fired.indexOf('/world/xss-live: control'), 1);
+  await reader.context().close();
+
+  // A cursor from the far future: the older-entries page then lists every entry.
+  const everything = Buffer.from(JSON.stringify({ at: '2100-01-01T00:00:00.000Z', id: '' })).toString('base64url');
+  for (const [url, role] of [
+    [`/world/xss-live/updates?before=${everything}`, null],
+    ['/world/xss-live/live.json', null],
+    ['/newsroom/stories/xss-live', 'admin'],
+  ] as const) {
+    const page = await open(url, role);
+    await page.waitForLoadState('load');
+    await poke(page);
+    if (url.includes('/updates')) {
+      await expect(page.locator('.live-entries > article')).toHaveCount(chunks.length);
+      expect(await page.locator('.live-entry-body *:not(p)').count()).toBe(0);
+    }
+    if (url === '/newsroom/stories/xss-live') {
+      await expect(page.getByRole('list', { name: 'Entries' }).getByRole('listitem')).toHaveCount(chunks.length);
+      await page.getByRole('list', { name: 'Entries' }).getByRole('listitem').first().getByRole('button', { name: 'Edit' }).click();
+      await expect(page.getByRole('group', { name: 'Correct entry' }).getByRole('textbox', { name: 'Entry', exact: true }).locator('p')).toHaveCount(chunks.at(-1)!.length);
+      await poke(page);
+    }
+    await page.context().close();
+  }
+  expect(fired).toEqual([]);
+  await query(`DELETE FROM "Story" WHERE id = 'xss-live'`);
+});
