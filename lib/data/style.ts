@@ -2,7 +2,6 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { checkStory, blockingFindings, describeBlocking, type StoryText } from '@/lib/copydesk/check';
 import { RULE_IDS, type Finding, type RuleId, type StyleSettings } from '@/lib/copydesk/types';
-import type { Doc } from '@/lib/editor/schema';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { readStyleSettings, styleSettingsSchema } from '@/lib/validations/style';
 import { recordAudit } from './audit';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createTestUser, query } from './support/db';
 import { storageStateFor } from './support/roles';
 import { XSS_CORPUS } from '../support/xss-corpus';
@@ -12,6 +12,31 @@ const CORPUS: Entry[] = (XSS_CORPUS as Entry[]).map(
   (e) => ({ ...e, payload: e.payload.replaceAll('\u0000', '\ufffd') }),
 );
 const breakouts = CORPUS.filter((e) => e.category === 'tag-breakout' || e.category === 'attribute-breakout');
+
+/** A page at `url` (signed in as `role`) whose every payload that runs, or dialog it opens, lands in `fired`. */
+async function openWatched(browser: Browser, url: string, role: 'admin' | null, fired: string[]): Promise<Page> {
+  const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
+  await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
+  const page = await context.newPage();
+  page.on('dialog', (dialog) => {
+    fired.push(`${url}: dialog ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return page;
+}
+
+/** Hovers and focuses everything, so that handlers needing interaction get their chance. */
+function poke(page: Page) {
+  return page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      for (const type of ['mouseover', 'focus', 'click', 'animationstart', 'load', 'error']) {
+        if (type === 'click' && el.closest('a, button, form')) continue;
+        el.dispatchEvent(new Event(type));
+      }
+    }
+  });
+}
 
 test('no corpus payload runs on the article page, the home page, the desk, the editor or the history', async ({ browser }) => {
   // Ten pages, one of them the editor with 754 paragraphs: a minute is not enough on a busy machine.
@@ -62,24 +87,10 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
     ['/newsroom/stories/xss-story', 'admin'],
     ['/newsroom/stories/xss-story/history', 'admin'],
   ] as const) {
-    const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
-    await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      fired.push(`${url}: dialog ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    await page.goto(url);
+    const page = await openWatched(browser, url, role, fired);
+    const context = page.context();
     await page.waitForLoadState('load');
-    // Hover and focus everything, so that handlers needing interaction would get their chance.
-    await page.evaluate(() => {
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
-        for (const type of ['mouseover', 'focus', 'click', 'animationstart', 'load', 'error']) {
-          if (type === 'click' && el.closest('a, button, form')) continue;
-          el.dispatchEvent(new Event(type));
-        }
-      }
-    });
+    await poke(page);
     await page.waitForTimeout(300);
     if (['/', '/world', '/tags/xss-tag-0', '/authors/riley-chen'].includes(url)) {
       // The lists really do show the story, so the payloads in them were put to the test.
@@ -144,26 +155,7 @@ test('no corpus payload runs from a live blog’s entries: on its page, inserted
   await query(`SELECT pg_notify('masthead_cache', $1)`, ['home section:world story:xss-live']);
 
   const fired: string[] = [];
-  const open = async (url: string, role: 'admin' | null) => {
-    const context = await browser.newContext(role ? { storageState: storageStateFor(role) } : {});
-    await context.exposeBinding('__xss', (_source, id: unknown) => fired.push(`${url}: ${String(id)}`));
-    const page = await context.newPage();
-    page.on('dialog', (dialog) => {
-      fired.push(`${url}: dialog ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    await page.goto(url);
-    return page;
-  };
-  const poke = (page: import('@playwright/test').Page) =>
-    page.evaluate(() => {
-      for (const el of Array.from(document.querySelectorAll('body *'))) {
-        for (const type of ['mouseover', 'focus', 'click', 'animationstart', 'load', 'error']) {
-          if (type === 'click' && el.closest('a, button, form')) continue;
-          el.dispatchEvent(new Event(type));
-        }
-      }
-    });
+  const open = (url: string, role: 'admin' | null) => openWatched(browser, url, role, fired);
 
   const reader = await open('/world/xss-live', null);
   await expect(reader.locator('.live-entries > article')).toHaveCount(1);
