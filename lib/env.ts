@@ -15,6 +15,8 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
     MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),
+    // A JSON file in oEmbed providers.json format that replaces the built-in embed providers.
+    MASTHEAD_EMBED_PROVIDERS: z.string().min(1).optional(),
     MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     // How many proxies in front of Masthead append to X-Forwarded-For (0: the socket peer is the client).
     MASTHEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { LiveBlog, PublicEntry } from '@/lib/data/live-public';
 import { renderBody } from '@/lib/editor/render';
 import { formatDateTime } from '@/lib/format';
+import { encodeCursor } from '@/lib/pagination';
 import { authorPath } from '@/lib/urls';
 
 // A live blog's entries under its summary (the story's body): whether coverage runs, the pinned
@@ -9,6 +10,9 @@ import { authorPath } from '@/lib/urls';
 // own (#entry-…). Plain HTML: a reload shows new entries without any script.
 
 export const entryAnchor = (id: string) => `entry-${id}`;
+
+/** The older-entries cursor whose page starts at this entry (its time, and every id at that time). */
+const pageFrom = (entry: { postedAt: Date }) => encodeCursor({ at: entry.postedAt.toISOString(), id: '' });
 
 function Entry({ entry, pinned = false }: { entry: PublicEntry; pinned?: boolean }) {
   return (
@@ -40,6 +44,8 @@ function Entry({ entry, pinned = false }: { entry: PublicEntry; pinned?: boolean
 /** `storyUrl`: the blog's address; the small same-origin script polls its live.json while coverage runs. */
 export function LiveBlogView({ blog, storyUrl }: { blog: LiveBlog; storyUrl: string }) {
   const pollUrl = `${storyUrl}/live.json`;
+  // A key event older than this page's entries links to the page of older entries that starts with it.
+  const onPage = new Set(blog.entries.map((e) => e.id));
   return (
     <section className="live-blog" aria-label="Live coverage" data-live-url={pollUrl} data-live-ended={blog.coverageEndedAt ? 'true' : 'false'}>
       {!blog.coverageEndedAt && <script async src="/live-v1.js" />}
@@ -66,7 +72,7 @@ export function LiveBlogView({ blog, storyUrl }: { blog: LiveBlog; storyUrl: str
           <ul>
             {blog.keyEvents.map((k) => (
               <li key={k.id}>
-                <a href={`#${entryAnchor(k.id)}`}>
+                <a href={onPage.has(k.id) ? `#${entryAnchor(k.id)}` : `${storyUrl}/updates?before=${encodeURIComponent(pageFrom(k))}#${entryAnchor(k.id)}`}>
                   <time dateTime={k.postedAt.toISOString()}>{formatDateTime(k.postedAt)}</time> {k.headline}
                 </a>
               </li>

@@ -101,9 +101,9 @@ export function oembedRequest(endpoint: string, address: string): string {
   return url.toString();
 }
 
-/** The hosts of the providers' endpoints: the only ones the resolver may reach on a private address. */
+/** The hosts (with ports) of the providers' endpoints: the only ones the resolver may reach on a private address. */
 export function endpointHosts(providers: readonly Provider[]): Set<string> {
   const hosts = new Set<string>();
-  for (const p of providers) for (const e of p.endpoints) if (e.url) hosts.add(new URL(e.url.replace('{format}', 'json')).hostname.replace(/^\[|\]$/g, '').toLowerCase());
+  for (const p of providers) for (const e of p.endpoints) if (e.url) hosts.add(new URL(e.url.replace('{format}', 'json')).host.toLowerCase());
   return hosts;
 }

@@ -35,7 +35,7 @@ export class FetchRefusedError extends Error {
 }
 
 export type SafeFetchOptions = {
-  /** Hosts (lower-case names) that may be private: the providers list's own endpoints. */
+  /** Hosts with their ports (`host:port` when not the default) that may be private: the providers list's own endpoints. */
   trustedHosts?: ReadonlySet<string>;
   maxBytes?: number;
   timeoutMs?: number;
@@ -72,7 +72,7 @@ function checkAddress(raw: string, trustedHosts: ReadonlySet<string>): { url: UR
   }
   if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || !url.hostname) throw new FetchRefusedError('bad-address');
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const trusted = trustedHosts.has(host);
+  const trusted = trustedHosts.has(url.host.toLowerCase());
   // A literal address is never looked up: judge it here.
   if (net.isIP(host) && !trusted && isPrivateAddress(host)) throw new FetchRefusedError('private-address', host);
   return { url, trusted };

@@ -3,8 +3,8 @@ import { BASE_URL } from '../../playwright.config';
 import { createApprovedStory, query } from './support/db';
 import { storageStateFor } from './support/roles';
 
-// A live blog, from the desk to the reader: an editor publishes it and posts entries (one a key
-// event), a reader without JavaScript sees them on the story's page, each an article with its own
+// A live blog, from the desk to the reader: an editor publishes it, a reporter posts entries (one a
+// key event), a reader without JavaScript sees them on the story's page, each an article with its own
 // address, and `live.json` carries them; a withdrawn entry leaves, and End coverage says when.
 
 test.use({ storageState: storageStateFor('editor') });
@@ -23,7 +23,7 @@ async function post(page: Page, text: string, options: { headline?: string; keyE
 // Two polls of the open page (10 to 15 s each) besides the posting.
 test.describe.configure({ timeout: 150_000 });
 
-test('an editor runs a live blog: an open page offers new updates, readers without JavaScript see them on reload, live.json and JSON-LD carry them; withdraw and End coverage follow', async ({ page, browser }) => {
+test('an editor publishes a live blog and a reporter on its byline posts three entries: an open page offers new updates, readers without JavaScript see them on reload, live.json and JSON-LD carry them; withdraw and End coverage follow', async ({ page, browser }) => {
   const headline = `Lima summit day, live ${Date.now()}`;
   const story = await createApprovedStory('live', headline);
   await query(`UPDATE "Story" SET format = 'LIVE' WHERE id = $1`, [story.id]);
@@ -41,10 +41,15 @@ test('an editor runs a live blog: an open page offers new updates, readers witho
   await expect(watcher.getByRole('region', { name: 'Live coverage' })).toContainText('No updates yet.');
   await watcher.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
 
-  await post(page, 'The two leaders arrived at the palace at nine.');
-  await post(page, 'They agreed to resume the shuttle diplomacy.', { headline: 'Agreement reached', keyEvent: true });
-  await post(page, 'A joint statement is expected at noon.');
-  await page.screenshot({ path: 'tests/e2e/screenshots/live-desk.png', fullPage: true });
+  // The reporter on the blog's byline posts the entries; the editor's desk shows them after a reload.
+  const reporter = await (await browser.newContext({ storageState: storageStateFor('reporter') })).newPage();
+  await reporter.goto(`/newsroom/stories/${story.id}`);
+  await post(reporter, 'The two leaders arrived at the palace at nine.');
+  await post(reporter, 'They agreed to resume the shuttle diplomacy.', { headline: 'Agreement reached', keyEvent: true });
+  await post(reporter, 'A joint statement is expected at noon.');
+  await reporter.screenshot({ path: 'tests/e2e/screenshots/live-desk.png', fullPage: true });
+  await reporter.context().close();
+  await page.reload();
 
   // The open page offers the three (it polls every 10 to 15 s) and inserts them on request, without a reload.
   const offer = watcher.getByRole('button', { name: '3 new updates' });
@@ -156,7 +161,8 @@ test('New live blog on the desk; a reporter added as contributor posts past the 
   const [editorRow] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'editor@example.com'`);
   for (let i = 0; i < 22; i++) {
     const text = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: `Earlier update ${i}.` }] }] };
-    await query(`INSERT INTO "LiveEntry" (id, "storyId", "authorId", body, status, "postedAt") VALUES ($1, $2, $3, $4, 'PUBLISHED', now() - make_interval(mins => 60 + $5::int))`, [`${id}-early-${i}`, id, editorRow!.id, JSON.stringify(text), i]);
+    // The oldest is a key event: its link in Key events leads to the page of older entries that holds it.
+    await query(`INSERT INTO "LiveEntry" (id, "storyId", "authorId", body, status, "postedAt", "keyEvent") VALUES ($1, $2, $3, $4, 'PUBLISHED', now() - make_interval(mins => 60 + $5::int), $6)`, [`${id}-early-${i}`, id, editorRow!.id, JSON.stringify(text), i, i === 21]);
   }
 
   const reporter = await (await browser.newContext({ storageState: storageStateFor('reporter') })).newPage();
@@ -206,6 +212,13 @@ test('New live blog on the desk; a reporter added as contributor posts past the 
   await expect(shown).toHaveCount(20);
   await expect(shown.first()).toContainText('Waves reached six metres.');
   await expect(shown.first().locator('.live-entry-corrected')).toContainText('Corrected');
+  const keyEvent = reader.getByRole('navigation', { name: 'Key events' }).getByRole('link');
+  await expect(keyEvent).toContainText('Earlier update 21.');
+  await keyEvent.click();
+  await expect(reader).toHaveURL(new RegExp(`/updates\\?before=.*#entry-${id}-early-21$`));
+  await expect(shown.first()).toContainText('Earlier update 21.');
+  await expect(shown.first()).toHaveAttribute('id', `entry-${id}-early-21`);
+  await reader.goto(path);
   await reader.getByRole('link', { name: 'Older entries' }).click();
   await expect(reader).toHaveURL(new RegExp(`${path}/updates\\?before=`));
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);

@@ -48,13 +48,14 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
+  trusted = new Set([`127.0.0.1:${port}`]);
 });
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
 });
 
-const trusted = new Set(['127.0.0.1']);
+let trusted: Set<string>;
 
 async function refusal(promise: Promise<unknown>): Promise<RefusalReason> {
   const error = await promise.then(
@@ -74,6 +75,8 @@ describe('safeFetch', () => {
 
   it('refuses a loopback address literally written, and a name that resolves to one (localhost)', async () => {
     expect(await refusal(safeFetch(`${base}/ok`))).toBe('private-address');
+    // Trust is for the endpoint's host and port, not the whole machine.
+    expect(await refusal(safeFetch(`${base}/ok`, { trustedHosts: new Set(['127.0.0.1', `127.0.0.1:${port + 1}`]) }))).toBe('private-address');
     expect(await refusal(safeFetch(`http://localhost:${port}/ok`))).toBe('private-address');
     expect(await refusal(safeFetch(`http://[::1]:${port}/ok`))).toBe('private-address');
     expect(await refusal(safeFetch(`http://[::ffff:127.0.0.1]:${port}/ok`))).toBe('private-address');
