@@ -85,10 +85,14 @@ test('legal hold blocks Approve, Schedule and Publish in the UI and by direct PO
 });
 
 test('a scheduled publication that comes due during a legal hold does not fire; the newsroom is told; lifting the hold publishes it', async ({ page }) => {
+  test.setTimeout(150_000);
   const id = await storyIn('APPROVED', `Held schedule ${Date.now()}`);
-  const at = new Date(Math.ceil((Date.now() + 12_000) / 1000) * 1000);
   await page.goto(`/newsroom/stories/${id}`);
   const workflow = page.getByRole('region', { name: 'Workflow' });
+  // Far enough ahead that scheduling and the hold are done before it, even on a busy machine
+  // (the page alone took over 12 s to load in one CI run); counted from when the page is ready.
+  await expect(workflow.getByLabel(/Publish at/)).toBeEditable();
+  const at = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
   await workflow.getByLabel(/Publish at/).fill(at.toISOString().slice(0, 19));
   await workflow.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect.poll(async () => (await stateOf(id)).status).toBe('SCHEDULED');
@@ -96,10 +100,11 @@ test('a scheduled publication that comes due during a legal hold does not fire; 
   await page.getByLabel('Reason').fill('Court order pending');
   await page.getByRole('button', { name: 'Put on legal hold' }).click();
   await expect(page.getByRole('note', { name: 'Legal hold' })).toBeVisible();
+  expect(Date.now(), 'the hold must be in place before the scheduled time for this test to mean anything').toBeLessThan(at.getTime());
 
   // The job wakes at the time, finds the hold, leaves the story scheduled and tells the newsroom.
   await expect
-    .poll(async () => (await query(`SELECT 1 FROM "Notification" WHERE "storyId" = $1 AND kind = 'heldPublication'`, [id])).length, { timeout: 40_000, intervals: [500] })
+    .poll(async () => (await query(`SELECT 1 FROM "Notification" WHERE "storyId" = $1 AND kind = 'heldPublication'`, [id])).length, { timeout: 75_000, intervals: [500] })
     .toBeGreaterThan(0);
   expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
   expect((await stateOf(id)).status).toBe('SCHEDULED');
@@ -113,12 +118,14 @@ test('an embargoed story is absent from the API, feeds, sitemaps and search unti
   test.setTimeout(120_000);
   const word = `zanzibarembargo${Date.now()}`;
   const id = await storyIn('APPROVED', `Embargoed report ${word}`);
-  // To the second, in the newsroom's zone (UTC here), 25 s ahead.
-  const until = new Date(Math.ceil((Date.now() + 25_000) / 1000) * 1000);
-  const local = until.toISOString().slice(0, 19);
-
   await page.goto(`/newsroom/stories/${id}`);
   await page.getByText('Legal hold and embargo', { exact: true }).click();
+  await expect(page.getByLabel(/Embargo until/)).toBeEditable();
+  // To the second, in the newsroom's zone (UTC here), 30 s after the page is ready (a busy machine
+  // can take longer than that to load it).
+  const until = new Date(Math.ceil((Date.now() + 30_000) / 1000) * 1000);
+  const local = until.toISOString().slice(0, 19);
+
   await page.getByLabel(/Embargo until/).fill(local);
   await page.getByRole('button', { name: 'Set embargo' }).click();
   await expect(page.getByRole('note', { name: 'Embargo' })).toContainText('Embargoed until');
