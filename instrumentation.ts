@@ -22,7 +22,13 @@ export async function register() {
     const { pagePathsIn, requestRevalidation } = await import('@/lib/cache/pages');
     const { EVERY_PAGE } = await import('@/lib/cache/page-paths');
     const { forgetRetiredPaths } = await import('@/lib/data/story-paths');
+    // The players public pages may frame (their CSP's frame-src) follow the embed providers' settings.
+    const { refreshFrameOrigins } = await import('@/lib/data/embed-providers');
+    const { cacheKeys } = await import('@/lib/cache/keys');
+    const readPlayers = () => refreshFrameOrigins().catch((error: unknown) => console.error(`[masthead] Reading the embed providers failed: ${String(error)}`));
+    await readPlayers();
     await onInvalidation((dropped, missed) => {
+      if (missed || dropped.includes(cacheKeys.site)) void readPlayers();
       const pages = missed ? [EVERY_PAGE] : pagePathsIn(dropped);
       if (pages.length === 0) return;
       forgetRetiredPaths();

@@ -9,6 +9,7 @@ import { log, redactPath, withRequest } from '../lib/log';
 import { OUTAGE_JSON, OUTAGE_PAGE, OUTAGE_RETRY_SECONDS } from '../lib/outage-page';
 import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
+import { frameOrigins } from '../lib/security/frame-origins';
 
 // The HTTP server in front of Next (`npm run dev` and `npm start` run it). Two things only it can do:
 // - Know who connected. Next keeps a client-sent X-Forwarded-For as it is, so behind no proxy a
@@ -30,7 +31,13 @@ const hostname = values.hostname;
 const trustedProxies = Number(process.env.MASTHEAD_TRUSTED_PROXIES ?? 0) || 0;
 const siteUrl = process.env.MASTHEAD_SITE_URL || process.env.AUTH_URL || '';
 const hsts = siteUrl.startsWith('https:') ? 'max-age=63072000; includeSubDomains' : null;
-const pagePolicy = publicPolicy(dev);
+// The public policy changes only with the embed providers' players: rebuilt when they do.
+let pagePolicy = { frames: frameOrigins(), value: publicPolicy(dev, frameOrigins()) };
+function currentPagePolicy(): string {
+  const frames = frameOrigins();
+  if (frames !== pagePolicy.frames) pagePolicy = { frames, value: publicPolicy(dev, frames) };
+  return pagePolicy.value;
+}
 
 // No route takes a NUL in its address, and PostgreSQL cannot store one: refused here, for every
 // route at once, before it could reach a query as a server error.
@@ -67,7 +74,7 @@ function prepare(req: IncomingMessage, res: ServerResponse): boolean {
   const keys = keysForPath(pathname);
   if (keys) res.setHeader('xkey', xkeyHeader(keys));
   if (pathname.startsWith('/api/')) res.setHeader('Content-Security-Policy', API_POLICY);
-  else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', pagePolicy);
+  else if (!usesNonce(pathname) && !pathname.startsWith('/_next/')) res.setHeader('Content-Security-Policy', currentPagePolicy());
   return true;
 }
 

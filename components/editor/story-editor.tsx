@@ -28,6 +28,9 @@ import { SuggestionsPanel } from './suggestions-panel';
 import { StyleChecks, type CopyDesk } from './style-checks';
 import { cleanPastedHtml } from '@/lib/editor/paste';
 import { blankStory } from '@/lib/editor/blank-story';
+import { EmbedDialog } from './embed-dialog';
+import { withEmbedCards } from './embed-view';
+import { useEmbeds } from './use-embeds';
 
 type Props = {
   story: ServerStory | null;
@@ -71,18 +74,22 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   const [discussion, setDiscussion] = useState<string | null>(null);
   const [storyId, setStoryId] = useState(story?.id ?? null);
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+  const embeds = useEmbeds();
+  const [embedding, setEmbedding] = useState(false);
   // What the story page offers (workflow steps, comments). A new story gets them from the server
   // after its first save, so the page it becomes needs no reload.
   const [abilities, setAbilities] = useState<StoryAbilities | null>(story ? (initialAbilities ?? null) : null);
 
   const editor = useEditor({
-    extensions: [...storyExtensions(), FindReplace, StyleHighlights, SuggestChanges.configure({ author: copydesk.viewerName })],
+    extensions: [...withEmbedCards(storyExtensions()), FindReplace, StyleHighlights, SuggestChanges.configure({ author: copydesk.viewerName })],
     content: draft.body,
     editable,
     immediatelyRender: false,
     editorProps: {
       // A live blog's body is its summary: the key points above the entries.
       attributes: { role: 'textbox', 'aria-label': format === 'LIVE' ? 'Summary' : 'Story body', 'aria-multiline': 'true', class: 'story-body' },
+      // An address pasted alone on an empty line becomes an embed (use-embeds.ts).
+      handlePaste: (view, event) => embeds.handlePaste(view, event),
       // Plain text: a paragraph per line, none for blank lines; the characters exactly as pasted.
       transformPastedText: (text) =>
         text
@@ -116,6 +123,9 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
       else autosave.markDirty();
     },
   });
+
+  const { setEditor: setEmbedEditor } = embeds;
+  useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
 
   // The save loop reads the draft and reports back through the editor's latest callbacks.
   const { setHost } = autosave;
@@ -195,9 +205,9 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
           <label htmlFor="story-dek">Dek</label>
           <textarea id="story-dek" rows={2} maxLength={400} value={draft.dek} disabled={!editable} onChange={(e) => update({ dek: e.target.value.replace(/\n/g, ' ') })} />
         </div>
-        {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} />}
+        {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} onEmbed={() => setEmbedding(true)} />}
         <p className="paste-notice" role="status">
-          {pasteNotice}
+          {[embeds.notice, pasteNotice].filter(Boolean).join(' ')}
         </p>
         {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
         <EditorContent editor={editor} className="story-body-wrap" />
@@ -220,6 +230,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         <CommentsPanel storyId={storyId} initialThreads={threads} discussion={discussion} editor={editor} body={draft.body} canComment={abilities?.canComment ?? false} canAnchor={editable} />
       )}
       </div>
+      {embedding && editor && <EmbedDialog onInsert={(url) => embeds.embedAt(url, editor.state.selection.from)} onClose={() => setEmbedding(false)} />}
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}
     </div>
   );

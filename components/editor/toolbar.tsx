@@ -2,16 +2,16 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEditorState } from '@tiptap/react';
-import { Bold, Heading2, Heading3, Image as ImageIcon, Italic, Keyboard, Link, List, ListOrdered, Minus, Search, TextQuote, type LucideIcon } from 'lucide-react';
+import { Bold, Clapperboard, Heading2, Heading3, Image as ImageIcon, Italic, Keyboard, Link, List, ListOrdered, Minus, Search, TextQuote, type LucideIcon } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { FindReplacePanel } from './find-replace-panel';
 import { LinkForm } from './link-form';
 
-type Props = { editor: Editor; onInsertImage: () => void };
+type Props = { editor: Editor; onInsertImage: () => void; onEmbed?: () => void };
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-export function Toolbar({ editor, onInsertImage }: Props) {
+export function Toolbar({ editor, onInsertImage, onEmbed }: Props) {
   const active = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -106,6 +106,11 @@ export function Toolbar({ editor, onInsertImage }: Props) {
           <button type="button" className="tool tool-wide" aria-label="Insert image" data-tip="Insert an image from the media library" onClick={onInsertImage}>
             <ImageIcon size={18} aria-hidden="true" /> <span aria-hidden="true">Image</span>
           </button>
+          {onEmbed && (
+            <button type="button" className="tool tool-wide" aria-label="Embed" data-tip="Embed a video, post, map or document by its address (or paste the address on an empty line)" onClick={onEmbed}>
+              <Clapperboard size={18} aria-hidden="true" /> <span aria-hidden="true">Embed</span>
+            </button>
+          )}
         </div>
         <div className="tool-group tool-group-end" role="group">
           <button type="button" className="tool" aria-label="Find and replace" aria-pressed={finding} aria-keyshortcuts="Control+H Meta+H" data-tip={tip('Find and replace', `${mod}H`)} onClick={() => setFinding((open) => !open)}>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { ArticleData } from '@/lib/data/public-stories';
+import { hasPlayer } from '@/lib/editor/output';
 import { renderBody } from '@/lib/editor/render';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { authorPath, sectionPath, tagPath } from '@/lib/urls';
@@ -56,6 +57,8 @@ export function ArticleView({ story, live, after }: { story: ArticleData; live?:
         </figure>
       )}
       <div className="article-body">{renderBody(story.body, { dateline: story.dateline })}</div>
+      {/* Videos' players load only when a reader presses play (a live blog's entries may bring some). */}
+      {(hasPlayer(story.body) || live) && <script async src="/embeds-v1.js" />}
       {live}
       {story.corrections.length > 0 && (
         <aside className="corrections" aria-labelledby="corrections-heading">

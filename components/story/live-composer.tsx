@@ -4,6 +4,9 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import { useEffect, useId, useMemo, useState } from 'react';
 import { ImagePicker, type PickedImage } from '@/components/editor/image-picker';
 import { LinkForm } from '@/components/editor/link-form';
+import { EmbedDialog } from '@/components/editor/embed-dialog';
+import { withEmbedCards } from '@/components/editor/embed-view';
+import { useEmbeds } from '@/components/editor/use-embeds';
 import { StyleChecks, type CopyDesk } from '@/components/editor/style-checks';
 import type { LiveResult } from '@/lib/actions/live';
 import { entryStyleText } from '@/lib/copydesk/entry-text';
@@ -40,13 +43,20 @@ export function LiveComposer({ storyId, section, copydesk, initial, submitLabel,
   const [error, setError] = useState<{ text: string; style: string[] } | null>(null);
   const [pending, setPending] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
+  const embeds = useEmbeds();
   const editor = useEditor({
-    extensions: [...storyExtensions(), StyleHighlights],
+    extensions: [...withEmbedCards(storyExtensions()), StyleHighlights],
     content: initial.body,
     immediatelyRender: false,
     onUpdate: ({ editor: e }) => setBody(e.getJSON() as Doc),
-    editorProps: { attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Entry', class: 'live-composer-body story-body' } },
+    editorProps: {
+      attributes: { role: 'textbox', 'aria-multiline': 'true', 'aria-label': 'Entry', class: 'live-composer-body story-body' },
+      handlePaste: (view, event) => embeds.handlePaste(view, event),
+    },
   });
+  const { setEditor: setEmbedEditor } = embeds;
+  useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
   const styleText = useMemo(() => entryStyleText(headline, body, section), [headline, body, section]);
 
   async function submit() {
@@ -86,7 +96,12 @@ export function LiveComposer({ storyId, section, copydesk, initial, submitLabel,
       <span className="live-composer-label" aria-hidden="true">
         Entry
       </span>
-      {editor && <EntryToolbar editor={editor} onInsertImage={() => setPicking(true)} />}
+      {editor && <EntryToolbar editor={editor} onInsertImage={() => setPicking(true)} onEmbed={() => setEmbedding(true)} />}
+      {embeds.notice && (
+        <p className="paste-notice" role="status">
+          {embeds.notice}
+        </p>
+      )}
       <EditorContent editor={editor} />
       <div className="live-composer-actions">
         <label className="checkbox">
@@ -124,12 +139,13 @@ export function LiveComposer({ storyId, section, copydesk, initial, submitLabel,
         context={{ heading: 'Entry style checks', id: `${ids}-style`, fields: { headline: `${ids}-headline`, dek: `${ids}-headline` }, blocks: 'errors block posting' }}
       />
       {picking && <ImagePicker title="Insert image" onPick={pick} onClose={() => setPicking(false)} />}
+      {embedding && editor && <EmbedDialog onInsert={(url) => embeds.embedAt(url, editor.state.selection.from)} onClose={() => setEmbedding(false)} />}
     </div>
   );
 }
 
 /** The few tools an entry needs; Bold, Italic and lists keep their usual shortcuts, Ctrl/⌘+K a link. */
-function EntryToolbar({ editor, onInsertImage }: { editor: Editor; onInsertImage: () => void }) {
+function EntryToolbar({ editor, onInsertImage, onEmbed }: { editor: Editor; onInsertImage: () => void; onEmbed: () => void }) {
   const [linking, setLinking] = useState(false);
   const active = useEditorState({
     editor,
@@ -163,6 +179,9 @@ function EntryToolbar({ editor, onInsertImage }: { editor: Editor; onInsertImage
         ))}
         <button type="button" className="tool tool-wide" aria-label="Insert image" onClick={onInsertImage}>
           Image
+        </button>
+        <button type="button" className="tool tool-wide" aria-label="Embed" onClick={onEmbed}>
+          Embed
         </button>
       </div>
       {linking && <LinkForm editor={editor} onClose={() => setLinking(false)} />}

@@ -2,13 +2,15 @@ import 'server-only';
 import { db } from '@/lib/db';
 import type { Block, Doc, ImageNode } from '@/lib/editor/schema';
 import type { Rendition } from '@/lib/media/process';
+import { embedAttrsFrom, embedsFor, type StoredEmbed } from './body-embeds';
 
 // Images in a story body name a media-library row; everything else about them (the file, its size,
 // alt text, caption, credit) comes from that row, on save and again on every render. A body can
 // therefore never point an <img> at another URL, and an editor's correction to a caption reaches
-// every story that shows the image.
+// every story that shows the image. Embeds are mapped the same way, from their rows (body-embeds.ts).
 
-type Client = Pick<typeof db, 'media'>;
+type Client = Pick<typeof db, 'media' | 'embed'>;
+type Embeds = Awaited<ReturnType<typeof embedsFor>>;
 type MediaRow = { id: string; altText: string; caption: string; credit: string; renditions: unknown };
 
 export const bodyImageSelect = { id: true, altText: true, caption: true, credit: true, renditions: true } as const;
@@ -41,30 +43,41 @@ export function imageAttrsFrom(row: MediaRow): ImageNode['attrs'] {
   };
 }
 
-function mapBlocks(blocks: Block[], rows: Map<string, MediaRow>): Block[] {
+/** `rows` null leaves images as they are (a live entry's, mapped on render only). */
+function mapBlocks(blocks: Block[], rows: Map<string, MediaRow> | null, embeds: Embeds): Block[] {
   return blocks.flatMap((block): Block[] => {
-    if (block.type === 'image') {
+    if (block.type === 'image' && rows) {
       const row = rows.get(block.attrs.mediaId);
       return row ? [{ ...block, attrs: imageAttrsFrom(row) }] : []; // an image no longer in the library is left out
     }
-    if (block.type === 'blockquote') return [{ ...block, content: mapBlocks(block.content, rows) }];
+    if (block.type === 'embed') {
+      const row: StoredEmbed | undefined = embeds?.rows.get(block.attrs.embedId);
+      return row && embeds ? [{ ...block, attrs: embedAttrsFrom(row, block.attrs, embeds.providers) }] : [];
+    }
+    if (block.type === 'blockquote') return [{ ...block, content: mapBlocks(block.content, rows, embeds) }];
     if (block.type === 'bulletList' || block.type === 'orderedList') {
-      return [{ ...block, content: block.content.map((item) => ({ ...item, content: mapBlocks(item.content, rows) })) } as Block];
+      return [{ ...block, content: block.content.map((item) => ({ ...item, content: mapBlocks(item.content, rows, embeds) })) } as Block];
     }
     return [block];
   });
 }
 
-/** The body with every image's attributes taken from its media row. */
-export function withLibraryImages(doc: Doc, rows: MediaRow[]): Doc {
-  return { ...doc, content: mapBlocks(doc.content, new Map(rows.map((r) => [r.id, r]))) };
+/** The body with every image's attributes taken from its media row, and every embed's card from its row. */
+export function withLibraryImages(doc: Doc, rows: MediaRow[], embeds: Embeds = null): Doc {
+  return { ...doc, content: mapBlocks(doc.content, new Map(rows.map((r) => [r.id, r])), embeds) };
 }
 
-export async function resolveBodyImages(client: Client, doc: Doc): Promise<Doc> {
+/** The body with every embed's card taken from its row; images untouched. */
+export function withStoredEmbeds(doc: Doc, embeds: Embeds): Doc {
+  return embeds ? { ...doc, content: mapBlocks(doc.content, null, embeds) } : doc;
+}
+
+/** The body as readers get it: images and embeds as their rows say now; ones since deleted left out. */
+export async function resolveBodyRefs(client: Client, doc: Doc): Promise<Doc> {
   const ids = imageIds(doc);
-  if (ids.length === 0) return doc;
-  const rows = await client.media.findMany({ where: { id: { in: ids } }, select: bodyImageSelect });
-  return withLibraryImages(doc, rows);
+  const [rows, embeds] = await Promise.all([ids.length ? client.media.findMany({ where: { id: { in: ids } }, select: bodyImageSelect }) : [], embedsFor(client, doc)]);
+  if (ids.length === 0 && !embeds) return doc;
+  return withLibraryImages(doc, rows, embeds);
 }
 
 /** Live or scheduled stories that show an image, as featured image or in the body. */

@@ -1,12 +1,14 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
-import { configuredProviders } from '@/lib/embeds/provider-list';
 import { endpointHosts, matchProvider, oembedRequest, type Provider } from '@/lib/embeds/providers';
 import { FetchRefusedError, safeFetch } from '@/lib/embeds/safe-fetch';
 import { EmbedAnswerError, snapshotFromOembed, snapshotFromPage, webAddress, type EmbedSnapshot } from '@/lib/embeds/snapshot';
 import { processImage } from '@/lib/media/process';
 import { mediaStorage } from '@/lib/media/storage';
+import type { EmbedNode } from '@/lib/editor/schema';
+import { embedAttrsFrom, loadEmbeds } from './body-embeds';
+import { enabledProviders } from './embed-providers';
 import { ValidationError } from './errors';
 import { assertCan, type Viewer } from './viewer';
 
@@ -15,18 +17,10 @@ import { assertCan, type Viewer } from './viewer';
 // library through the upload pipeline, never hot-linked. The same address resolves to the same
 // embed; a refresh updates it in place, and a post deleted at the source keeps its card.
 
-const DISABLED_KEY = 'embeds.disabled';
 const FRESH_FOR_MS = 7 * 24 * 3600_000;
 const THUMBNAIL_MAX_BYTES = 5 * 1024 * 1024;
 
 export type EmbedRow = NonNullable<Awaited<ReturnType<typeof db.embed.findUnique>>>;
-
-/** The providers admins have not switched off (at /newsroom/settings/embeds). */
-export async function enabledProviders(): Promise<Provider[]> {
-  const row = await db.setting.findUnique({ where: { key: DISABLED_KEY }, select: { value: true } });
-  const disabled = new Set(Array.isArray(row?.value) ? (row.value as unknown[]).filter((v): v is string => typeof v === 'string') : []);
-  return configuredProviders().filter((p) => !disabled.has(p.provider_name));
-}
 
 /** Fetches what the address says about itself: its provider's oEmbed answer, or its page's card tags. */
 async function fetchSnapshot(address: string, providers: Provider[]): Promise<EmbedSnapshot> {
@@ -109,6 +103,13 @@ export async function resolveEmbed(viewer: Viewer | null, address: string): Prom
     create: { url, ...columns(snapshot), thumbnailId, fetchedAt: new Date(), createdById: viewer.id },
     update: { ...columns(snapshot), thumbnailId, fetchedAt: new Date(), goneAt: null },
   });
+}
+
+/** An address resolved (resolveEmbed) as the card the editor inserts: the body node's attributes. */
+export async function resolveEmbedCard(viewer: Viewer | null, address: string): Promise<EmbedNode['attrs']> {
+  const embed = await resolveEmbed(viewer, address);
+  const [stored, providers] = await Promise.all([loadEmbeds(db, [embed.id]), enabledProviders()]);
+  return embedAttrsFrom(stored.get(embed.id)!, {}, providers);
 }
 
 /**

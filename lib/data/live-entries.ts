@@ -6,6 +6,8 @@ import { toPlainText } from '@/lib/editor/plain-text';
 import { can } from '@/lib/permissions';
 import { liveEntrySchema, type LiveEntryInput } from '@/lib/validations/live';
 import { recordAudit } from './audit';
+import { embedIds, embedsFor } from './body-embeds';
+import { withStoredEmbeds } from './body-images';
 import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from './errors';
 import { afterPublicChange, stageStoryChange } from './public-changes';
 import { loadStoryFor, lockStory, type AccessedStory } from './story-access';
@@ -60,6 +62,18 @@ function checkedEntry(input: unknown): { headline: string; body: Prisma.InputJso
   return { headline: parsed.data.headline, body: body.doc as unknown as Prisma.InputJsonValue, keyEvent: parsed.data.keyEvent, text, doc: body };
 }
 
+/** Embeds in an entry are ones the newsroom resolved, stored as their rows say (as a story's are). */
+async function withEmbeds(entry: ReturnType<typeof checkedEntry>): Promise<ReturnType<typeof checkedEntry>> {
+  const embeds = await embedsFor(db, entry.doc.doc);
+  if (!embeds) return entry;
+  if (embedIds(entry.doc.doc).some((id) => !embeds.rows.has(id))) {
+    const message = 'An embed in the entry was not resolved by the newsroom: insert it again with Embed.';
+    throw new ValidationError(message, { body: [message] });
+  }
+  const doc = withStoredEmbeds(entry.doc.doc, embeds);
+  return { ...entry, body: doc as unknown as Prisma.InputJsonValue, doc: { ok: true, doc } };
+}
+
 /**
  * The same style checks a story passes, on the entry's own headline and text (the composer runs
  * the same `entryStyleText` as the reporter types); an editor's override on the blog applies.
@@ -108,7 +122,7 @@ export type PostedEntry = { id: string; status: 'PENDING' | 'PUBLISHED'; version
 export async function postEntry(viewer: Viewer | null, storyId: string, input: LiveEntryInput): Promise<PostedEntry> {
   assertCan(viewer, 'newsroom.enter');
   const blog = await loadBlogFor(viewer, storyId, 'live.post');
-  const entry = checkedEntry(input);
+  const entry = await withEmbeds(checkedEntry(input));
   const waits = blog.entriesNeedEditor && !can(viewer, 'live.moderate', blog.ref);
   const { posted, change } = await db.$transaction(async (tx) => {
     const now = await blogNow(tx, storyId);
@@ -137,7 +151,7 @@ export async function editEntry(viewer: Viewer | null, entryId: string, input: L
     throw new ForbiddenError('On this blog an editor corrects published entries: ask one, or leave a comment on the story.');
   }
   const { baseVersion: _base, ...fields } = input;
-  const entry = checkedEntry(fields);
+  const entry = await withEmbeds(checkedEntry(fields));
   const { version, change } = await db.$transaction(async (tx) => {
     const now = await blogNow(tx, blog.id);
     if (before.status === 'PUBLISHED') refuseWhileHeld(now);

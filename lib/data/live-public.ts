@@ -6,7 +6,7 @@ import { publicBody } from '@/lib/editor/public-body';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
-import { resolveBodyImages } from './body-images';
+import { resolveBodyRefs } from './body-images';
 import { liveWhere } from './live';
 
 // What readers get of a live blog: its published entries newest first (a page at a time), the
@@ -46,7 +46,7 @@ async function toPublic(rows: Row[]): Promise<PublicEntry[]> {
     rows.map(async (row) => {
       const body = parseBody(row.body);
       // Bodies are validated on write; a damaged one is left out rather than shown.
-      const doc = body.ok ? await resolveBodyImages(db, publicBody(body.doc)) : { type: 'doc' as const, content: [] };
+      const doc = body.ok ? await resolveBodyRefs(db, publicBody(body.doc)) : { type: 'doc' as const, content: [] };
       return { id: row.id, headline: row.headline, body: doc, keyEvent: row.keyEvent, postedAt: row.postedAt!, correctedAt: row.correctedAt, author: byId.get(row.authorId) ?? null };
     }),
   );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveBodyImages } from './body-images';
+import { resolveBodyRefs } from './body-images';
 import { imageSelect, toImage } from './public-stories';
 import { db } from '@/lib/db';
 import { parseBody } from '@/lib/editor/schema';
@@ -67,7 +67,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     publishedAt: story.publishedAt,
     publicUpdatedAt: story.publicUpdatedAt,
     updatedAt: story.updatedAt,
-    body: body.ok ? await resolveBodyImages(db, publicBody(body.doc)) : { type: 'doc', content: [] },
+    body: body.ok ? await resolveBodyRefs(db, publicBody(body.doc)) : { type: 'doc', content: [] },
     tags: snapshot.tags.map((name) => ({ name, slug: slugify(name) })),
     corrections: story.corrections,
     image: toImage(image),

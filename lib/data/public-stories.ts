@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveBodyImages } from './body-images';
+import { resolveBodyRefs } from './body-images';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { cached } from '@/lib/cache/tagged-cache';
@@ -206,7 +206,7 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
     seoDescription: row.seoDescription,
     publicUpdatedAt: row.publicUpdatedAt,
     corrections: row.corrections,
-    body: await resolveBodyImages(db, publicBody(body.doc)),
+    body: await resolveBodyRefs(db, publicBody(body.doc)),
     live: row.format === 'LIVE',
   };
 }

@@ -5,6 +5,7 @@ import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { can, type StoryRef } from '@/lib/permissions';
 import type { StoryFields } from '@/lib/validations/story';
+import { embedIds, embedsFor } from './body-embeds';
 import { bodyImageSelect, imageIds, withLibraryImages } from './body-images';
 import { ForbiddenError, ValidationError } from './errors';
 import { refreshSearchVector } from './search';
@@ -30,13 +31,14 @@ export async function checkFields(fields: StoryFields): Promise<CheckedFields> {
   const body = parseBody(fields.body);
   if (!body.ok) errors.body = [body.error];
 
-  const [section, people, media] = await Promise.all([
+  const [section, people, media, embeds] = await Promise.all([
     fields.sectionId ? db.section.count({ where: { id: fields.sectionId } }) : 1,
     db.user.findMany({ where: { id: { in: fields.bylineIds }, active: true }, select: { id: true } }),
     db.media.findMany({
       where: { id: { in: [fields.featuredImageId, ...(body.ok ? imageIds(body.doc) : [])].filter((x): x is string => !!x) } },
       select: bodyImageSelect,
     }),
+    body.ok ? embedsFor(db, body.doc) : null,
   ]);
   if (!section) errors.sectionId = ['Choose one of the newsroom’s sections.'];
   if (new Set(fields.bylineIds).size !== fields.bylineIds.length) errors.bylineIds = ['Each person can appear in the byline once.'];
@@ -51,13 +53,14 @@ export async function checkFields(fields: StoryFields): Promise<CheckedFields> {
     const ids = imageIds(body.doc);
     if (ids.some((id) => !known.has(id))) errors.body = ['An image in the story is not in the media library.'];
     else if (ids.some((id) => !known.get(id)!.altText.trim())) errors.body = ['Add alt text to every image in the media library before using it.'];
+    else if (embedIds(body.doc).some((id) => !embeds?.rows.has(id))) errors.body = ['An embed in the story was not resolved by the newsroom: insert it again with Embed in the toolbar.'];
   }
 
   if (Object.keys(errors).length > 0 || !body.ok) {
     throw new ValidationError(Object.values(errors)[0]![0]!, errors);
   }
-  // What is stored of an image is what the library says, whatever the request carried.
-  return { fields, body: withLibraryImages(body.doc, media) };
+  // What is stored of an image or an embed is what its row says, whatever the request carried.
+  return { fields, body: withLibraryImages(body.doc, media, embeds) };
 }
 
 export function snapshotOf(checked: CheckedFields, slug: string): StorySnapshot {

@@ -1,4 +1,4 @@
-import { Mark, type Extensions } from '@tiptap/core';
+import { Mark, Node, type Extensions } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
@@ -54,6 +54,50 @@ export const StoryImage = Image.extend({
   },
 });
 
+/** Attributes of an embed and their defaults; all but caption and alt come from its Embed row. */
+export const EMBED_ATTRIBUTES = {
+  embedId: null, url: '', kind: 'link', provider: '', title: '', authorName: '', authorUrl: null,
+  thumbnailSrc: null, thumbnailWidth: null, thumbnailHeight: null, text: '', playerUrl: null, gone: false,
+  caption: '', alt: '',
+} as const;
+
+/**
+ * A card for a post, video, map or page elsewhere, resolved on the newsroom's server (lib/data/
+ * embeds.ts). One block the reporter cannot type into; the browser editor draws it with a node
+ * view that edits the caption and alt text. Copy and paste inside the editor keeps it: its
+ * attributes travel as one JSON data attribute, and the server replaces all but the reporter's two
+ * with the Embed row's on save, so nothing pasted can forge a card.
+ */
+export const StoryEmbed = Node.create({
+  name: 'embed',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  selectable: true,
+  addAttributes() {
+    return Object.fromEntries(Object.entries(EMBED_ATTRIBUTES).map(([name, value]) => [name, { default: value, rendered: false }]));
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'figure[data-embed]',
+        getAttrs: (node) => {
+          try {
+            const attrs = JSON.parse(node.getAttribute('data-embed') ?? '') as Record<string, unknown>;
+            return typeof attrs.embedId === 'string' ? Object.fromEntries(Object.keys(EMBED_ATTRIBUTES).map((k) => [k, attrs[k] ?? EMBED_ATTRIBUTES[k as keyof typeof EMBED_ATTRIBUTES]])) : false;
+          } catch {
+            return false;
+          }
+        },
+      },
+    ];
+  },
+  renderHTML({ node }) {
+    const a = node.attrs as Record<string, string | null>;
+    return ['figure', { 'data-embed': JSON.stringify(a), class: 'embed' }, ['a', { href: a.url, rel: 'noopener noreferrer nofollow' }, a.title || a.url], ['figcaption', {}, a.caption ?? '']];
+  },
+});
+
 /**
  * The anchor of an inline comment: a mark carrying the comment's id. It travels with the text it
  * covers through later edits; readers never see it (the public renderer drops it).
@@ -94,6 +138,7 @@ export function storyExtensions(): Extensions {
     }),
     SuggestibleDocument,
     StoryImage.configure({ allowBase64: false }),
+    StoryEmbed,
     CommentAnchor,
     Insertion,
     Deletion,

@@ -9,7 +9,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ENTITIES[c]
 
 function write(node: OutNode): string {
   if (typeof node === 'string') return escapeHtml(node);
-  const attrs = Object.entries(node.attrs ?? {})
+  // `class` last, where React puts it (render.tsx), so that both write the same markup.
+  const { class: className, ...rest } = node.attrs ?? {};
+  const attrs = Object.entries({ ...rest, class: className })
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => ` ${name}="${escapeHtml(String(value))}"`)
     .join('');

@@ -13,6 +13,8 @@ function blockText(node: Block): string {
       return '';
     case 'image':
       return node.attrs.caption;
+    case 'embed':
+      return node.attrs.caption || node.attrs.title || '';
     case 'blockquote':
       return node.content.map(blockText).join('\n\n');
     case 'bulletList':

@@ -13,6 +13,8 @@ const MAX_DEPTH = 24;
 const noNul = (t: string) => !t.includes('\u0000');
 // Attributes are single-line strings: no control characters at all (tab and newline included).
 const CONTROL = /[\u0000-\u001f\u007f]/;
+// A rendition's address ("/media/<id>/<width>.webp"): no "..", no other path on this site.
+const MEDIA_SRC = /^\/media\/[a-z0-9]{10,40}\/[0-9]{1,5}\.webp$/;
 const attribute = (max: number) => z.string().max(max).refine((t) => !CONTROL.test(t), 'Attributes may not contain control characters.');
 
 const linkMark = z.strictObject({
@@ -76,7 +78,7 @@ const image = z.strictObject({
   attrs: z.strictObject({
     // Exactly the shape of a rendition's address ("/media/<id>/<width>.webp"): no "..", no other
     // path on this site. The server replaces it with the media row's own on save and on render.
-    src: z.string().regex(/^\/media\/[a-z0-9]{10,40}\/[0-9]{1,5}\.webp$/, 'Images must come from the media library.'),
+    src: z.string().regex(MEDIA_SRC, 'Images must come from the media library.'),
     alt: z
       .string({ error: 'Every image needs alt text.' })
       .trim()
@@ -92,14 +94,47 @@ const image = z.strictObject({
   }),
 });
 
+// An embed (lib/data/body-embeds.ts): the Embed row the newsroom resolved on its server, by id.
+// Its card (kind, provider, title, author, thumbnail, post text, player) is copied from that row
+// on save and again on every render, so a body can never carry a card of its own making; the
+// caption and the thumbnail's alt text are the reporter's.
+const webAddress = z
+  .string()
+  .max(2000)
+  .refine((v) => /^https?:\/\//i.test(v) && isSafeHref(v) && !CONTROL.test(v), 'Embeds use http or https addresses only.');
+const dimension = z.number().int().positive().max(10_000).nullable().optional();
+const embed = z.strictObject({
+  type: z.literal('embed'),
+  marks: blockMarks,
+  attrs: z.strictObject({
+    embedId: z.string().regex(/^[a-z0-9]{10,40}$/, 'Embeds must be resolved by the newsroom (Embed in the toolbar).'),
+    url: webAddress,
+    kind: z.enum(['video', 'photo', 'rich', 'link'], 'An embed is a video, a photo, a post or a link.'),
+    provider: attribute(100).optional(),
+    title: attribute(300).optional(),
+    authorName: attribute(200).optional(),
+    authorUrl: webAddress.nullable().optional(),
+    thumbnailSrc: z.string().regex(MEDIA_SRC, 'Embed thumbnails come from the media library.').nullable().optional(),
+    thumbnailWidth: dimension,
+    thumbnailHeight: dimension,
+    text: z.string().max(2000).refine(noNul, 'Text may not contain NUL characters.').optional(),
+    playerUrl: webAddress.nullable().optional(),
+    gone: z.boolean().optional(),
+    caption: z.string().max(1000, 'A caption is at most 1,000 characters.').refine(noNul, 'Text may not contain NUL characters.').default(''),
+    alt: z.string().max(500, 'Alt text is at most 500 characters.').refine(noNul, 'Text may not contain NUL characters.').default(''),
+  }),
+});
+
 export type Mark = z.infer<typeof mark>;
 export type Inline = z.infer<typeof inline>;
 export type ImageNode = z.infer<typeof image>;
+export type EmbedNode = z.infer<typeof embed>;
 export type Block =
   | z.infer<typeof paragraph>
   | z.infer<typeof heading>
   | z.infer<typeof horizontalRule>
   | ImageNode
+  | EmbedNode
   | { type: 'blockquote'; marks?: SuggestionMark[]; content: Block[] }
   | { type: 'bulletList'; marks?: SuggestionMark[]; content: ListItem[] }
   | { type: 'orderedList'; marks?: SuggestionMark[]; attrs?: { start?: number; type?: string | null }; content: ListItem[] };
@@ -113,6 +148,7 @@ const block: z.ZodType<Block> = z.lazy(() =>
     heading,
     horizontalRule,
     image,
+    embed,
     z.strictObject({ type: z.literal('blockquote'), marks: blockMarks, content: z.array(block).min(1) }),
     z.strictObject({ type: z.literal('bulletList'), marks: blockMarks, content: z.array(listItem).min(1) }),
     z.strictObject({

@@ -18,8 +18,12 @@ const providerSchema = z.object({
   provider_name: z.string().min(1).max(100),
   provider_url: z.string().url().max(500),
   endpoints: z.array(endpointSchema).min(1).max(20),
-  /** Masthead's own: the hosts whose players may be framed after a reader clicks (the public CSP's frame-src). */
-  player_hosts: z.array(z.string().min(1).max(253)).max(10).optional(),
+  /**
+   * Masthead's own: where the provider's players may be framed after a reader clicks (the public
+   * CSP's frame-src). A host name means https on that host; a full origin ("http://127.0.0.1:4000")
+   * names exactly that origin, for a provider a newsroom runs itself.
+   */
+  player_hosts: z.array(z.string().min(1).max(253).regex(/^(https?:\/\/)?[a-z0-9.-]+(:\d{1,5})?$/i, 'A player host is a host name or an origin.')).max(10).optional(),
 });
 
 export const providersFileSchema = z.array(providerSchema).max(1000);
@@ -106,4 +110,20 @@ export function endpointHosts(providers: readonly Provider[]): Set<string> {
   const hosts = new Set<string>();
   for (const p of providers) for (const e of p.endpoints) if (e.url) hosts.add(new URL(e.url.replace('{format}', 'json')).host.toLowerCase());
   return hosts;
+}
+
+/** The origins (scheme, host, port) a provider's players are framed from. */
+export function playerOrigins(provider: Provider): string[] {
+  return (provider.player_hosts ?? []).map((h) => (/^https?:\/\//i.test(h) ? new URL(h).origin : `https://${h.toLowerCase()}`));
+}
+
+/** Whether `address` is a player of one of these providers: its origin is one of their player origins. */
+export function isPlayerOf(address: string, providers: readonly Provider[]): boolean {
+  let origin: string;
+  try {
+    origin = new URL(address).origin;
+  } catch {
+    return false;
+  }
+  return providers.some((p) => playerOrigins(p).includes(origin));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Provider } from './providers';
+import { isPlayerOf, type Provider } from './providers';
 
 // What Masthead keeps of an embed: data, never the provider's HTML. An oEmbed answer (video,
 // photo, rich or link) or a page's Open Graph / Twitter card tags become the same snapshot, with
@@ -94,8 +94,7 @@ function playerOf(html: string, provider: Provider): string | null {
   const url = new URL(address);
   // YouTube's player without its tracking cookies.
   if (url.hostname === 'www.youtube.com' && url.pathname.startsWith('/embed/')) url.hostname = 'www.youtube-nocookie.com';
-  if (url.protocol !== 'https:' || !(provider.player_hosts ?? []).includes(url.hostname)) return null;
-  return url.toString();
+  return isPlayerOf(url.toString(), [provider]) ? url.toString() : null;
 }
 
 const oembedSchema = z.looseObject({

@@ -6,7 +6,8 @@
 // shares protects nothing, so they get the strictest policy a cached page can carry: scripts only
 // from our own origin plus Next's inline bootstrap ('unsafe-inline'), nothing from elsewhere, no
 // plugins, no <base>, no framing, forms only to us. What stops script injection there is that
-// every text is escaped and rich text is rendered only from validated JSON.
+// every text is escaped and rich text is rendered only from validated JSON. Frames: none, except
+// on public pages the players of enabled embed providers (loaded only when a reader presses play).
 
 export const CSP_REPORT_PATH = '/api/csp-report';
 
@@ -15,7 +16,7 @@ export function usesNonce(pathname: string): boolean {
   return /^\/(newsroom|login|reset-password)(\/|$)/.test(pathname);
 }
 
-function policy(scriptSrc: string[], dev: boolean): string {
+function policy(scriptSrc: string[], dev: boolean, frames: readonly string[] = []): string {
   return [
     "default-src 'self'",
     `script-src ${[...scriptSrc, ...(dev ? ["'unsafe-eval'"] : [])].join(' ')}`,
@@ -24,6 +25,7 @@ function policy(scriptSrc: string[], dev: boolean): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
+    `frame-src ${frames.length ? frames.join(' ') : "'none'"}`,
     "object-src 'none'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -36,8 +38,9 @@ export function noncePolicy(nonce: string, dev = false): string {
   return policy([`'nonce-${nonce}'`, "'strict-dynamic'"], dev);
 }
 
-export function publicPolicy(dev = false): string {
-  return policy(["'self'", "'unsafe-inline'"], dev);
+/** `frames`: the origins of enabled embed providers' players (lib/security/frame-origins.ts). */
+export function publicPolicy(dev = false, frames: readonly string[] = []): string {
+  return policy(["'self'", "'unsafe-inline'"], dev, frames);
 }
 
 /** JSON and XML answers render nothing, so they may load nothing. */
