@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /** The admin settings pages, one link each. */
-export function SettingsNav({ current }: { current: 'site' | 'style' }) {
+export function SettingsNav({ current }: { current: 'site' | 'style' | 'embeds' }) {
   return (
     <nav aria-label="Settings" className="settings-nav">
       <Link href="/newsroom/settings/site" aria-current={current === 'site' ? 'page' : undefined}>
@@ -9,6 +9,9 @@ export function SettingsNav({ current }: { current: 'site' | 'style' }) {
       </Link>
       <Link href="/newsroom/settings/style" aria-current={current === 'style' ? 'page' : undefined}>
         Style and checklist
+      </Link>
+      <Link href="/newsroom/settings/embeds" aria-current={current === 'embeds' ? 'page' : undefined}>
+        Embeds
       </Link>
     </nav>
   );

@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
 import { cacheKeys } from '@/lib/cache/keys';
 import { configuredProviders } from '@/lib/embeds/provider-list';
+import { env } from '@/lib/env';
 import { playerOrigins, type Provider } from '@/lib/embeds/providers';
 import { setFrameOrigins } from '@/lib/security/frame-origins';
 import { recordAudit } from './audit';
@@ -70,6 +71,30 @@ export async function refreshFrameOrigins(): Promise<void> {
   setFrameOrigins(await enabledPlayerOrigins());
 }
 
+export type ProviderRow = { name: string; site: string; examples: string[]; oembed: boolean; players: string[]; enabled: boolean; mastodon: boolean };
+
+/** The settings page's list: every provider, whether it is on, what it embeds. Admins only. */
+export async function embedProviderSettings(viewer: Viewer | null): Promise<{ providers: ProviderRow[]; mastodon: string[]; fromFile: boolean }> {
+  assertCan(viewer, 'site.configure');
+  const settings = await readSettings();
+  const off = new Set(settings.disabled);
+  const configured = configuredProviders();
+  const rows = [...configured.map((p) => ({ p, mastodon: false })), ...settings.mastodon.map((h) => ({ p: mastodonProvider(h), mastodon: true }))];
+  return {
+    providers: rows.map(({ p, mastodon }) => ({
+      name: p.provider_name,
+      site: p.provider_url,
+      examples: p.endpoints.flatMap((e) => e.schemes).slice(0, 2),
+      oembed: p.endpoints.some((e) => !!e.url),
+      players: playerOrigins(p),
+      enabled: !off.has(p.provider_name),
+      mastodon,
+    })),
+    mastodon: settings.mastodon,
+    fromFile: !!env().MASTHEAD_EMBED_PROVIDERS,
+  };
+}
+
 /** A host name as an admin types it ("mastodon.social", or its address pasted whole). */
 export function mastodonHost(input: string): string | null {
   const text = input.trim().toLowerCase();
@@ -95,8 +120,10 @@ export async function setEmbedSettings(viewer: Viewer | null, input: { enabled: 
   const names = [...configuredProviders(), ...hosts.map(mastodonProvider)].map((p) => p.provider_name);
   const unknown = input.enabled.find((name) => !names.includes(name));
   if (unknown !== undefined) throw new ValidationError(`There is no provider called “${unknown.slice(0, 100)}”.`, { enabled: [`There is no provider called “${unknown.slice(0, 100)}”.`] });
-  const next: EmbedSettings = { disabled: names.filter((n) => !input.enabled.includes(n)), mastodon: hosts };
   const before = await readSettings();
+  // An instance added now is on: the form listing providers did not have it yet.
+  const listed = new Set([...configuredProviders(), ...before.mastodon.map(mastodonProvider)].map((p) => p.provider_name));
+  const next: EmbedSettings = { disabled: names.filter((n) => listed.has(n) && !input.enabled.includes(n)), mastodon: hosts };
   if (JSON.stringify(before) === JSON.stringify(next)) return next;
   const change = await db.$transaction(async (tx) => {
     await tx.setting.upsert({ where: { key: DISABLED_KEY }, update: { value: next.disabled }, create: { key: DISABLED_KEY, value: next.disabled } });

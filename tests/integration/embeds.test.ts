@@ -4,11 +4,16 @@ import type { AddressInfo } from 'node:net';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { EmbedRefusedError, refreshEmbeds, resolveEmbed } from '@/lib/data/embeds';
-import { ForbiddenError } from '@/lib/data/errors';
+import { resolveBodyRefs } from '@/lib/data/body-images';
+import { enabledPlayerOrigins, refreshFrameOrigins, setEmbedSettings } from '@/lib/data/embed-providers';
+import { EmbedRefusedError, refreshEmbeds, resolveEmbed, resolveEmbedCard } from '@/lib/data/embeds';
+import { ForbiddenError, ValidationError } from '@/lib/data/errors';
+import { createStory } from '@/lib/data/stories';
+import { parseBody, type Doc, type EmbedNode } from '@/lib/editor/schema';
+import { frameOrigins } from '@/lib/security/frame-origins';
 import { mediaStorage } from '@/lib/media/storage';
 import type { Viewer } from '@/lib/data/viewer';
-import { makeUser } from './helpers';
+import { makeUser, storyFields } from './helpers';
 
 // Embeds against a local oEmbed provider and a local page with card tags, both served by this
 // test on 127.0.0.1 and named in a providers file of the test's own (MASTHEAD_EMBED_PROVIDERS),
@@ -24,6 +29,7 @@ const providersFile = vi.hoisted(() => {
 let server: http.Server;
 let base: string;
 let reporter: Viewer;
+let admin: Viewer;
 let thumbnail: Buffer;
 const deleted = new Set<string>();
 let oembedCalls = 0;
@@ -61,6 +67,7 @@ beforeAll(async () => {
     ]),
   );
   reporter = await makeUser('REPORTER');
+  admin = await makeUser('ADMIN');
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -110,5 +117,48 @@ describe('embeds', () => {
     expect(d.goneAt).toBeInstanceOf(Date);
     expect(d).toMatchObject({ title: 'Old title', thumbnailId: doomed.thumbnailId });
   });
-});
 
+  it('in a story keep only the reporter’s caption and alt text: the card is the Embed row’s, and an embed the newsroom did not resolve is refused', async () => {
+    const card = await resolveEmbedCard(reporter, `${base}/video/story`);
+    expect(card).toMatchObject({ kind: 'video', title: 'Harbour video story', playerUrl: 'https://player.local.test/embed/story', caption: '', alt: '' });
+    expect(card.thumbnailSrc).toMatch(/^\/media\/[a-z0-9]+\/\d+\.webp$/);
+    const forged: EmbedNode['attrs'] = { ...card, title: 'Forged <b>title</b>', provider: 'Nobody', playerUrl: 'https://evil.test/player', text: 'Injected words', caption: 'The harbour at dawn.', alt: 'Cranes over the quay' };
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Watch:' }] }, { type: 'embed', attrs: forged }] };
+    const { id } = await createStory(reporter, storyFields([reporter.id], { body }));
+    const stored = parseBody((await db.story.findUniqueOrThrow({ where: { id } })).body);
+    expect(stored.ok).toBe(true);
+    if (!stored.ok) return;
+    expect(stored.doc.content[1]).toEqual({ type: 'embed', attrs: { ...card, caption: 'The harbour at dawn.', alt: 'Cranes over the quay' } });
+
+    const unknown = { type: 'doc', content: [{ type: 'embed', attrs: { ...card, embedId: 'cmnotanembed000000000' } }] };
+    const refused = await createStory(reporter, storyFields([reporter.id], { body: unknown })).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect((refused as ValidationError).message).toMatch(/not resolved by the newsroom/);
+  });
+
+  it('lose their player on every page when an admin switches their provider off, and the public CSP frames only enabled players', async () => {
+    const card = await resolveEmbedCard(reporter, `${base}/video/toggle`);
+    const doc = { type: 'doc', content: [{ type: 'embed', attrs: card }] } as Doc;
+    await refreshFrameOrigins();
+    expect(frameOrigins()).toContain('https://player.local.test');
+
+    await expect(setEmbedSettings(reporter, { enabled: [], mastodon: [] })).rejects.toThrow(ForbiddenError);
+    await expect(setEmbedSettings(admin, { enabled: ['No Such Provider'], mastodon: [] })).rejects.toThrow(/no provider called/);
+    await expect(setEmbedSettings(admin, { enabled: ['Local Video'], mastodon: ['not a host!'] })).rejects.toThrow(/not a host name/);
+
+    await setEmbedSettings(admin, { enabled: [], mastodon: [] });
+    expect(await enabledPlayerOrigins()).toEqual([]);
+    expect(frameOrigins()).toEqual([]);
+    const [shown] = (await resolveBodyRefs(db, doc)).content as EmbedNode[];
+    expect(shown!.attrs).toMatchObject({ title: 'Harbour video toggle', playerUrl: null });
+
+    // A Mastodon instance added is on at once; the audit trail says who changed what.
+    const saved = await setEmbedSettings(admin, { enabled: ['Local Video'], mastodon: ['https://Social.Example.org/@someone', 'social.example.org'] });
+    expect(saved).toEqual({ disabled: [], mastodon: ['social.example.org'] });
+    expect(frameOrigins()).toEqual(['https://player.local.test']);
+    expect(((await resolveBodyRefs(db, doc)).content[0] as EmbedNode).attrs.playerUrl).toBe('https://player.local.test/embed/toggle');
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { action: 'settings.embeds', actorId: admin.id }, orderBy: { createdAt: 'desc' } });
+    expect(audit.toState).toContain('social.example.org');
+    await setEmbedSettings(admin, { enabled: ['Local Video'], mastodon: [] });
+  });
+});
