@@ -2,6 +2,7 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { isPlayerOf, type Provider } from '@/lib/embeds/providers';
 import type { Doc, EmbedNode } from '@/lib/editor/schema';
+import { webAddress } from '@/lib/embeds/snapshot';
 import type { Rendition } from '@/lib/media/process';
 import { enabledProviders } from './embed-providers';
 
@@ -46,21 +47,22 @@ export async function loadEmbeds(client: Client, ids: string[]): Promise<Map<str
   return new Map(rows.map(({ thumbnailId, ...row }) => [row.id, { ...row, thumbnail: (thumbnailId && thumbs.get(thumbnailId)) || null }]));
 }
 
-/** The card's attributes from its row; the reporter's caption and alt text kept. */
+/** The card's attributes from its row; the reporter's caption and alt text kept. Addresses are checked again (the row is data). */
 export function embedAttrsFrom(row: StoredEmbed, own: { caption?: string; alt?: string }, providers: readonly Provider[]): EmbedNode['attrs'] {
+  const player = webAddress(row.playerUrl);
   return {
     embedId: row.id,
-    url: row.url,
+    url: webAddress(row.url) ?? 'https://invalid.invalid/',
     kind: (['video', 'photo', 'rich', 'link'].includes(row.kind) ? row.kind : 'link') as EmbedNode['attrs']['kind'],
     provider: row.provider,
     title: row.title,
     authorName: row.authorName,
-    authorUrl: row.authorUrl,
+    authorUrl: webAddress(row.authorUrl),
     thumbnailSrc: row.thumbnail?.src ?? null,
     thumbnailWidth: row.thumbnail?.width ?? null,
     thumbnailHeight: row.thumbnail?.height ?? null,
     text: row.text,
-    playerUrl: row.playerUrl && isPlayerOf(row.playerUrl, providers) ? row.playerUrl : null,
+    playerUrl: player && isPlayerOf(player, providers) ? player : null,
     gone: row.goneAt !== null,
     caption: own.caption ?? '',
     alt: own.alt ?? '',

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { createTestUser, query } from './support/db';
+import { EMBED_PROVIDER_URL } from './support/embed-provider';
 import { storageStateFor } from './support/roles';
 import { XSS_CORPUS } from '../support/xss-corpus';
 
@@ -203,4 +204,59 @@ test('no corpus payload runs from a live blog’s entries: on its page, inserted
   }
   expect(fired).toEqual([]);
   await query(`DELETE FROM "Story" WHERE id = 'xss-live'`);
+});
+
+test('no corpus payload runs from an embed: its title, author, post text and address from the provider, the caption and alt text typed in', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const [media] = await query<{ id: string }>(`SELECT id FROM "Media" ORDER BY "createdAt" LIMIT 1`);
+  // Stored as the resolver stores them: single lines, bounded, the address as the URL parser writes it.
+  const line = (text: string, max: number) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, max);
+  const stories: string[] = [];
+  const per = 60;
+  for (let start = 0; start < CORPUS.length; start += per) {
+    const chunk = CORPUS.slice(start, start + per);
+    const content = [];
+    for (const [i, e] of chunk.entries()) {
+      const embedId = `xssembed${start + i}x${Date.now().toString(36)}`.toLowerCase().replace(/[^a-z0-9]/g, '');
+      const url = new URL(`https://posts.example.test/${encodeURIComponent(e.id)}?q=${e.payload.slice(0, 500)}`).toString();
+      await query(
+        `INSERT INTO "Embed" (id, url, kind, provider, title, "authorName", "authorUrl", "thumbnailId", width, height, text, "playerUrl", "fetchedAt", "createdById")
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 640, 360, $9, $10, now(), $11)`,
+        [embedId, url, i % 2 ? 'rich' : 'video', line(e.payload, 100), line(e.payload, 300), line(e.payload, 200), url, media?.id ?? null, e.payload.replaceAll('\u0000', '').slice(0, 2000), i % 2 ? null : `${EMBED_PROVIDER_URL}/player/${encodeURIComponent(e.id)}`, reporter!.id],
+      );
+      content.push({ type: 'embed', attrs: { embedId, url, kind: 'link', caption: line(e.payload, 1000), alt: line(e.payload, 500) } });
+    }
+    const id = `xss-embeds-${start}`;
+    await query(
+      `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "publishedAt", "updatedAt")
+       VALUES ($1, 'Payloads, embedded', $1, $2, '', 'PUBLISHED', $3, $4, now() - interval '1 minute', now())`,
+      [id, JSON.stringify({ type: 'doc', content }), world!.id, reporter!.id],
+    );
+    await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+    stories.push(id);
+  }
+  await query(`SELECT pg_notify('masthead_cache', $1)`, [['home section:world', ...stories.map((id) => `story:${id}`)].join(' ')]);
+
+  const fired: string[] = [];
+  for (const id of stories) {
+    const reader = await openWatched(browser, `/world/${id}`, null, fired);
+    const cards = reader.locator('figure.embed');
+    await expect(cards).toHaveCount(Math.min(per, CORPUS.length - Number(id.split('-').pop())));
+    // Only the card's own elements: every payload stayed text.
+    expect(await reader.locator('figure.embed :is(script, iframe, svg, object, embed, style, form, input)').count()).toBe(0);
+    await poke(reader);
+    // Pressing play frames only the provider's player, never a payload.
+    await cards.first().getByRole('link', { name: /Play video/ }).click();
+    await expect(cards.first().locator('iframe')).toHaveAttribute('src', new RegExp(`^${EMBED_PROVIDER_URL}/player/`));
+    await reader.context().close();
+  }
+  // The editor draws the same cards, with the caption and alt text in fields.
+  const desk = await openWatched(browser, `/newsroom/stories/${stories[0]}`, 'admin', fired);
+  await expect(desk.getByRole('group', { name: /^Embed: / })).toHaveCount(Math.min(per, CORPUS.length));
+  await poke(desk);
+  await desk.context().close();
+  expect(fired).toEqual([]);
+  for (const id of stories) await query(`DELETE FROM "Story" WHERE id = $1`, [id]);
 });
