@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { attrsOf } from '@/lib/editor/node-attrs';
 import { isPlayerOf, type Provider } from '@/lib/embeds/providers';
 import type { Doc, EmbedNode } from '@/lib/editor/schema';
 import { webAddress } from '@/lib/embeds/snapshot';
@@ -19,17 +20,7 @@ export type StoredEmbed = {
 
 const embedSelect = { id: true, url: true, kind: true, provider: true, title: true, authorName: true, authorUrl: true, text: true, playerUrl: true, goneAt: true, thumbnailId: true } as const;
 
-export function embedIds(doc: Doc): string[] {
-  const ids: string[] = [];
-  const walk = (nodes: readonly unknown[]) => {
-    for (const node of nodes as { type: string; attrs?: { embedId?: string }; content?: unknown[] }[]) {
-      if (node.type === 'embed' && node.attrs?.embedId) ids.push(node.attrs.embedId);
-      if (node.content) walk(node.content);
-    }
-  };
-  walk(doc.content);
-  return ids;
-}
+export const embedIds = (doc: Doc): string[] => attrsOf(doc, 'embed', 'embedId');
 
 /** The stored embeds behind these ids, with their thumbnails' card-size renditions. */
 export async function loadEmbeds(client: Client, ids: string[]): Promise<Map<string, StoredEmbed>> {

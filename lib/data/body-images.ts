@@ -1,5 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { attrsOf } from '@/lib/editor/node-attrs';
 import type { Block, Doc, ImageNode } from '@/lib/editor/schema';
 import type { Rendition } from '@/lib/media/process';
 import { embedAttrsFrom, embedsFor, type StoredEmbed } from './body-embeds';
@@ -15,17 +16,7 @@ type MediaRow = { id: string; altText: string; caption: string; credit: string; 
 
 export const bodyImageSelect = { id: true, altText: true, caption: true, credit: true, renditions: true } as const;
 
-export function imageIds(doc: Doc): string[] {
-  const ids: string[] = [];
-  const walk = (nodes: readonly unknown[]) => {
-    for (const node of nodes as { type: string; attrs?: { mediaId?: string }; content?: unknown[] }[]) {
-      if (node.type === 'image' && node.attrs?.mediaId) ids.push(node.attrs.mediaId);
-      if (node.content) walk(node.content);
-    }
-  };
-  walk(doc.content);
-  return ids;
-}
+export const imageIds = (doc: Doc): string[] => attrsOf(doc, 'image', 'mediaId');
 
 /** The attributes an image node gets from its media row: a mid-size rendition and the row's texts. */
 export function imageAttrsFrom(row: MediaRow): ImageNode['attrs'] {

@@ -118,11 +118,12 @@ export async function setEmbedSettings(viewer: Viewer | null, input: { enabled: 
   }
   if (hosts.length > MAX_MASTODON) throw new ValidationError(`At most ${MAX_MASTODON} Mastodon instances.`, { mastodon: [`At most ${MAX_MASTODON} Mastodon instances.`] });
   const names = [...configuredProviders(), ...hosts.map(mastodonProvider)].map((p) => p.provider_name);
-  const unknown = input.enabled.find((name) => !names.includes(name));
-  if (unknown !== undefined) throw new ValidationError(`There is no provider called “${unknown.slice(0, 100)}”.`, { enabled: [`There is no provider called “${unknown.slice(0, 100)}”.`] });
   const before = await readSettings();
-  // An instance added now is on: the form listing providers did not have it yet.
+  // An instance added now is on: the form listing providers did not have it yet. One removed now
+  // may still be ticked in that form.
   const listed = new Set([...configuredProviders(), ...before.mastodon.map(mastodonProvider)].map((p) => p.provider_name));
+  const unknown = input.enabled.find((name) => !names.includes(name) && !listed.has(name));
+  if (unknown !== undefined) throw new ValidationError(`There is no provider called “${unknown.slice(0, 100)}”.`, { enabled: [`There is no provider called “${unknown.slice(0, 100)}”.`] });
   const next: EmbedSettings = { disabled: names.filter((n) => listed.has(n) && !input.enabled.includes(n)), mastodon: hosts };
   if (JSON.stringify(before) === JSON.stringify(next)) return next;
   const change = await db.$transaction(async (tx) => {

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { query } from './support/db';
-import { body, expectSaved, pasteText, startStory } from './support/editor';
+import { body, expectSaved, startStory } from './support/editor';
 import { EMBED_PROVIDER_URL } from './support/embed-provider';
 import { storageStateFor } from './support/roles';
 
@@ -11,6 +11,15 @@ import { storageStateFor } from './support/roles';
 
 test.use({ storageState: storageStateFor('reporter') });
 
+/** Pastes text where the caret is (a click first would move it). */
+async function pasteHere(page: Page, text: string) {
+  await body(page).evaluate((element, value) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', value);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 test('a video address pasted on its own line becomes a card; published, the page loads nothing off-site until Play', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const video = `${EMBED_PROVIDER_URL}/video/quay${Date.now()}`;
@@ -18,7 +27,7 @@ test('a video address pasted on its own line becomes a card; published, the page
   await page.getByLabel('Section').selectOption({ label: 'World' });
   await body(page).press('End');
   await body(page).press('Enter');
-  await pasteText(page, video);
+  await pasteHere(page, video);
   const card = body(page).getByRole('group', { name: /^Embed: Harbour cranes at work/ });
   await expect(card).toBeVisible();
   await expect(card).toContainText('Video · Harbour Video');
@@ -41,12 +50,13 @@ test('a video address pasted on its own line becomes a card; published, the page
   await body(page).locator('p').first().click();
   await body(page).press('End');
   await body(page).press('Enter');
-  await pasteText(page, `${EMBED_PROVIDER_URL}/video/gone`);
+  await pasteHere(page, `${EMBED_PROVIDER_URL}/video/gone`);
   await expect(page.getByRole('status').filter({ hasText: 'Not embedded:' })).toContainText('It stays a link.');
   await expect(body(page).getByRole('link', { name: `${EMBED_PROVIDER_URL}/video/gone` })).toBeVisible();
+  await body(page).locator('p').first().click();
   await body(page).press('End');
   await body(page).press('Enter');
-  await pasteText(page, 'http://10.1.2.3/internal');
+  await pasteHere(page, 'http://10.1.2.3/internal');
   await expect(page.getByRole('status').filter({ hasText: 'Not embedded:' })).toContainText(/private/i);
 
   // The Embed dialog does the same for a typed address.
@@ -105,7 +115,8 @@ test('admins see every provider at /newsroom/settings/embeds and add Mastodon in
   await expect(toggle).toBeChecked();
   await admin.getByLabel('Mastodon instances').fill('not a host!');
   await admin.getByRole('button', { name: 'Save providers' }).click();
-  await expect(admin.getByText('is not a host name')).toBeVisible();
+  await expect(admin.locator('#embed-mastodon-error')).toContainText('is not a host name');
+  await expect(admin.getByRole('checkbox', { name: /Mastodon/ })).toHaveCount(0);
   await admin.getByLabel('Mastodon instances').fill('mastodon.example.org');
   await admin.getByRole('button', { name: 'Save providers' }).click();
   await expect(admin.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();

@@ -55,6 +55,8 @@ export default async function OlderEntriesPage(props: Props) {
       <section className="live-blog" aria-label="Earlier updates">
         <LiveEntries blog={blog} olderUrl={`${url}/updates`} />
       </section>
+      {/* Entries' videos play only when a reader presses play. */}
+      <script async src="/embeds-v1.js" />
     </article>
   );
 }
