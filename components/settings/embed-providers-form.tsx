@@ -69,7 +69,7 @@ export function EmbedProvidersForm({ providers, mastodon }: { providers: Provide
       </table>
       <FieldError id="embed-enabled-error" errors={fieldErrors?.enabled} />
       <p className="hint">
-        {listed.length} providers in the list. Any other address becomes a link card from its page’s Open Graph or Twitter card tags.
+        {listed.length === 1 ? 'One provider' : `${listed.length} providers`} in the list. Any other address becomes a link card from its page’s Open Graph or Twitter card tags.
       </p>
       <div className="field">
         <label htmlFor="embed-mastodon">Mastodon instances</label>
