@@ -10,7 +10,7 @@
     var url;
     try {
       url = new URL(link.getAttribute('data-player'), location.href);
-    } catch (e) {
+    } catch {
       return;
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return;
