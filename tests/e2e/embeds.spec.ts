@@ -20,7 +20,7 @@ async function pasteHere(page: Page, text: string) {
   }, text);
 }
 
-test('a video address pasted on its own line becomes a card; published, the page loads nothing off-site until Play', async ({ page, browser }) => {
+test('a video address pasted on its own line becomes a card; published with five embeds, the page loads nothing off-site until Play', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const video = `${EMBED_PROVIDER_URL}/video/quay${Date.now()}`;
   const id = await startStory(page, `Cranes return to the quay ${Date.now()}`, 'The cranes were back at work on Monday.');
@@ -65,7 +65,15 @@ test('a video address pasted on its own line becomes a card; published, the page
   await dialog.getByLabel('Address').fill(`${EMBED_PROVIDER_URL}/post/statement`);
   await dialog.getByRole('button', { name: 'Insert embed' }).click();
   await expect(dialog).toBeHidden();
-  await expect(body(page).getByRole('group', { name: /^Embed: Port authority statement/ })).toContainText('The port reopens at six.');
+  await expect(body(page).getByRole('group', { name: /^Embed: Port authority statement \(statement\)/ })).toContainText('The port reopens at six.');
+  // Five embeds in all: three more videos.
+  for (const n of [1, 2, 3]) {
+    await page.getByRole('button', { name: 'Embed', exact: true }).click();
+    await dialog.getByLabel('Address').fill(`${EMBED_PROVIDER_URL}/video/more${n}`);
+    await dialog.getByRole('button', { name: 'Insert embed' }).click();
+    await expect(body(page).getByRole('group', { name: `Embed: Harbour cranes at work (more${n})` })).toBeVisible();
+  }
+  await expect(body(page).getByRole('group', { name: /^Embed: / })).toHaveCount(5);
   await expectSaved(page);
   await page.screenshot({ path: 'tests/e2e/screenshots/editor-embed.png', fullPage: true });
 
@@ -85,11 +93,13 @@ test('a video address pasted on its own line becomes a card; published, the page
   });
   const response = await reader.goto(`/world/${row!.slug}`);
   expect(response!.headers()['content-security-policy']).toContain(`frame-src ${EMBED_PROVIDER_URL}`);
-  const figure = reader.locator('figure.embed-video');
+  await expect(reader.locator('figure.embed')).toHaveCount(5);
+  const figure = reader.locator('figure.embed-video').filter({ hasText: 'quay' });
   await expect(figure).toContainText('Harbour cranes at work');
   await expect(figure.locator('figcaption')).toHaveText('Dockworkers returned after the storm.');
   await expect(figure.getByRole('img', { name: 'Two cranes lifting containers at dusk' })).toBeVisible();
   await expect(reader.locator('figure.embed-rich blockquote')).toHaveText('The port reopens at six.');
+  await expect(reader.locator('a.embed-play')).toHaveCount(4);
   await reader.waitForLoadState('networkidle');
   expect(offsite).toEqual([]);
   await reader.screenshot({ path: 'tests/e2e/screenshots/article-embeds.png', fullPage: true });
