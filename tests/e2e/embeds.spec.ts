@@ -111,10 +111,13 @@ test('a video address pasted on its own line becomes a card; published with five
   expect(offsite.length).toBeGreaterThan(0);
   expect(offsite.every((u) => u.startsWith(`${EMBED_PROVIDER_URL}/player/`))).toBe(true);
 
-  // The API and feeds carry the card, not the provider's HTML.
+  // The API and ninjs carry the card, not the provider's HTML.
   const api = await (await reader.request.get(`/api/v1/stories/${id}`)).json();
   expect(api.bodyHtml ?? api.data?.bodyHtml).toContain('class="embed embed-video"');
   expect(JSON.stringify(api)).not.toMatch(/<iframe|<script|tracker\.js/);
+  const ninjs = await (await reader.request.get(`/api/v1/stories/${id}?format=ninjs`)).json();
+  expect(ninjs.bodies[0].value.match(/<figure class="embed /g)).toHaveLength(5);
+  expect(JSON.stringify(ninjs)).not.toMatch(/<iframe|<script|tracker\.js/);
 });
 
 test('admins see every provider at /newsroom/settings/embeds and add Mastodon instances by host (a bad host is refused, nothing changes)', async ({ browser }) => {
