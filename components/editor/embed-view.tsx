@@ -22,32 +22,30 @@ function EmbedView({ node, updateAttributes, editor, selected }: ReactNodeViewPr
         {card}
       </div>
       <div className="embed-block-fields" contentEditable={false}>
-        <label htmlFor={`${id}-caption`}>Caption</label>
-        <input
-          id={`${id}-caption`}
-          type="text"
-          maxLength={1000}
-          value={attrs.caption}
-          disabled={!editable}
-          placeholder="Why this matters to the story (optional)"
-          onChange={(e) => updateAttributes({ caption: e.target.value.replace(/[\u0000-\u001f]/g, ' ') })}
-        />
+        <TextField id={`${id}-caption`} label="Caption" max={1000} value={attrs.caption} disabled={!editable} hint="Why this matters to the story (optional)" onChange={(caption) => updateAttributes({ caption })} />
         {attrs.thumbnailSrc && (
-          <>
-            <label htmlFor={`${id}-alt`}>Alt text</label>
-            <input
-              id={`${id}-alt`}
-              type="text"
-              maxLength={500}
-              value={attrs.alt}
-              disabled={!editable}
-              placeholder="What the picture shows (leave empty if it only repeats the title)"
-              onChange={(e) => updateAttributes({ alt: e.target.value.replace(/[\u0000-\u001f]/g, ' ') })}
-            />
-          </>
+          <TextField id={`${id}-alt`} label="Alt text" max={500} value={attrs.alt} disabled={!editable} hint="What the picture shows (leave empty if it only repeats the title)" onChange={(alt) => updateAttributes({ alt })} />
         )}
       </div>
     </NodeViewWrapper>
+  );
+}
+
+/** One of the card's single-line fields; control characters (a pasted line break) become spaces. */
+function TextField(props: { id: string; label: string; max: number; value: string; disabled: boolean; hint: string; onChange: (value: string) => void }) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="text"
+        maxLength={props.max}
+        value={props.value}
+        disabled={props.disabled}
+        placeholder={props.hint}
+        onChange={(e) => props.onChange(e.target.value.replace(/[\u0000-\u001f]/g, ' '))}
+      />
+    </>
   );
 }
 

@@ -38,12 +38,17 @@ export async function loadEmbeds(client: Client, ids: string[]): Promise<Map<str
   return new Map(rows.map(({ thumbnailId, ...row }) => [row.id, { ...row, thumbnail: (thumbnailId && thumbs.get(thumbnailId)) || null }]));
 }
 
-/** The card's attributes from its row; the reporter's caption and alt text kept. Addresses are checked again (the row is data). */
-export function embedAttrsFrom(row: StoredEmbed, own: { caption?: string; alt?: string }, providers: readonly Provider[]): EmbedNode['attrs'] {
+/**
+ * The card's attributes from its row; the reporter's caption and alt text kept. Addresses are
+ * checked again (the row is data): a row whose own address is not http(s) gives no card (null).
+ */
+export function embedAttrsFrom(row: StoredEmbed, own: { caption?: string; alt?: string }, providers: readonly Provider[]): EmbedNode['attrs'] | null {
+  const url = webAddress(row.url);
+  if (!url) return null;
   const player = webAddress(row.playerUrl);
   return {
     embedId: row.id,
-    url: webAddress(row.url) ?? 'https://invalid.invalid/',
+    url,
     kind: (['video', 'photo', 'rich', 'link'].includes(row.kind) ? row.kind : 'link') as EmbedNode['attrs']['kind'],
     provider: row.provider,
     title: row.title,

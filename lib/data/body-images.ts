@@ -43,7 +43,8 @@ function mapBlocks(blocks: Block[], rows: Map<string, MediaRow> | null, embeds: 
     }
     if (block.type === 'embed') {
       const row: StoredEmbed | undefined = embeds?.rows.get(block.attrs.embedId);
-      return row && embeds ? [{ ...block, attrs: embedAttrsFrom(row, block.attrs, embeds.providers) }] : [];
+      const attrs = row && embeds ? embedAttrsFrom(row, block.attrs, embeds.providers) : null;
+      return attrs ? [{ ...block, attrs }] : []; // an embed no longer stored (or damaged) is left out
     }
     if (block.type === 'blockquote') return [{ ...block, content: mapBlocks(block.content, rows, embeds) }];
     if (block.type === 'bulletList' || block.type === 'orderedList') {

@@ -109,7 +109,9 @@ export async function resolveEmbed(viewer: Viewer | null, address: string): Prom
 export async function resolveEmbedCard(viewer: Viewer | null, address: string): Promise<EmbedNode['attrs']> {
   const embed = await resolveEmbed(viewer, address);
   const [stored, providers] = await Promise.all([loadEmbeds(db, [embed.id]), enabledProviders()]);
-  return embedAttrsFrom(stored.get(embed.id)!, {}, providers);
+  const attrs = embedAttrsFrom(stored.get(embed.id)!, {}, providers);
+  if (!attrs) throw new EmbedRefusedError('bad-address', 'That is not a web address (http or https).');
+  return attrs;
 }
 
 /**
