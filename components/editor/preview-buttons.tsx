@@ -4,10 +4,19 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { createPreviewLinkAction } from '@/lib/actions/preview';
 
+type SharedLink = { url: string; until: string };
+
+/**
+ * The link just made, per story. The story page remounts its editor when the story's version
+ * changes, and making a link saves first and then refreshes the page: kept here, the link the
+ * reporter is about to copy survives that remount instead of vanishing under their cursor.
+ */
+const justShared = new Map<string, SharedLink>();
+
 /** "Preview" opens the page as readers would see it; "Share preview" makes a link that lasts 48 hours, of the text as saved now. */
 export function PreviewButtons({ storyId, flush }: { storyId: string; flush: () => Promise<number | null> }) {
   const router = useRouter();
-  const [shared, setShared] = useState<{ url: string; until: string } | null>(null);
+  const [shared, setShared] = useState<SharedLink | null>(() => justShared.get(storyId) ?? null);
   const [message, setMessage] = useState('');
 
   const make = async (share: boolean) => {
@@ -17,7 +26,9 @@ export function PreviewButtons({ storyId, flush }: { storyId: string; flush: () 
     if (!result.ok) return setMessage(result.message);
     const url = new URL(result.path, window.location.origin).toString();
     if (share) {
-      setShared({ url, until: new Date(result.expiresAt).toLocaleString() });
+      const link = { url, until: new Date(result.expiresAt).toLocaleString() };
+      justShared.set(storyId, link);
+      setShared(link);
       router.refresh(); // the story page lists shared links, each with Revoke
     } else window.open(url, '_blank', 'noopener');
   };

@@ -13,6 +13,10 @@ test('a shared preview shows a draft exactly as the public page would, to someon
   const link = page.getByLabel(/Link for anyone, valid until/);
   await expect(link).toHaveValue(/\/preview\/[\w-]+\.[\w-]+$/);
   const url = await link.inputValue();
+  // Making the link saved the story and refreshed the page: the link is listed and still shown.
+  const listed = page.getByRole('region', { name: 'Shared preview links' });
+  await expect(listed.getByRole('listitem')).toHaveCount(1);
+  await expect(link).toHaveValue(url);
 
   const lawyer = await browser.newContext();
   const preview = await lawyer.newPage();
@@ -37,7 +41,6 @@ test('a shared preview shows a draft exactly as the public page would, to someon
   await expect(preview.locator('.article-body p')).toHaveText(['SEOUL — Every claim here has two sources.']);
 
   // Listed on the story; Revoke stops it at once.
-  const listed = page.getByRole('region', { name: 'Shared preview links' });
   await expect(listed.getByRole('listitem')).toHaveCount(1);
   await listed.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'tests/e2e/screenshots/preview-links.png' });
