@@ -76,7 +76,7 @@ export function storyNinjs(s: PublicStory, siteName: string, blog: LiveBlog | nu
   return {
     uri: absoluteUrl(storyPath(s)),
     type: 'text',
-    representationtype: 'complete',
+    representationtype: 'full',
     firstcreated: s.publishedAt.toISOString(),
     versioncreated: s.updatedAt.toISOString(),
     pubstatus: 'usable',
