@@ -1,6 +1,6 @@
 // Runs once when the Next server starts. `npm run dev` and `npm start` check the configuration
 // before they launch Next; this covers a bare `next start` too, then starts the job workers
-// (scheduled publishing, the embeds' nightly refresh) in this process.
+// (scheduled publishing, the embeds' nightly refresh, wire feeds, folder and expiry) in this process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { checkStartupEnv } = await import('@/lib/startup-check');
@@ -9,6 +9,8 @@ export async function register() {
     await startScheduledPublishing();
     const { startEmbedRefresh } = await import('@/lib/jobs/embed-refresh');
     await startEmbedRefresh();
+    const { startWireIntake } = await import('@/lib/jobs/wire-intake');
+    await startWireIntake();
     const { purgeForNewBuild, startFrontPurging } = await import('@/lib/jobs/front-purge');
     startFrontPurging();
     const { readFile } = await import('node:fs/promises');

@@ -17,6 +17,13 @@ const schema = z
     MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),
     // A JSON file in oEmbed providers.json format that replaces the built-in embed providers.
     MASTHEAD_EMBED_PROVIDERS: z.string().min(1).optional(),
+    // Wire copy: the folder whose <source-slug>/ subfolders are ingested, and the feed hosts
+    // (host:port, comma-separated) that may be on a private network, as an agency's gateway can be.
+    MASTHEAD_WIRE_DIR: z.string().min(1).optional(),
+    MASTHEAD_WIRE_FEED_HOSTS: z
+      .string()
+      .default('')
+      .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     // How many proxies in front of Masthead append to X-Forwarded-For (0: the socket peer is the client).
     MASTHEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),

@@ -36,10 +36,11 @@ export const STORY_ACTIONS = [
   'story.sharePreview',
   'live.post',
   'live.moderate',
+  'story.clearWireKill',
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
-export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll', 'front.arrange', 'site.configure'] as const;
+export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll', 'front.arrange', 'site.configure', 'wire.read', 'wire.release', 'wire.configure'] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 export type Action = StoryAction | GlobalAction;
@@ -102,6 +103,8 @@ const STORY_TABLE: Record<StoryAction, RoleRules> = {
   // withdraw others' entries, end and resume coverage and choose the contributors.
   'live.post': { REPORTER: { states: LIVE_STATES, own: 'required' }, ...EDITORS({ states: LIVE_STATES }) },
   'live.moderate': EDITORS({ states: ALL }),
+  // The agency killed the wire item a story was made from: only the desk decides it may go on.
+  'story.clearWireKill': EDITORS({ states: ALL }),
 };
 
 const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {
@@ -113,6 +116,11 @@ const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {
   'front.arrange': ['EDITOR', 'ADMIN'],
   // The site's name and description appear on every page, feed and search result.
   'site.configure': ['ADMIN'],
+  // The Wires desk is the newsroom's; items of a source that "needs an editor" are released by
+  // the desk before reporters see them. Sources and their tokens are admins'.
+  'wire.read': ['REPORTER', 'EDITOR', 'ADMIN'],
+  'wire.release': ['EDITOR', 'ADMIN'],
+  'wire.configure': ['ADMIN'],
 };
 
 function isStoryAction(action: Action): action is StoryAction {

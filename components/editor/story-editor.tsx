@@ -31,6 +31,8 @@ import { blankStory } from '@/lib/editor/blank-story';
 import { EmbedDialog } from './embed-dialog';
 import { withEmbedCards } from './embed-view';
 import { useEmbeds } from './use-embeds';
+import { WirePanel } from './wire-panel';
+import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
   story: ServerStory | null;
@@ -45,11 +47,13 @@ type Props = {
   copydesk: CopyDesk;
   /** A new story's format: New live blog creates a live blog with its first save. */
   format?: 'STORY' | 'LIVE';
+  /** The wire item the story was made from: a kill, or a newer version on offer. */
+  wire?: { notice: WireNotice; canClearKill: boolean } | null;
 };
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
-export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY' }: Props) {
+export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null }: Props) {
   const editable = story ? story.canEdit : true;
   // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
   if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
@@ -188,6 +192,7 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
         )}
+        {storyId && wire && <WirePanel storyId={storyId} notice={wire.notice} editor={editor} editable={editable} canClearKill={wire.canClearKill} />}
         <div className="headline-field">
           <label htmlFor="story-headline">Headline</label>
           <textarea

@@ -18,6 +18,11 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
           <li>
             <Link href="/newsroom/budget">Budget</Link>
           </li>
+          {can(viewer, 'wire.read') && (
+            <li>
+              <Link href="/newsroom/wires">Wires</Link>
+            </li>
+          )}
           {viewer.role !== 'REPORTER' && (
             <li>
               <Link href="/newsroom/review">Review</Link>

@@ -28,6 +28,7 @@ export function ArticleView({ story, live, after }: { story: ArticleData; live?:
               </Link>
             </span>
           ))}
+          {story.agencyByline && <span className="agency-byline">, with {story.agencyByline.replace(/^(by|von|par|por|av)\s+/i, '')}</span>}
           {story.creditLine && <span className="credit-line">, {story.creditLine}</span>}
           <p className="meta">
             {story.publishedAt ? (

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 
 /** The admin settings pages, one link each. */
-export function SettingsNav({ current }: { current: 'site' | 'style' | 'embeds' }) {
+export function SettingsNav({ current }: { current: 'site' | 'style' | 'embeds' | 'wires' }) {
   return (
     <nav aria-label="Settings" className="settings-nav">
       <Link href="/newsroom/settings/site" aria-current={current === 'site' ? 'page' : undefined}>
@@ -12,6 +12,9 @@ export function SettingsNav({ current }: { current: 'site' | 'style' | 'embeds' 
       </Link>
       <Link href="/newsroom/settings/embeds" aria-current={current === 'embeds' ? 'page' : undefined}>
         Embeds
+      </Link>
+      <Link href="/newsroom/settings/wires" aria-current={current === 'wires' ? 'page' : undefined}>
+        Wire sources
       </Link>
     </nav>
   );

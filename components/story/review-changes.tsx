@@ -1,8 +1,8 @@
 import type { ReviewChanges as Changes } from '@/lib/data/revisions';
 import { formatDateTime } from '@/lib/format';
-import type { DiffPart } from '@/lib/revisions/diff';
+import type { DiffPart, ParagraphChange } from '@/lib/revisions/diff';
 
-function Parts({ parts }: { parts: DiffPart[] }) {
+export function Parts({ parts }: { parts: DiffPart[] }) {
   return (
     <>
       {parts.map((p, i) => (p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>))}
@@ -25,8 +25,16 @@ export function ReviewChanges({ changes }: { changes: Changes }) {
           <strong>{f.label}:</strong> <Parts parts={f.parts} />
         </p>
       ))}
+      <ParagraphChanges paragraphs={changes.paragraphs} />
+    </section>
+  );
+}
+
+/** Paragraphs compared: unchanged runs counted, edited ones word by word. */
+export function ParagraphChanges({ paragraphs }: { paragraphs: ParagraphChange[] }) {
+  return (
       <ol className="review-paragraphs">
-        {changes.paragraphs.map((p, i) =>
+        {paragraphs.map((p, i) =>
           p.kind === 'unchanged' ? (
             <li key={i} className="muted unchanged-count">
               {p.count} unchanged paragraph{p.count === 1 ? '' : 's'}
@@ -38,6 +46,5 @@ export function ReviewChanges({ changes }: { changes: Changes }) {
           ),
         )}
       </ol>
-    </section>
   );
 }

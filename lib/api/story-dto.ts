@@ -85,7 +85,7 @@ export function storyNinjs(s: PublicStory, siteName: string, blog: LiveBlog | nu
     headlines: [{ role: 'main', value: s.headline }],
     descriptions: s.dek ? [{ role: 'summary', contenttype: 'text/plain', value: s.dek }] : [],
     bodies: [{ role: 'main', contenttype: 'text/html', wordcount: text.split(/\s+/).filter(Boolean).length, value: bodyToHtml(s.body, { dateline: s.dateline, base: siteUrl() }) }],
-    by: s.bylines.map((b) => b.name).join(', '),
+    by: [...s.bylines.map((b) => b.name), ...(s.agencyByline ? [s.agencyByline] : [])].join(', '),
     ...(s.dateline ? { located: s.dateline } : {}),
     people: s.bylines.map((b) => ({ name: b.name, rel: 'author', uri: absoluteUrl(authorPath(b)) })),
     subjects: [

@@ -11,7 +11,8 @@ import { readSnapshot } from './story-snapshot';
 
 // The one check a story passes before it moves towards readers, on the server, whatever the client
 // sent: style errors nobody overrode block Submit, Approve, Schedule and Publish; a legal hold
-// blocks Approve, Schedule and Publish; an embargo refuses a publication time before it; the
+// blocks Approve, Schedule and Publish, and so does a wire kill (the agency canceled the item the
+// story was made from) until an editor clears it; an embargo refuses a publication time before it; the
 // section's pre-publish checklist must be complete to Schedule or Publish.
 // Workflow steps of a story and of a live story's update call it inside their transaction, after
 // locking the story's row, so that what it approves is what the write then writes.
@@ -22,11 +23,14 @@ type Input = { step: GateStep; publishAt?: Date | null; update?: boolean };
 export async function assertMayAdvance(tx: Prisma.TransactionClient, storyId: string, input: Input): Promise<void> {
   const story = await tx.story.findUnique({
     where: { id: storyId },
-    select: { headline: true, dek: true, body: true, pendingUpdate: true, legalHold: true, legalHoldReason: true, embargoUntil: true, section: { select: { slug: true } } },
+    select: { headline: true, dek: true, body: true, pendingUpdate: true, legalHold: true, legalHoldReason: true, embargoUntil: true, wireKilledAt: true, section: { select: { slug: true } } },
   });
   if (!story) return; // the caller reports a missing story
   if (story.legalHold && input.step !== 'submit') {
     throw new ValidationError(`This story is on legal hold${story.legalHoldReason ? ` (${story.legalHoldReason})` : ''}: it cannot be approved, scheduled or published until the hold is lifted.`, { legalHold: ['On legal hold.'] });
+  }
+  if (story.wireKilledAt && input.step !== 'submit') {
+    throw new ValidationError('The agency killed the wire item this story was made from: it cannot be approved, scheduled or published until an editor clears the wire kill.', { wireKill: ['Wire kill.'] });
   }
   if (story.embargoUntil && (input.step === 'publish' || input.step === 'schedule') && !input.update) {
     const at = input.step === 'publish' ? new Date() : input.publishAt;

@@ -33,6 +33,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
       publishedAt: true,
       publicUpdatedAt: true,
       updatedAt: true,
+      agencyByline: true,
       corrections: { orderBy: { createdAt: 'asc' }, select: { id: true, kind: true, text: true, createdAt: true } },
     },
   });
@@ -63,6 +64,7 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     section: section ?? { name: 'No section', slug: '' },
     bylines: snapshot.bylineIds.flatMap((id) => people.filter((p) => p.id === id).map(({ name, slug }) => ({ name, slug }))),
     creditLine: snapshot.creditLine,
+    agencyByline: story.agencyByline,
     dateline: snapshot.dateline,
     publishedAt: story.publishedAt,
     publicUpdatedAt: story.publicUpdatedAt,

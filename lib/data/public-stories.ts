@@ -34,6 +34,8 @@ export type PublicImage = { src: string; srcSet: string; width: number; height: 
 
 export type PublicStory = PublicStorySummary & {
   creditLine: string;
+  /** An agency's byline kept from the wire item the story was made from ("Jane Doe, Agency"). */
+  agencyByline: string;
   dateline: string;
   seoTitle: string;
   seoDescription: string;
@@ -184,6 +186,7 @@ export const listPublishedStories = cached('stories', readStories, ([filter], pa
 const storySelect = {
   ...summarySelect,
   creditLine: true,
+  agencyByline: true,
   dateline: true,
   seoTitle: true,
   seoDescription: true,
@@ -201,6 +204,7 @@ async function readStory(where: Prisma.StoryWhereInput): Promise<PublicStory | n
   return {
     ...toSummary(row),
     creditLine: row.creditLine,
+    agencyByline: row.agencyByline,
     dateline: row.dateline,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,

@@ -26,18 +26,20 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
     await lockStory(tx, job.storyId);
     const story = await tx.story.findUnique({
       where: { id: job.storyId },
-      select: { version: true, firstPublishedAt: true, headline: true, legalHold: true, authors: { select: { userId: true } } },
+      select: { version: true, firstPublishedAt: true, headline: true, legalHold: true, wireKilledAt: true, authors: { select: { userId: true } } },
     });
     if (!story) return null;
-    if (story.legalHold) {
-      // Due, but held: it stays scheduled (the sweep publishes it once the hold is lifted), and
-      // the newsroom hears about it once.
+    if (story.legalHold || story.wireKilledAt) {
+      // Due, but held (a legal hold, or the agency killed the wire item it was made from): it
+      // stays scheduled (the sweep publishes it once the stop is cleared), and the newsroom hears
+      // about it once.
+      const why = story.legalHold ? 'is on legal hold; it will be published when the hold is lifted' : 'was made from a wire item the agency killed; it will be published when an editor clears the kill';
       const told = await tx.notification.count({ where: { storyId: job.storyId, kind: 'heldPublication', createdAt: { gte: scheduledAt } } });
       if (!told) {
         await notify(tx, [...story.authors.map((a) => a.userId), job.scheduledById, ...(await editorIds(tx))], {
           kind: 'heldPublication',
           storyId: job.storyId,
-          text: `“${story.headline}” was due to be published but is on legal hold; it will be published when the hold is lifted.`,
+          text: `“${story.headline}” was due to be published but ${why}.`,
         });
       }
       return null;
@@ -45,7 +47,7 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
     const now = new Date();
     const publishedAt = now.getTime() - scheduledAt.getTime() > ON_TIME_MS ? now : scheduledAt;
     const { count } = await tx.story.updateMany({
-      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt, legalHold: false, OR: [{ embargoUntil: null }, { embargoUntil: { lte: publishedAt } }] },
+      where: { id: job.storyId, status: 'SCHEDULED', scheduledAt, legalHold: false, wireKilledAt: null, OR: [{ embargoUntil: null }, { embargoUntil: { lte: publishedAt } }] },
       data: {
         status: 'PUBLISHED',
         statusChangedAt: now,

@@ -125,11 +125,15 @@ function slugTaken(error: unknown): never {
  * story with an id of its own making (`clientId`, shaped like the server's own): a first save whose answer was lost and
  * is sent again finds the story it created instead of creating a second one (`created: false`).
  */
+/** What a story made from a wire item keeps of it (lib/data/wire-stories.ts). */
+export type WireOrigin = { wireItemId: string; wireVersion: number; agencyByline: string; embargoUntil: Date | null };
+
 export async function createStory(
   viewer: Viewer | null,
   fields: StoryFields,
   clientId?: string,
   format: 'STORY' | 'LIVE' = 'STORY',
+  wire?: WireOrigin,
 ): Promise<{ id: string; version: number; slug: string; created: boolean }> {
   assertCan(viewer, 'story.create');
   assertBylinesAllowed(viewer, { status: 'DRAFT', authorIds: fields.bylineIds }, fields.bylineIds);
@@ -140,7 +144,7 @@ export async function createStory(
   // A slug the reporter typed is theirs to change, so that conflict is reported.
   for (let attempt = 0; ; attempt++) {
     try {
-      return { ...(await insertStory(viewer, fields, checked, attempt, clientId, format)), created: true };
+      return { ...(await insertStory(viewer, fields, checked, attempt, clientId, format, wire)), created: true };
     } catch (error) {
       // The same first save, sent twice at once: the other one created it.
       const twin = clientId && isUniqueViolation(error) ? await findCreated(viewer, clientId) : null;
@@ -158,20 +162,20 @@ async function findCreated(viewer: Viewer, clientId: string) {
   return { id: story.id, version: story.version, slug: story.slug, created: false };
 }
 
-async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number, clientId: string | undefined, format: 'STORY' | 'LIVE') {
+async function insertStory(viewer: Viewer, fields: StoryFields, checked: CheckedFields, attempt: number, clientId: string | undefined, format: 'STORY' | 'LIVE', wire?: WireOrigin) {
   return db.$transaction(async (tx) => {
     const chosen = fields.slug || (await uniqueSlug(tx, fields.headline));
     // After a collision, a short random tail makes a second collision all but impossible.
     const slug = (fields.slug || attempt === 0) ? chosen : `${chosen}-${randomBytes(3).toString('hex')}`;
     const story = await tx.story.create({
       // A live blog a reporter starts has its entries checked by an editor, as makeLiveBlog sets it.
-      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id, format, entriesNeedEditor: format === 'LIVE' && viewer.role === 'REPORTER' },
+      data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id, format, entriesNeedEditor: format === 'LIVE' && viewer.role === 'REPORTER', ...(wire ?? {}) },
       select: { id: true, version: true, slug: true },
     });
     await writeRelations(tx, story.id, fields);
     await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
     await tx.auditEvent.create({
-      data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT', ...(format === 'LIVE' ? { note: 'A live blog' } : {}) },
+      data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT', ...(format === 'LIVE' ? { note: 'A live blog' } : wire ? { note: `From wire item version ${wire.wireVersion}${wire.embargoUntil ? `, under the agency's embargo until ${wire.embargoUntil.toISOString()}` : ''}` } : {}) },
     });
     return story;
   });

@@ -13,6 +13,7 @@ import { storyAbilities } from './story-abilities';
 import { getCopyDesk } from './style';
 import { listNewsroomPeople } from './users';
 import type { Viewer } from './viewer';
+import { wireNoticeFor } from './wire-stories';
 
 // Everything the story page shows, read at once and authorised here: the page decides nothing
 // about who may do what, it renders what this hands it. Null: no such story.
@@ -34,10 +35,12 @@ export async function getStoryPage(viewer: Viewer | null, id: string) {
   ]);
   // Reviewing editors first see what changed since they last saw the story; bylines and the desk
   // see the preview links shared outside.
-  const [changes, previews, live] = await Promise.all([
+  const [changes, previews, live, wireNotice] = await Promise.all([
     abilities.reviews ? changesForReview(viewer, id) : null,
     can(viewer, 'story.sharePreview', { status: story.status, authorIds: story.bylineIds }) ? listSharedPreviews(viewer, id) : [],
     getLiveDesk(viewer, id),
+    viewer ? wireNoticeFor(viewer, id) : null,
   ]);
-  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live };
+  const wire = wireNotice && { notice: wireNotice, canClearKill: can(viewer, 'story.clearWireKill', { status: story.status, authorIds: story.bylineIds }) };
+  return { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live, wire };
 }

@@ -41,9 +41,13 @@ export type SafeFetchOptions = {
   timeoutMs?: number;
   maxRedirects?: number;
   accept?: string;
+  /** Conditional-request headers (If-None-Match, If-Modified-Since): a 304 then comes back as is. */
+  conditional?: { etag?: string | null; modified?: string | null };
+  userAgent?: string;
 };
 
-export type Fetched = { url: string; status: number; contentType: string; body: Buffer };
+export type Fetched = { url: string; status: number; contentType: string; body: Buffer; etag: string | null; modified: string | null };
+type Answer = Omit<Fetched, 'url'> & { location: string | null };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
@@ -78,7 +82,9 @@ function checkAddress(raw: string, trustedHosts: ReadonlySet<string>): { url: UR
   return { url, trusted };
 }
 
-function requestOnce(url: URL, trusted: boolean, options: Required<Omit<SafeFetchOptions, 'trustedHosts'>>, signal: AbortSignal): Promise<{ status: number; location: string | null; contentType: string; body: Buffer }> {
+type Limits = Required<Omit<SafeFetchOptions, 'trustedHosts' | 'conditional'>> & Pick<SafeFetchOptions, 'conditional'>;
+
+function requestOnce(url: URL, trusted: boolean, options: Limits, signal: AbortSignal): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const request = client.request(
@@ -87,14 +93,22 @@ function requestOnce(url: URL, trusted: boolean, options: Required<Omit<SafeFetc
         method: 'GET',
         signal,
         lookup: guardedLookup(trusted),
-        headers: { accept: options.accept, 'accept-encoding': 'identity', 'user-agent': 'Masthead embed resolver (+https://masthead.example/embeds)' },
+        headers: {
+          accept: options.accept,
+          'accept-encoding': 'identity',
+          'user-agent': options.userAgent,
+          ...(options.conditional?.etag ? { 'if-none-match': options.conditional.etag } : {}),
+          ...(options.conditional?.modified ? { 'if-modified-since': options.conditional.modified } : {}),
+        },
       },
       (response) => {
         const status = response.statusCode ?? 0;
         const location = REDIRECTS.has(status) ? (response.headers.location ?? null) : null;
-        if (location !== null || status >= 400) {
+        const etag = typeof response.headers.etag === 'string' ? response.headers.etag.slice(0, 300) : null;
+        const modified = typeof response.headers['last-modified'] === 'string' ? response.headers['last-modified'].slice(0, 100) : null;
+        if (location !== null || status >= 400 || status === 304) {
           response.resume();
-          return resolve({ status, location, contentType: '', body: Buffer.alloc(0) });
+          return resolve({ status, location, contentType: '', body: Buffer.alloc(0), etag, modified });
         }
         const declared = Number(response.headers['content-length']);
         if (Number.isFinite(declared) && declared > options.maxBytes) {
@@ -112,7 +126,7 @@ function requestOnce(url: URL, trusted: boolean, options: Required<Omit<SafeFetc
           }
           chunks.push(chunk);
         });
-        response.on('end', () => resolve({ status, location: null, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks) }));
+        response.on('end', () => resolve({ status, location: null, contentType: String(response.headers['content-type'] ?? ''), body: Buffer.concat(chunks), etag, modified }));
         response.on('error', reject);
       },
     );
@@ -123,7 +137,14 @@ function requestOnce(url: URL, trusted: boolean, options: Required<Omit<SafeFetc
 
 /** GETs `address` under the limits above; a refusal is a FetchRefusedError naming why. */
 export async function safeFetch(address: string, options: SafeFetchOptions = {}): Promise<Fetched> {
-  const limits = { maxBytes: options.maxBytes ?? 1_048_576, timeoutMs: options.timeoutMs ?? 5000, maxRedirects: options.maxRedirects ?? 3, accept: options.accept ?? '*/*' };
+  const limits: Limits = {
+    maxBytes: options.maxBytes ?? 1_048_576,
+    timeoutMs: options.timeoutMs ?? 5000,
+    maxRedirects: options.maxRedirects ?? 3,
+    accept: options.accept ?? '*/*',
+    userAgent: options.userAgent ?? 'Masthead embed resolver (+https://masthead.example/embeds)',
+    conditional: options.conditional,
+  };
   const trustedHosts = options.trustedHosts ?? new Set<string>();
   const signal = AbortSignal.timeout(limits.timeoutMs);
   let current = address;
@@ -146,6 +167,6 @@ export async function safeFetch(address: string, options: SafeFetchOptions = {})
     }
     if (answer.status === 404 || answer.status === 410) throw new FetchRefusedError('not-found');
     if (answer.status >= 400) throw new FetchRefusedError('http-error', String(answer.status));
-    return { url: url.toString(), status: answer.status, contentType: answer.contentType, body: answer.body };
+    return { url: url.toString(), status: answer.status, contentType: answer.contentType, body: answer.body, etag: answer.etag, modified: answer.modified };
   }
 }

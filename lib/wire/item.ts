@@ -39,7 +39,6 @@ const LIMITS = { guid: 400, headline: 500, slugline: 200, byline: 300, dateline:
 /** One line of text, clipped: wire metadata is shown in tables and copied into short fields. */
 export function line(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim().slice(0, max);
 }
 

@@ -49,6 +49,7 @@ function expected(role: Role, action: StoryAction, state: StoryState, isByline: 
       // An editor may let a style rule through at any stage but an unpublished one.
       return editor && state !== 'UNPUBLISHED';
     case 'story.legalHold':
+    case 'story.clearWireKill':
       return editor;
     case 'story.sharePreview':
       return editor || isByline;
@@ -98,9 +99,9 @@ describe('permission table, exhaustively', () => {
 
 describe('newsroom-wide actions', () => {
   it.each([
-    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': false, 'site.configure': false }],
-    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': true, 'site.configure': false }],
-    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true, 'front.arrange': true, 'site.configure': true }],
+    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': false, 'site.configure': false, 'wire.read': true, 'wire.release': false, 'wire.configure': false }],
+    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': true, 'site.configure': false, 'wire.read': true, 'wire.release': true, 'wire.configure': false }],
+    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true, 'front.arrange': true, 'site.configure': true, 'wire.read': true, 'wire.release': true, 'wire.configure': true }],
   ] as const)('%s', (role, rules) => {
     for (const action of GLOBAL_ACTIONS) {
       expect(can(actor(role), action)).toBe(rules[action]);

@@ -24,7 +24,7 @@ export default async function EditStoryPage({ params }: Props) {
   const { id } = await params;
   const page = await getStoryPage(viewer, id);
   if (!page) notFound();
-  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live } = page;
+  const { story, sections, people, threads, changeRequest, abilities, copydesk, holds, changes, previews, live, wire } = page;
   const timeZone = env().NEWSROOM_TIMEZONE;
   const holdsView: HoldsView = {
     legalHold: holds.legalHold && { reason: holds.legalHold.reason, by: holds.legalHold.by, when: formatDateTime(holds.legalHold.at) },
@@ -41,7 +41,7 @@ export default async function EditStoryPage({ params }: Props) {
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}:${wire?.notice.killedAt ? 'killed' : ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} wire={wire} />
   );
   return (
     <>
