@@ -13,8 +13,8 @@ export type BodyPicture = { href: string; caption: string };
 
 const DROP = new Set(['script', 'style', 'head', 'title', 'meta', 'link', 'template', 'iframe', 'object', 'embed', 'svg', 'math', 'canvas', 'video', 'audio', 'form', 'button', 'select', 'textarea', 'noscript', 'body.head', 'body.end', 'hedline', 'byline', 'dateline', 'abstract', 'tagline', 'docdata', 'pubdata', 'media', 'figure', 'img']);
 const HEADINGS: Record<string, 2 | 3> = { h1: 2, h2: 2, h3: 3, h4: 3, h5: 3, h6: 3, hl1: 2, hl2: 3 };
-const PARAGRAPHS = new Set(['p', 'pre', 'caption', 'dd', 'dt', 'td', 'th', 'note']);
-const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'body', 'body.content', 'block', 'html', 'nitf', 'table', 'tbody', 'thead', 'tr', 'dl', 'inlinexml']);
+const PARAGRAPHS = new Set(['p', 'pre', 'caption', 'dd', 'dt', 'tr', 'note']);
+const CONTAINERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'body', 'body.content', 'block', 'html', 'nitf', 'table', 'tbody', 'thead', 'tfoot', 'dl', 'inlinexml']);
 const BOLD = new Set(['b', 'strong']);
 const ITALIC = new Set(['i', 'em', 'cite']);
 
@@ -40,6 +40,8 @@ function inlineOf(nodes: MarkupNode[], marks: Mark[], out: Inline[]): void {
       out.push({ type: 'hardBreak' });
       continue;
     }
+    // A table row is one paragraph: its cells' text, a space apart.
+    if (tag === 'td' || tag === 'th') out.push({ type: 'text', text: ' ' });
     let next = marks;
     if (BOLD.has(tag) && !marks.some((m) => m.type === 'bold')) next = [...marks, { type: 'bold' }];
     else if (ITALIC.has(tag) && !marks.some((m) => m.type === 'italic')) next = [...marks, { type: 'italic' }];

@@ -23,7 +23,7 @@ function compile(version: NinjsSchemaVersion): ValidateFunction {
   addFormats(ajv);
   // The 2.x and 3.x schemas point at GeoJSON's schema for places' geometry. It is never fetched
   // (the server reaches no outside address for this): a geometry is checked only as an object.
-  if (version === '2.2' || version === '3.1') ajv.addSchema({ $id: 'https://geojson.org/schema/GeoJSON.json', type: 'object' });
+  if (version !== '1.6') ajv.addSchema({ type: 'object' }, 'https://geojson.org/schema/GeoJSON.json');
   const schema = { '1.6': schema16, '2.0': schema20, '2.2': schema22, '3.1': schema31 }[version];
   return ajv.compile(schema);
 }

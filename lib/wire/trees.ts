@@ -17,7 +17,8 @@ const xmlParser = new XMLParser({
   // The five predefined entities and character references only: a document type is refused
   // before parsing (below), so no entity of the sender's is ever expanded.
   processEntities: true,
-  htmlEntities: false,
+  // Character references (&#233;) and HTML's named ones (&nbsp;), from a fixed table.
+  htmlEntities: true,
 });
 
 type XmlNode = Record<string, unknown>;

@@ -29,6 +29,7 @@ export function wirePatch(oldWire: Doc, newWire: Doc, current: Doc): WirePatch {
   const curKeys = current.content.map(key);
   const edits: BlockEdit[] = [];
   const conflicts: WirePatch['conflicts'] = [];
+  let oldIndex = 0;
   let newIndex = 0;
   let cursor = 0; // where in `current` the next hunk may start
   let lastCommon: string | null = null;
@@ -36,6 +37,7 @@ export function wirePatch(oldWire: Doc, newWire: Doc, current: Doc): WirePatch {
   for (let c = 0; c < changes.length; c++) {
     const change = changes[c]!;
     if (!change.added && !change.removed) {
+      oldIndex += change.count ?? change.value.length;
       newIndex += change.count ?? change.value.length;
       lastCommon = change.value.at(-1) ?? lastCommon;
       continue;
@@ -46,15 +48,19 @@ export function wirePatch(oldWire: Doc, newWire: Doc, current: Doc): WirePatch {
     const addedChange = change.added ? change : next?.added ? next : undefined;
     if (addedChange && addedChange !== change) c++;
     const added = addedChange ? newWire.content.slice(newIndex, newIndex + addedChange.value.length) : [];
+    oldIndex += removed.length;
     newIndex += added.length;
     const describe = () => ({ before: removed.map((k) => k.split('\u0000')[1]).join('\n\n'), after: added.map((b) => key(b).split('\u0000')[1]).join('\n\n') });
     let at: number;
     if (removed.length) {
       at = findRun(curKeys, removed, cursor);
     } else {
-      // A pure insertion goes after the paragraph it followed in the agency's text.
-      const anchor = lastCommon === null ? 0 : curKeys.indexOf(lastCommon, cursor) + 1;
-      at = lastCommon !== null && anchor === 0 ? -1 : anchor;
+      // A pure insertion goes after the paragraph it followed in the agency's text or, if the desk
+      // rewrote that one, before the paragraph it preceded.
+      const after = lastCommon === null ? -1 : curKeys.indexOf(lastCommon, cursor);
+      const nextCommon = oldKeys[oldIndex];
+      const before = nextCommon === undefined ? curKeys.length : curKeys.indexOf(nextCommon, cursor);
+      at = after >= 0 ? after + 1 : before >= 0 && (lastCommon === null || nextCommon !== undefined) ? before : lastCommon === null ? 0 : -1;
     }
     if (at < 0) {
       conflicts.push(describe());

@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { toPlainText } from '@/lib/editor/plain-text';
+import { parseBody } from '@/lib/editor/schema';
+import { ninjsMajor } from '@/lib/wire/ninjs';
+import { ninjsProblem } from '@/lib/wire/ninjs-schema';
+import { MAX_WIRE_BYTES, parseWire } from '@/lib/wire/parse';
+
+// Agency documents in both formats become one wire item each: identity, versions, status,
+// metadata and a body in the story schema with everything else dropped. Hostile XML is refused
+// before any entity is expanded. (Fixtures: tests/fixtures/wire, written after IPTC's examples.)
+
+const fixture = (name: string) => readFileSync(`tests/fixtures/wire/${name}`, 'utf8');
+const one = (name: string) => {
+  const items = parseWire(fixture(name), 'AUTO', 'Fallback Agency');
+  expect(items).toHaveLength(1);
+  return items[0]!;
+};
+const types = (doc: { content: { type: string }[] }) => doc.content.map((b) => b.type);
+
+describe('NewsML-G2', () => {
+  it('a newsItem with NITF inline content: every field, and a body of paragraphs, a heading, a list, a quotation and links', () => {
+    const item = one('newsml-text-nitf.xml');
+    expect(item).toMatchObject({
+      guid: 'urn:newsml:harbourwire.test:20261205:port-strike',
+      version: 2,
+      pubStatus: 'usable',
+      urgency: 2,
+      headline: 'Dockworkers extend Callao strike & ships queue offshore',
+      slugline: 'PERU-PORT/STRIKE',
+      byline: 'Ana Quispe',
+      dateline: 'CALLAO, Peru',
+      language: 'en-GB',
+      summary: 'A second week of stoppage at Peru\'s main port.',
+      provider: 'Harbour Wire',
+      format: 'newsml-g2',
+    });
+    expect(item.versionCreated?.toISOString()).toBe('2026-12-05T06:40:00.000Z');
+    expect(item.firstCreated?.toISOString()).toBe('2026-12-05T06:05:00.000Z');
+    expect(item.embargoUntil?.toISOString()).toBe('2099-01-01T09:00:00.000Z');
+    // Media topics keep their codes, named in the item's language.
+    expect(item.subjects).toEqual([
+      { code: 'medtop:04000000', name: 'economy, business and finance' },
+      { code: 'medtop:09000000', name: 'labour' },
+    ]);
+    expect(types(item.body)).toEqual(['paragraph', 'heading', 'bulletList', 'blockquote', 'paragraph', 'paragraph']);
+    expect(parseBody(item.body).ok).toBe(true);
+    const text = toPlainText(item.body);
+    expect(text).toContain('Dockworkers at Callao voted on Saturday');
+    expect(text).toContain('A pay rise of 12 per cent');
+    expect(text).toContain('Ships waiting 40'); // a table's cells keep their text, not their markup
+    expect(text).not.toContain('__xss');
+    expect(text).not.toContain('Dockworkers extend Callao strike\n'); // the NITF headline is not body text
+    const json = JSON.stringify(item.body);
+    expect(json).toContain('"href":"https://port.example/notice"');
+    expect(json).not.toContain('javascript:');
+    expect(json).toContain('"type":"bold"');
+    expect(json).toContain('"type":"italic"');
+    expect(item.pictures).toEqual([{ href: 'https://photos.harbourwire.test/callao-queue.jpg', caption: 'Ships anchored off Callao.', width: null, height: null }]);
+  });
+
+  it('a newsMessage: its text item, in XHTML, with the picture item as its picture (the largest rendition)', () => {
+    const item = one('newsml-message.xml');
+    expect(item).toMatchObject({ guid: 'urn:newsml:harbourwire.test:20261205:fishing-quota', version: 1, urgency: 5, byline: 'Por Luis Ramos', dateline: 'PAITA, Perú', language: 'es', provider: 'Harbour Wire' });
+    expect(item.versionCreated?.toISOString()).toBe('2026-12-05T12:55:00.000Z');
+    expect(types(item.body)).toEqual(['heading', 'paragraph', 'orderedList']);
+    expect(item.pictures).toEqual([{ href: 'https://photos.harbourwire.test/paita-large.jpg', caption: 'Fishing boats moored in Paita.', width: 2048, height: 1365 }]);
+  });
+
+  it('a canceled version says so', () => {
+    expect(one('newsml-canceled.xml')).toMatchObject({ version: 3, pubStatus: 'canceled' });
+  });
+
+  it('refuses an external entity, entity expansion, a DOCTYPE of any kind, and XML that is not well-formed, naming the problem', () => {
+    const xxe = '<?xml version="1.0"?><!DOCTYPE newsItem [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><newsItem guid="x" version="1"><contentMeta><headline>&xxe;</headline></contentMeta></newsItem>';
+    const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><newsItem guid="x" version="1"><contentMeta><headline>&lol9;</headline></contentMeta></newsItem>`;
+    const doctype = '<!DOCTYPE newsItem SYSTEM "http://evil.example/x.dtd"><newsItem guid="x" version="1"/>';
+    for (const hostile of [xxe, laughs, doctype]) {
+      expect(() => parseWire(hostile, 'AUTO', 'A')).toThrow(/DOCTYPE or entity declarations is refused/);
+    }
+    expect(() => parseWire('<newsItem guid="x"><headline>open', 'AUTO', 'A')).toThrow(/not well-formed/);
+    expect(() => parseWire('<rss><channel/></rss>', 'NEWSML', 'A')).toThrow(/root is <rss>/);
+    expect(() => parseWire('<newsItem version="1"><contentSet/></newsItem>', 'AUTO', 'A')).toThrow(/no identifier/);
+  });
+
+  it('an undeclared entity stays text as written: nothing is looked up or expanded', () => {
+    const [item] = parseWire('<newsItem guid="x" version="1"><contentMeta><headline>&undeclared; &amp; &#233;</headline></contentMeta></newsItem>', 'AUTO', 'A');
+    expect(item!.headline).toBe('&undeclared; & é');
+  });
+});
+
+describe('ninjs', () => {
+  it('1.x: headline, byline, body_html, subjects by scheme and code, embargo, the largest rendition of the feature image', () => {
+    const item = one('ninjs-1.json');
+    expect(ninjsMajor(JSON.parse(fixture('ninjs-1.json')) as Record<string, unknown>)).toBe(1);
+    expect(item).toMatchObject({ format: 'ninjs-1', guid: 'urn:harbourwire.test:ninjs1:bridge', version: 1, urgency: 1, headline: 'Bridge closed after ship strikes pier', byline: 'By Rosa Flores, Harbour Wire', dateline: 'CALLAO', summary: 'Traffic diverted after a collision.' });
+    expect(item.embargoUntil?.toISOString()).toBe('2026-12-05T12:00:00.000Z');
+    expect(item.subjects).toEqual([{ code: 'medtop:20000111', name: 'transport accident' }, { code: 'geo:callao', name: 'Callao' }]);
+    expect(item.pictures.map((p) => p.href)).toEqual(['https://photos.harbourwire.test/bridge-large.jpg', 'https://photos.harbourwire.test/bridge.jpg']);
+    expect(types(item.body)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('2.x: the main headline, the summary, the HTML body over the plain one, withheld status; iframes dropped', () => {
+    const item = one('ninjs-2.json');
+    expect(item).toMatchObject({ format: 'ninjs-2', version: 4, pubStatus: 'withheld', urgency: 3, headline: 'Leuchtturm von Helgoland wird saniert', summary: 'Die Arbeiten dauern bis März.', language: 'de' });
+    expect(item.subjects[0]).toEqual({ code: 'medtop:20000508', name: 'Denkmalschutz' });
+    expect(types(item.body)).toEqual(['heading', 'paragraph', 'blockquote']);
+    expect(JSON.stringify(item.body)).not.toContain('evil.example');
+    expect(item.pictures[0]).toEqual({ href: 'https://photos.harbourwire.test/lighthouse.jpg', caption: 'Der Leuchtturm im Nebel.', width: 1200, height: 1800 });
+  });
+
+  it('3.x: camelCase properties and embargoedUntil', () => {
+    const item = one('ninjs-3.json');
+    expect(item).toMatchObject({ format: 'ninjs-3', version: 2, urgency: 4, provider: 'Harbour Wire Nordic', dateline: 'BERGEN' });
+    expect(item.embargoUntil?.toISOString()).toBe('2026-12-05T11:00:00.000Z');
+    expect(types(item.body)).toEqual(['paragraph', 'bulletList']);
+  });
+
+  it('a list is several items; plain-text bodies keep their paragraphs', () => {
+    const items = parseWire(fixture('ninjs-list.json'), 'AUTO', 'A');
+    expect(items.map((i) => i.headline)).toEqual(['First of two', 'Second of two']);
+    expect(toPlainText(items[0]!.body)).toBe('One paragraph.\n\nAnother paragraph.');
+  });
+
+  it('each major version is checked against its own IPTC schema, and the first problem is named', () => {
+    const v2 = JSON.parse(fixture('ninjs-2.json')) as Record<string, unknown>;
+    expect(() => parseWire(JSON.stringify({ ...v2, pubstatus: 'killed' }), 'AUTO', 'A')).toThrow(/Not valid ninjs 2\.x \(IPTC schema 2\.2\): \/pubstatus must be equal to one of the allowed values/);
+    expect(() => parseWire(JSON.stringify({ ...v2, representationtype: 'complete' }), 'AUTO', 'A')).toThrow(/representationtype/);
+    expect(() => parseWire(JSON.stringify({ headline: 'No uri' }), 'AUTO', 'A')).toThrow(/ninjs 1\.x .*must have required property 'uri'/);
+    const v3 = JSON.parse(fixture('ninjs-3.json')) as Record<string, unknown>;
+    expect(() => parseWire(JSON.stringify({ ...v3, urgency: 12 }), 'AUTO', 'A')).toThrow(/\/urgency must be <= 9/);
+    expect(() => parseWire(JSON.stringify([v3, { ...v3, uri: 5 }]), 'AUTO', 'A')).toThrow(/^Item 2: /);
+    expect(() => parseWire(JSON.stringify({ ...v3, type: 'picture' }), 'AUTO', 'A')).toThrow(/the wire takes text items/);
+    expect(() => parseWire('{"uri": "x",', 'AUTO', 'A')).toThrow(/not valid JSON/);
+  });
+
+  it('the schemas themselves: a minimal item of each version passes, and our own representationtype is the one 2.x allows', () => {
+    expect(ninjsProblem({ uri: 'urn:x' }, '1.6')).toBeNull();
+    expect(ninjsProblem({ uri: 'urn:x', representationtype: 'full' }, '2.0')).toBeNull();
+    expect(ninjsProblem({ uri: 'urn:x', representationtype: 'complete' }, '2.0')).toMatch(/representationtype/);
+    expect(ninjsProblem({ uri: 'urn:x', representationType: 'full' }, '3.1')).toBeNull();
+  });
+});
+
+describe('any body', () => {
+  it('that is neither format, empty, or over 5 MB is refused by name', () => {
+    expect(() => parseWire('hello', 'AUTO', 'A')).toThrow(/neither NewsML-G2 \(XML\) nor ninjs \(JSON\)/);
+    expect(() => parseWire('  ', 'AUTO', 'A')).toThrow(/empty/);
+    expect(() => parseWire(`<newsItem guid="x" version="1"><contentSet><inlineData>${'a'.repeat(MAX_WIRE_BYTES)}</inlineData></contentSet></newsItem>`, 'AUTO', 'A')).toThrow(/larger than 5242880 bytes/);
+    // A source set to one format does not guess.
+    expect(() => parseWire(fixture('ninjs-3.json'), 'NEWSML', 'A')).toThrow(/not well-formed|root/);
+  });
+});
