@@ -25,6 +25,9 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 /** The item's first picture, copied into the media library through the upload pipeline; null if it cannot be. */
 async function importPicture(picture: WirePicture | undefined, provider: string, viewer: Viewer): Promise<{ id: string | null; problem: string | null }> {
   if (!picture) return { id: null, problem: null };
+  // A featured image needs alt text: the agency's caption describes the picture, so it serves
+  // until someone writes better; without one the picture is not imported.
+  if (!picture.caption) return { id: null, problem: 'The agency’s picture has no caption to serve as its alt text, so it was not imported.' };
   try {
     const fetched = await safeFetch(picture.href, { maxBytes: MAX_UPLOAD_BYTES, accept: 'image/*', trustedHosts: new Set(env().MASTHEAD_WIRE_FEED_HOSTS), timeoutMs: 10_000 });
     const id = randomBytes(12).toString('hex');
@@ -34,7 +37,7 @@ async function importPicture(picture: WirePicture | undefined, provider: string,
     await db.media.create({
       data: {
         id, storageKey: id, originalName: clip(picture.href.split('/').pop() || 'Wire picture', 200), format: image.format, width: image.width, height: image.height,
-        bytes: fetched.body.byteLength, renditions: image.renditions.map(({ data: _data, ...r }) => r), caption: clip(picture.caption, 1000), credit: clip(provider, 200), uploadedById: viewer.id,
+        bytes: fetched.body.byteLength, renditions: image.renditions.map(({ data: _data, ...r }) => r), caption: clip(picture.caption, 1000), altText: clip(picture.caption, 500), credit: clip(provider, 200), uploadedById: viewer.id,
       },
     });
     return { id, problem: null };
