@@ -41,9 +41,10 @@ export async function storyAbilities(viewer: Viewer | null, storyId: string): Pr
     const updateSteps = stepsFrom('update', state).filter((s) => can(viewer, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: ref.authorIds }, policy));
     steps.unshift(...updateSteps.map(({ name, label, noteRequired }) => ({ name, label, noteRequired, update: true })));
   }
-  // A legal hold takes Approve, Schedule and Publish off the page (the server refuses them too).
+  // A legal hold or a wire kill takes Approve, Schedule and Publish off the page (the server
+  // refuses them too).
   const held = new Set(['approve', 'schedule', 'publish']);
-  const offered = story.legalHold ? steps.filter((s) => !held.has(s.name)) : steps;
+  const offered = story.legalHold || story.wireKilledAt ? steps.filter((s) => !held.has(s.name)) : steps;
   // Beside Publish and Schedule: the checklist, whose failed required items disable both.
   const publishing = offered.filter((s) => s.name === 'publish' || s.name === 'schedule');
   const checklist = publishing.length ? await storyChecklist(storyId, { update: publishing.some((s) => s.update) }) : null;

@@ -26,6 +26,7 @@ const COLUMNS = {
   takenDownAt: true,
   takedownReason: true,
   takenDownById: true,
+  wireKilledAt: true,
   section: { select: { slug: true } },
   authors: { select: { userId: true } },
 } satisfies Prisma.StorySelect;

@@ -12,7 +12,7 @@ import type { Viewer } from '@/lib/data/viewer';
 import { getWireItem, listWireItems, releaseWireItem, waitForWireChange, wireStamp } from '@/lib/data/wire-desk';
 import { pullWireFeeds } from '@/lib/data/wire-feeds';
 import { expireWireItems, ingestWire } from '@/lib/data/wire-ingest';
-import { createWireSource, rotateWireToken, sourceBySlug, sourceForPush, updateWireSource } from '@/lib/data/wire-sources';
+import { createWireSource, rotateWireToken, sourceBySlug, sourceForPush, updateWireSource, type PushSource } from '@/lib/data/wire-sources';
 import { clearWireKill, markWireUpdateApplied, storyFromWireItem, wireNoticeFor } from '@/lib/data/wire-stories';
 import { transitionStory } from '@/lib/data/workflow';
 import { scanWireFolder } from '@/lib/jobs/wire-folder';
@@ -49,7 +49,7 @@ const newsml = (guid: string, version: number, extra: { status?: string; headlin
 let admin: Viewer;
 let editor: Viewer;
 let reporter: Viewer;
-let source: { id: string; slug: string; token: string };
+let source: PushSource & { token: string };
 let server: http.Server;
 const feed = { etag: '"v1"', body: '', requests: [] as { path: string; ifNoneMatch?: string }[] };
 let picture: Buffer;
@@ -61,7 +61,8 @@ beforeAll(async () => {
   admin = await makeUser('ADMIN');
   editor = await makeUser('EDITOR');
   reporter = await makeUser('REPORTER');
-  source = await createWireSource(admin, { name: `Harbour Wire ${process.pid}`, format: 'AUTO', sectionId: null, needsEditor: false, feedUrl: '' });
+  const created = await createWireSource(admin, { name: `Harbour Wire ${process.pid}`, format: 'AUTO', sectionId: null, needsEditor: false, feedUrl: '' });
+  source = { ...(await sourceBySlug(created.slug))!, token: created.token };
   picture = await sharp({ create: { width: 800, height: 500, channels: 3, background: '#2a5c8a' } }).jpeg().toBuffer();
   server = http.createServer((req, res) => {
     feed.requests.push({ path: req.url ?? '', ifNoneMatch: req.headers['if-none-match'] as string | undefined });
@@ -173,7 +174,7 @@ describe('versions', () => {
 describe('stories from wire items', () => {
   it('Use in a story: a draft with credit, dateline, agency byline, tags, the agency’s embargo and its picture imported', async () => {
     const itemXml = fixture('newsml-text-nitf.xml').replace('https://photos.harbourwire.test/callao-queue.jpg', `http://127.0.0.1:${feedPort}/photo.jpg`).replace('urn:newsml:harbourwire.test:20261205:port-strike', `urn:use:${process.pid}`);
-    const [{ id }] = (await ingestWire(source, itemXml)) as [{ id: string }];
+    const id = (await ingestWire(source, itemXml))[0]!.id;
     const { storyId, notice } = await storyFromWireItem(reporter, id);
     expect(notice).toBeNull();
     const story = await getStoryForEdit(reporter, storyId);
@@ -187,7 +188,7 @@ describe('stories from wire items', () => {
 
   it('a picture at a private address that is not trusted is not fetched; the story is still made, and says so', async () => {
     const xml = newsml(`urn:private-picture:${process.pid}`, 1, { body: '<p>Text.</p><img src="http://10.0.0.1/secret.jpg" alt="x"/>' });
-    const [{ id }] = (await ingestWire(source, xml)) as [{ id: string }];
+    const id = (await ingestWire(source, xml))[0]!.id;
     const { storyId, notice } = await storyFromWireItem(reporter, id);
     expect(notice).toMatch(/picture could not be imported \(.*private/);
     expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).featuredImageId).toBeNull();
@@ -195,7 +196,7 @@ describe('stories from wire items', () => {
 
   it('a newer version offers "Wire update available" with the diff; applied, it is recorded and offered no more', async () => {
     const guid = `urn:update:${process.pid}`;
-    const [{ id }] = (await ingestWire(source, newsml(guid, 1))) as [{ id: string }];
+    const id = (await ingestWire(source, newsml(guid, 1)))[0]!.id;
     const { storyId } = await storyFromWireItem(reporter, id);
     expect((await wireNoticeFor(reporter, storyId))?.update).toBeNull();
     await ingestWire(source, newsml(guid, 2, { headline: 'Version two' }));
@@ -212,7 +213,7 @@ describe('stories from wire items', () => {
 
   it('a kill marks the item and every story from it; Publish is refused until an editor clears it with a reason', async () => {
     const guid = `urn:kill:${process.pid}`;
-    const [{ id }] = (await ingestWire(source, newsml(guid, 1))) as [{ id: string }];
+    const id = (await ingestWire(source, newsml(guid, 1)))[0]!.id;
     const a = await storyFromWireItem(reporter, id);
     const b = await storyFromWireItem(editor, id);
     await ingestWire(source, newsml(guid, 2, { status: 'canceled' }));
@@ -249,7 +250,7 @@ describe('the Wires desk', () => {
 
   it('items of a source that needs an editor are hidden from reporters until an editor releases them', async () => {
     const held = await createWireSource(admin, { name: `Held ${process.pid}`, format: 'AUTO', sectionId: null, needsEditor: true, feedUrl: '' });
-    const [{ id }] = (await ingestWire((await sourceBySlug(held.slug))!, newsml(`urn:held:${process.pid}`, 1))) as [{ id: string }];
+    const id = (await ingestWire((await sourceBySlug(held.slug))!, newsml(`urn:held:${process.pid}`, 1)))[0]!.id;
     expect((await listWireItems(reporter, { source: held.slug })).items).toEqual([]);
     expect((await listWireItems(editor, { source: held.slug })).items.map((i) => [i.id, i.held])).toEqual([[id, true]]);
     await expect(storyFromWireItem(editor, id)).rejects.toThrow(/releases this item/);
@@ -275,8 +276,8 @@ describe('the Wires desk', () => {
   });
 
   it('unused items expire after the configured days; used ones stay', async () => {
-    const [{ id: unused }] = (await ingestWire(source, newsml(`urn:old:${process.pid}`, 1))) as [{ id: string }];
-    const [{ id: used }] = (await ingestWire(source, newsml(`urn:old-used:${process.pid}`, 1))) as [{ id: string }];
+    const unused = (await ingestWire(source, newsml(`urn:old:${process.pid}`, 1)))[0]!.id;
+    const used = (await ingestWire(source, newsml(`urn:old-used:${process.pid}`, 1)))[0]!.id;
     await storyFromWireItem(reporter, used);
     const old = new Date(Date.now() - 20 * 86_400_000);
     await db.wireItem.updateMany({ where: { id: { in: [unused, used] } }, data: { updatedAt: old } });
