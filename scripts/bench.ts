@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { benchAutosave } from '../tests/bench/autosave';
 import { benchLighthouse } from '../tests/bench/lighthouse';
@@ -11,12 +12,13 @@ import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront,
 import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
 import { benchLiveBlog } from '../tests/bench/live';
 import { benchTyping } from '../tests/bench/typing';
+import { benchWire } from '../tests/bench/wire';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave, typing, archive, live) runs one part; `--archive=N` sizes the
+// `npm run bench -- --only=reading` (or autosave, typing, archive, live, wire) runs one part; `--archive=N` sizes the
 // large archive (100,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -49,9 +51,18 @@ async function main() {
   // The server, the front and this process (which publishes too) purge with one secret.
   process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   if (runs('archive')) await benchArchive();
-  if (!runs('autosave') && !runs('reading') && !runs('typing') && !runs('live')) return;
-  const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl } });
+  if (!runs('autosave') && !runs('reading') && !runs('typing') && !runs('live') && !runs('wire')) return;
+  const wireDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-wire-'));
+  const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl, MASTHEAD_WIRE_DIR: wireDir } });
   try {
+    if (runs('wire')) {
+      const wire = await benchWire(app.baseUrl, app.databaseUrl, wireDir);
+      console.log(`\nWire ingest (${wire.items} items each, 8 concurrent pushes; baseline: the same endpoint refusing a wrong token)\n`);
+      console.log('                                          items/s   baseline req/s   ratio');
+      for (const r of wire.rows) console.log(`  ${r.name.padEnd(40)} ${r.perSecond.toFixed(0).padStart(7)}   ${r.baseline.toFixed(0).padStart(14)}   ${(r.perSecond / r.baseline).toFixed(2).padStart(5)}×`);
+      console.log(`  ${'folder (files written at once)'.padEnd(40)} ${wire.folder.perSecond.toFixed(0).padStart(7)}   (all in done/ after ${wire.folder.seconds.toFixed(1)} s; scanned every 2 s)`);
+      console.log(`\nPush → listed on an editor's open Wires desk (${wire.visible.rounds} rounds): p50 ${wire.visible.p50.toFixed(0)} ms, p95 ${wire.visible.p95.toFixed(0)} ms, max ${wire.visible.max.toFixed(0)} ms (target p95 ≤ 1000 ms)\n`);
+    }
     if (runs('autosave')) {
       const autosave = await benchAutosave(app.baseUrl);
       const [baseline, save] = autosave.rows;

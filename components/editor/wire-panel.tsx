@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { Parts, ParagraphChanges } from '@/components/story/review-changes';
+import { ParagraphChanges, Parts } from '@/components/story/paragraph-changes';
 import { clearWireKillAction, markWireUpdateAppliedAction } from '@/lib/actions/wires';
 import type { WireNotice } from '@/lib/data/wire-stories';
 import type { Doc } from '@/lib/editor/schema';
@@ -78,6 +78,11 @@ export function WirePanel({ storyId, notice, editor, editable, canClearKill }: P
 
   return (
     <>
+      <p className="muted wire-origin">
+        From <a href={`/newsroom/wires/${notice.itemId}`}>{notice.source}’s wire item</a>
+        {notice.version !== null ? `, version ${notice.version}` : ''}
+        {notice.agencyByline ? `. Agency byline, shown after ours: ${notice.agencyByline}` : ''}.
+      </p>
       {notice.killedAt && (
         <section className="notice notice-error wire-kill" role="alert" aria-label="Wire kill">
           <p>

@@ -81,6 +81,9 @@ export async function storyFromWireItem(viewer: Viewer | null, itemId: string): 
 export type WireNotice = {
   itemId: string;
   source: string;
+  /** The version the story carries, and the agency's byline shown after the newsroom's. */
+  version: number | null;
+  agencyByline: string;
   killedAt: Date | null;
   update: null | {
     fromVersion: number;
@@ -95,12 +98,12 @@ export type WireNotice = {
 
 /** What the story page shows about the story's wire item: a kill, and a newer version on offer. */
 export async function wireNoticeFor(viewer: Viewer, storyId: string): Promise<WireNotice | null> {
-  const story = await db.story.findUnique({ where: { id: storyId }, select: { wireItemId: true, wireVersion: true, wireKilledAt: true } });
+  const story = await db.story.findUnique({ where: { id: storyId }, select: { wireItemId: true, wireVersion: true, wireKilledAt: true, agencyByline: true } });
   if (!story?.wireItemId) return null;
   await loadStoryFor(viewer, storyId, 'story.view');
   const item = await db.wireItem.findUnique({ where: { id: story.wireItemId }, select: { id: true, version: true, headline: true, body: true, pubStatus: true, source: { select: { name: true } } } });
   if (!item) return null;
-  const notice: WireNotice = { itemId: item.id, source: item.source.name, killedAt: story.wireKilledAt, update: null };
+  const notice: WireNotice = { itemId: item.id, source: item.source.name, version: story.wireVersion, agencyByline: story.agencyByline, killedAt: story.wireKilledAt, update: null };
   if (item.pubStatus === 'canceled' || story.wireVersion === null || item.version <= story.wireVersion) return notice;
   const used = await db.wireItemVersion.findFirst({ where: { itemId: item.id, version: story.wireVersion }, orderBy: { versionCreated: 'desc' }, select: { headline: true, body: true } });
   const oldBody = parseBody(used?.body);

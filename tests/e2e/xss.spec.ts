@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createHash } from 'node:crypto';
 import { createTestUser, query } from './support/db';
 import { EMBED_PROVIDER_URL } from './support/embed-provider';
 import { storageStateFor } from './support/roles';
@@ -259,4 +260,55 @@ test('no corpus payload runs from an embed: its title, author, post text and add
   await desk.context().close();
   expect(fired).toEqual([]);
   for (const id of stories) await query(`DELETE FROM "Story" WHERE id = $1`, [id]);
+});
+
+test('no corpus payload runs from wire copy: ninjs HTML bodies, headlines, bylines, datelines, sluglines, summaries and subjects, on the Wires desk, the item page and the story made from it', async ({ browser, request }) => {
+  test.setTimeout(300_000);
+  const token = `mw_${createHash('sha256').update(String(Date.now())).digest('base64url')}`;
+  const slug = `xss-wire-${Date.now().toString(36)}`;
+  await query(`INSERT INTO "WireSource" (id, name, slug, "tokenHash") VALUES ($1, 'XSS Wire', $1, $2)`, [slug, createHash('sha256').update(token).digest('hex')]);
+  const clean = (text: string) => text.replaceAll('\ufffd', '');
+  const per = 60;
+  const ids: string[] = [];
+  for (let start = 0; start < CORPUS.length; start += per) {
+    const chunk = CORPUS.slice(start, start + per).map((e) => ({ ...e, payload: clean(e.payload) }));
+    const pick = (i: number) => chunk[i % chunk.length]!.payload;
+    const item = {
+      uri: `urn:xss:${start}`,
+      type: 'text',
+      version: '1',
+      headlines: [{ role: 'main', value: pick(0) }],
+      by: pick(1),
+      located: pick(2),
+      slugline: pick(3),
+      descriptions: [{ role: 'summary', value: pick(4) }],
+      subjects: chunk.slice(0, 50).map((e) => ({ name: e.payload, literal: e.id })),
+      bodies: [{ role: 'main', contenttype: 'text/html', value: chunk.map((e) => `<p>${e.payload}</p>${e.payload}`).join('\n') }],
+    };
+    const response = await request.post(`/api/wire/${slug}`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, data: JSON.stringify(item) });
+    expect(response.status(), await response.text()).toBe(202);
+    ids.push(((await response.json()) as { items: { id: string }[] }).items[0]!.id);
+  }
+  const fired: string[] = [];
+  const desk = await openWatched(browser, `/newsroom/wires?source=${slug}`, 'admin', fired);
+  await expect(desk.locator('table.grid tbody tr')).toHaveCount(ids.length);
+  await poke(desk);
+  await desk.context().close();
+  for (const id of ids) {
+    const page = await openWatched(browser, `/newsroom/wires/${id}`, 'admin', fired);
+    await expect(page.getByRole('article', { name: 'Agency text' })).toBeVisible();
+    // Only the story schema's elements came through: every payload's markup is gone or text.
+    expect(await page.locator('.wire-text :is(script, iframe, svg, object, embed, style, form, input, img, video, audio, math, template)').count()).toBe(0);
+    await poke(page);
+    if (id === ids[0]) {
+      await page.getByRole('button', { name: 'Use in a story' }).click();
+      await page.waitForURL(/\/newsroom\/stories\//);
+      await expect(page.getByRole('textbox', { name: 'Story body' })).toBeVisible();
+      await poke(page);
+      await query(`DELETE FROM "Story" WHERE id = $1`, [page.url().split('/').pop()]);
+    }
+    await page.context().close();
+  }
+  expect(fired).toEqual([]);
+  await query(`DELETE FROM "WireSource" WHERE id = $1`, [slug]);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Fragment, type ReactNode } from 'react';
 import { notFound } from 'next/navigation';
 import { WireItemActions } from '@/components/wires/wire-item-actions';
 import { WireStatus, WireUrgency, wireTime } from '@/components/wires/wire-marks';
@@ -23,7 +24,7 @@ export default async function WireItemPage({ params }: Props) {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const facts: [string, React.ReactNode][] = [
+  const facts: [string, ReactNode][] = [
     ['Source', `${item.source}${item.provider && item.provider !== item.source ? ` (${item.provider})` : ''}`],
     ['Byline', item.byline || '—'],
     ['Dateline', item.dateline || '—'],
@@ -61,10 +62,10 @@ export default async function WireItemPage({ params }: Props) {
             <h2 id="wire-facts">About this item</h2>
             <dl className="facts">
               {facts.map(([label, value]) => (
-                <div key={label}>
+                <Fragment key={label}>
                   <dt>{label}</dt>
                   <dd>{value}</dd>
-                </div>
+                </Fragment>
               ))}
             </dl>
           </section>
@@ -95,13 +96,13 @@ export default async function WireItemPage({ params }: Props) {
           )}
           <section className="panel" aria-labelledby="wire-versions">
             <h2 id="wire-versions">Versions</h2>
-            <ol className="wire-versions" reversed>
+            <ul className="wire-versions">
               {item.versions.map((v) => (
                 <li key={`${v.version}-${v.versionCreated.getTime()}`}>
                   Version {v.version} · {v.pubStatus === 'canceled' ? 'killed' : v.headline} · <time dateTime={v.receivedAt.toISOString()}>received {formatDateTime(v.receivedAt)}</time>
                 </li>
               ))}
-            </ol>
+            </ul>
           </section>
           {item.stories.length > 0 && (
             <section className="panel" aria-labelledby="wire-stories">
