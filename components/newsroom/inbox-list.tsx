@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
 
-export type InboxEntry = { id: string; text: string; storyId: string | null; iso: string; when: string; read: boolean };
+/** `href`: where the note leads (its story, or the Wires desk for an urgent item). */
+export type InboxEntry = { id: string; text: string; href: string | null; iso: string; when: string; read: boolean };
 
 /**
  * Opening the inbox marks everything read on the server, but the header's unread badge was drawn by
@@ -21,7 +22,7 @@ export function InboxList({ items }: { items: InboxEntry[] }) {
     <ul className="inbox">
       {items.map((item) => (
         <li key={item.id} className={fresh.has(item.id) ? 'new' : undefined}>
-          {item.storyId ? <Link href={`/newsroom/stories/${item.storyId}`}>{item.text}</Link> : item.text}
+          {item.href ? <Link href={item.href}>{item.text}</Link> : item.text}
           <div className="muted">
             <time dateTime={item.iso}>{item.when}</time>
             {fresh.has(item.id) && ' · new'}

@@ -14,10 +14,14 @@ const TTL_MS = 5 * 60_000;
 const MAX_ENTRIES = 5_000;
 
 type Entry = { value: unknown; tags: string[]; expires: number };
-type State = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; pending: Map<string, Promise<unknown>>; generation: number; listening?: Promise<void> };
-// Shared by the bundles of one process (pages, route handlers, proxy, job worker).
+/** `missed` is true after the listener reconnected: invalidations may have gone unheard meanwhile. */
+type InvalidationListener = (dropped: string[], missed: boolean) => void;
+type State = { entries: Map<string, Entry>; byTag: Map<string, Set<string>>; pending: Map<string, Promise<unknown>>; generation: number; listening?: Promise<void>; listeners?: InvalidationListener[] };
+// Shared by the bundles of one process (pages, route handlers, proxy, job worker): the one
+// connection that listens calls the listeners every bundle registered.
 const holder = globalThis as unknown as { __mastheadCache?: State };
 const state: State = (holder.__mastheadCache ??= { entries: new Map<string, Entry>(), byTag: new Map<string, Set<string>>(), pending: new Map(), generation: 0 });
+const listeners: InvalidationListener[] = (state.listeners ??= []);
 
 function forget(key: string) {
   const entry = state.entries.get(key);
@@ -87,9 +91,6 @@ export async function announceInvalidation(client: { $executeRaw: (q: TemplateSt
   if (dropped.length > 0) await client.$executeRaw`SELECT pg_notify(${CHANNEL}, ${dropped.join(' ')})`;
 }
 
-/** `missed` is true after the listener reconnected: invalidations may have gone unheard meanwhile. */
-type InvalidationListener = (dropped: string[], missed: boolean) => void;
-const listeners: InvalidationListener[] = [];
 
 /** Also tells `listener` about every invalidation this instance hears of (its own included). */
 export function onInvalidation(listener: InvalidationListener): Promise<void> {

@@ -90,9 +90,21 @@ test('an item pushed by HTTP appears on the Wires desk without a reload, becomes
   await expect(body(page)).toContainText('Our correspondent saw the queue from the breakwater.');
   await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
 
+  // With "Suggest edits" on, the next update arrives as suggestions to accept or reject.
+  await push(request, slug, token, item(guid, 4, (x) => x.replace('leaving 40 ships', 'leaving 52 ships').replace('Night-shift safety rules', 'Night-shift safety rules and rest breaks')));
+  await page.goto(storyUrl);
+  const suggestions = page.getByRole('region', { name: 'Suggestions' });
+  await suggestions.getByRole('button', { name: 'Suggest edits' }).click();
+  await page.getByRole('region', { name: 'Wire update available' }).getByRole('button', { name: 'Apply wire update' }).click();
+  await expect(body(page).locator('ins')).toHaveText([' and rest breaks']);
+  await expect(suggestions.getByRole('listitem', { name: 'Insert “ and rest breaks”' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
+  await suggestions.getByRole('button', { name: 'Suggest edits' }).click();
+
   // The kill: a red notice, no Publish, until an editor clears it with a reason.
-  await push(request, slug, token, readFileSync('tests/fixtures/wire/newsml-canceled.xml', 'utf8').replace('urn:newsml:harbourwire.test:20261205:port-strike', guid).replace('version="3"', 'version="4"'));
-  await query(`UPDATE "Story" SET status = 'APPROVED' WHERE id = $1`, [storyUrl.split('/').pop()]);
+  await push(request, slug, token, readFileSync('tests/fixtures/wire/newsml-canceled.xml', 'utf8').replace('urn:newsml:harbourwire.test:20261205:port-strike', guid).replace('version="3"', 'version="5"'));
+  // Accepting the open suggestion is the desk's business; here the story moves on without it.
+  await query(`UPDATE "Story" SET status = 'APPROVED', body = $2 WHERE id = $1`, [storyUrl.split('/').pop(), JSON.stringify({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Dockworkers voted.' }] }] })]);
   await page.goto(storyUrl);
   const kill = page.getByRole('alert').filter({ hasText: 'Wire kill.' });
   await expect(kill).toContainText('canceled the item this story was made from');

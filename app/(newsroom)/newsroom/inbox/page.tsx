@@ -15,9 +15,9 @@ export default async function InboxPage() {
         <h1>Inbox</h1>
       </div>
       {items.length === 0 ? (
-        <p className="panel">Nothing here yet. Submissions, reviews and publications of your stories show up here.</p>
+        <p className="panel">Nothing here yet. Submissions, reviews and publications of your stories show up here, and urgent wire items for editors.</p>
       ) : (
-        <InboxList items={items.map((i) => ({ id: i.id, text: i.text, storyId: i.storyId, iso: i.createdAt.toISOString(), when: formatDateTime(i.createdAt), read: i.read }))} />
+        <InboxList items={items.map((i) => ({ id: i.id, text: i.text, href: i.storyId ? `/newsroom/stories/${i.storyId}` : i.kind === 'wireFlash' ? '/newsroom/wires?urgency=1' : null, iso: i.createdAt.toISOString(), when: formatDateTime(i.createdAt), read: i.read }))} />
       )}
     </>
   );
