@@ -12,6 +12,7 @@ import { FRONT_STORIES } from './seed-data/front-stories';
 import { DEMO_LIVE_BLOG } from './seed-data/live-blog';
 import { DEMO_STORIES, type DemoStory } from './seed-data/stories';
 import { liveColumns, seedLiveEntries } from './seed-live';
+import { seedDemoWire } from './seed-wires';
 import { ALT_TEXT, drawIllustration } from './seed-images';
 
 // The demo newsroom. Idempotent: it creates what is missing and never changes what exists, so
@@ -157,6 +158,7 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
   }
 
   await seedBudget(db, userIds, sectionIds);
+  await seedDemoWire(db, log);
 
   await db.setting.upsert({
     where: { key: SEED_MARKER },

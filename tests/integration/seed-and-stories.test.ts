@@ -37,6 +37,15 @@ describe('the demo newsroom seed', () => {
     expect(await isSeeded(db)).toBe(true);
   });
 
+  it('puts a morning of agency copy on the Wires desk, through the wire pipeline', async () => {
+    const items = await db.wireItem.findMany({ where: { source: { slug: 'demo-wire' } }, orderBy: { guid: 'asc' }, select: { guid: true, version: true, urgency: true, format: true } });
+    expect(items).toEqual([
+      { guid: 'urn:demo-wire:markets-open', version: 1, urgency: 5, format: 'ninjs-2' },
+      { guid: 'urn:demo-wire:port-flash', version: 1, urgency: 1, format: 'ninjs-2' },
+      { guid: 'urn:demo-wire:summit-communique', version: 2, urgency: 3, format: 'ninjs-2' },
+    ]);
+  });
+
   it('creates the four demo logins with the documented password', async () => {
     for (const [email, role] of [
       ['admin@example.com', 'ADMIN'],

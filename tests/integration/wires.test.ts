@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,6 +16,7 @@ import { expireWireItems, ingestWire } from '@/lib/data/wire-ingest';
 import { createWireSource, rotateWireToken, sourceBySlug, sourceForPush, updateWireSource, type PushSource } from '@/lib/data/wire-sources';
 import { clearWireKill, markWireUpdateApplied, storyFromWireItem, wireNoticeFor } from '@/lib/data/wire-stories';
 import { transitionStory } from '@/lib/data/workflow';
+import { publishScheduledStory } from '@/lib/data/scheduled';
 import { scanWireFolder } from '@/lib/jobs/wire-folder';
 import { stopBoss } from '@/lib/jobs/boss';
 import { storyNinjs } from '@/lib/api/story-dto';
@@ -103,6 +105,23 @@ describe('sources and tokens', () => {
     expect((await push(other.slug, rotated.token, fixture('ninjs-3.json'))).status).toBe(202);
     await expect(rotateWireToken(editor, other.id)).rejects.toBeInstanceOf(ForbiddenError);
     expect(await db.auditEvent.count({ where: { action: 'wire.tokenRotate', entityId: other.id } })).toBe(1);
+  });
+});
+
+describe('the command line', () => {
+  it('npm run wire:source prints the slug and a token that pushes; a bad format is refused with a sentence', { timeout: 120_000 }, () => {
+    const run = (...args: string[]) => spawnSync(path.join('node_modules', '.bin', 'tsx'), ['--conditions=react-server', 'scripts/wire-source.ts', ...args], { encoding: 'utf8', env: { ...process.env } });
+    const made = run('--name', `Shell Wire ${process.pid}`, '--format', 'ninjs');
+    expect(made.status, made.stderr).toBe(0);
+    const slug = /^slug:\s+(\S+)$/m.exec(made.stdout)?.[1];
+    const token = /^token:\s+(\S+)$/m.exec(made.stdout)?.[1];
+    expect(slug).toBe(`shell-wire-${process.pid}`);
+    expect(token).toMatch(/^mw_/);
+    return sourceForPush(slug!, token!).then((found) => expect(found).toMatchObject({ slug, format: 'NINJS' })).then(() => {
+      const refused = run('--name', 'Odd', '--format', 'rtf');
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toContain('The format is AUTO, NEWSML or NINJS.');
+    });
   });
 });
 
@@ -209,6 +228,20 @@ describe('stories from wire items', () => {
     await markWireUpdateApplied(reporter, storyId, 2, '2 changes applied.');
     expect((await wireNoticeFor(reporter, storyId))?.update).toBeNull();
     expect(await db.auditEvent.count({ where: { storyId, action: 'story.wireUpdate' } })).toBe(1);
+  });
+
+  it('a scheduled story whose item is killed is not published when due; it waits, and the desk hears once', async () => {
+    const guid = `urn:kill-scheduled:${process.pid}`;
+    const id = (await ingestWire(source, newsml(guid, 1)))[0]!.id;
+    const { storyId } = await storyFromWireItem(reporter, id);
+    const scheduledAt = new Date(Date.now() - 1000);
+    await db.story.update({ where: { id: storyId }, data: { status: 'SCHEDULED', scheduledAt } });
+    await ingestWire(source, newsml(guid, 2, { status: 'canceled' }));
+    expect(await publishScheduledStory({ storyId, scheduledAt: scheduledAt.toISOString(), scheduledById: editor.id })).toBe(false);
+    expect(await publishScheduledStory({ storyId, scheduledAt: scheduledAt.toISOString(), scheduledById: editor.id })).toBe(false);
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).status).toBe('SCHEDULED');
+    const told = await db.notification.findMany({ where: { storyId, kind: 'heldPublication', userId: editor.id }, select: { text: true } });
+    expect(told).toEqual([{ text: expect.stringContaining('made from a wire item the agency killed') }]);
   });
 
   it('a kill marks the item and every story from it; Publish is refused until an editor clears it with a reason', async () => {
