@@ -32,12 +32,12 @@ export function assertSameOrigin(request: Request): void {
 }
 
 /**
- * The body as text, read no further than `max` bytes: a body that declares no length (chunked)
- * is counted as it arrives and refused the moment it passes the limit. Null when it is too large.
+ * The body's bytes, read no further than `max`: a body that declares no length (chunked) is
+ * counted as it arrives and refused the moment it passes the limit. Null when it is too large.
  */
-export async function readBoundedText(request: Request, max: number): Promise<string | null> {
+export async function readBoundedBytes(request: Request, max: number): Promise<Buffer | null> {
   if (Number(request.headers.get('content-length') ?? 0) > max) return null;
-  if (!request.body) return '';
+  if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -51,7 +51,13 @@ export async function readBoundedText(request: Request, max: number): Promise<st
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The body as UTF-8 text, read no further than `max` bytes (see readBoundedBytes). */
+export async function readBoundedText(request: Request, max: number): Promise<string | null> {
+  const bytes = await readBoundedBytes(request, max);
+  return bytes === null ? null : bytes.toString('utf8');
 }
 
 export async function readJson<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {

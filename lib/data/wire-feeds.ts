@@ -4,7 +4,7 @@ import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 import { FetchRefusedError, safeFetch } from '@/lib/embeds/safe-fetch';
 import { findAll, textOf } from '@/lib/wire/markup';
-import { MAX_WIRE_BYTES, WireFormatError } from '@/lib/wire/parse';
+import { MAX_WIRE_BYTES, WireFormatError, decodeWire } from '@/lib/wire/parse';
 import { parseXml } from '@/lib/wire/trees';
 import { ingestWire, type IngestResult } from './wire-ingest';
 
@@ -43,7 +43,7 @@ function feedEntries(xml: string, base: string): FeedEntry[] | null {
 
 async function fetchText(address: string, conditional?: { etag: string | null; modified: string | null }) {
   const answer = await safeFetch(address, { trustedHosts: trusted(), maxBytes: MAX_WIRE_BYTES, timeoutMs: 10_000, accept: 'application/json, application/xml, text/xml, application/atom+xml, application/rss+xml;q=0.9, */*;q=0.5', conditional, userAgent: USER_AGENT });
-  return { ...answer, text: answer.body.toString('utf8') };
+  return { ...answer, text: answer.status === 304 ? '' : decodeWire(answer.body) };
 }
 
 export type PullReport = { source: string; status: 'unchanged' | 'ingested' | 'failed'; items: IngestResult[]; error?: string };

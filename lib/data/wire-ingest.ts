@@ -56,7 +56,7 @@ async function upsert(tx: Prisma.TransactionClient, sourceId: string, item: Pars
 
 /** What a new version means for the stories made from the item: a kill, or an update on offer. */
 async function tellStories(tx: Prisma.TransactionClient, itemId: string, item: ParsedWireItem, now: Date): Promise<void> {
-  const stories = await tx.story.findMany({ where: { wireItemId: itemId }, select: { id: true, headline: true, wireKilledAt: true, authors: { select: { userId: true } } } });
+  const stories = await tx.story.findMany({ where: { wireItemId: itemId }, select: { id: true, headline: true, wireKilledAt: true, embargoUntil: true, status: true, authors: { select: { userId: true } } } });
   if (!stories.length) return;
   if (item.pubStatus === 'canceled') {
     const editors = await editorIds(tx);
@@ -67,8 +67,19 @@ async function tellStories(tx: Prisma.TransactionClient, itemId: string, item: P
     }
     return;
   }
+  const note = (headline: string) =>
+    item.pubStatus === 'withheld'
+      ? `The agency withheld the item “${headline}” was made from (version ${item.version}): check with the desk before it goes further.`
+      : `Wire update available for “${headline}” (version ${item.version}).`;
   for (const story of stories) {
-    await notify(tx, story.authors.map((a) => a.userId), { kind: 'wireUpdate', storyId: story.id, text: `Wire update available for “${story.headline}” (version ${item.version}).` });
+    await notify(tx, story.authors.map((a) => a.userId), { kind: item.pubStatus === 'withheld' ? 'wireWithheld' : 'wireUpdate', storyId: story.id, text: note(story.headline) });
+    // An agency that moves its embargo later binds every story from the item not yet out.
+    const later = item.embargoUntil && item.embargoUntil > now && (!story.embargoUntil || item.embargoUntil > story.embargoUntil);
+    if (later && story.status !== 'PUBLISHED') {
+      await tx.story.update({ where: { id: story.id }, data: { embargoUntil: item.embargoUntil } });
+      await recordAudit(tx, { actorId: null, action: 'story.embargo', entityType: 'story', entityId: story.id, storyId: story.id, note: `The agency's embargo on ${item.guid} (version ${item.version}) now runs until ${item.embargoUntil!.toISOString()}.` });
+      await notify(tx, [...story.authors.map((a) => a.userId), ...(await editorIds(tx))], { kind: 'wireEmbargo', storyId: story.id, text: `The agency moved its embargo on “${story.headline}” to ${item.embargoUntil!.toISOString().replace('T', ' ').slice(0, 16)} UTC; the story now waits for it.` });
+    }
   }
 }
 

@@ -52,6 +52,7 @@ export async function storyFromWireItem(viewer: Viewer | null, itemId: string): 
   assertCan(viewer, 'story.create');
   const item = await getWireItem(viewer, itemId);
   if (item.pubStatus === 'canceled') throw new ValidationError('The agency canceled this item: it cannot be used.');
+  if (item.pubStatus === 'withheld') throw new ValidationError('The agency has withheld this item for now: it cannot be used until a usable version arrives.');
   if (item.held) throw new ValidationError('An editor releases this item before it is used.');
   const picture = await importPicture(item.pictures[0], item.provider || item.source, viewer);
   const tags = [...new Set(item.subjects.map((s) => normaliseTagName(clip(s.name, 60))).filter(Boolean))].slice(0, MAX_TAGS);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sourceBySlug } from '@/lib/data/wire-sources';
 import { ingestWire } from '@/lib/data/wire-ingest';
 import { log } from '@/lib/log';
-import { MAX_WIRE_BYTES, WireFormatError } from '@/lib/wire/parse';
+import { MAX_WIRE_BYTES, WireFormatError, decodeWire } from '@/lib/wire/parse';
 
 // Files dropped in MASTHEAD_WIRE_DIR/<source-slug>/ are ingested, then moved to done/ or to
 // failed/ with a <name>.reason beside them. A file is claimed by renaming it into processing/
@@ -41,7 +41,7 @@ async function ingestFile(folder: string, slug: string, name: string): Promise<F
     const source = await sourceBySlug(slug);
     if (!source) return await fail(`No wire source has the slug "${slug}".`);
     if (info.size > MAX_WIRE_BYTES) return await fail(`The file is larger than ${MAX_WIRE_BYTES} bytes (5 MB).`);
-    const results = await ingestWire(source, await readFile(claimed, 'utf8'));
+    const results = await ingestWire(source, decodeWire(await readFile(claimed)));
     await moveTo(folder, claimed, 'done');
     log.info({ source: slug, file: name, items: results.length }, '[wire] folder file ingested');
     return { file: name, source: slug, outcome: 'done' };

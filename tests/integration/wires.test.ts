@@ -149,9 +149,14 @@ describe('push', () => {
     const refused = await push(source.slug, source.token, mixed);
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: string }).error).toMatch(/^Item 2: Not valid ninjs 3\.x/);
+    const latin1 = await POST(new Request(`http://localhost/api/wire/${source.slug}`, { method: 'POST', headers: { authorization: `Bearer ${source.token}` }, body: Buffer.from(newsml(`urn:latin1:${process.pid}`, 1, { headline: 'Peña in Ñuñoa' }).replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="ISO-8859-1"?>'), 'latin1') }), { params: Promise.resolve({ slug: source.slug }) });
+    expect(latin1.status).toBe(202);
+    expect((await db.wireItem.findFirstOrThrow({ where: { guid: `urn:latin1:${process.pid}` } })).headline).toBe('Peña in Ñuñoa');
+    const badBytes = await POST(new Request(`http://localhost/api/wire/${source.slug}`, { method: 'POST', headers: { authorization: `Bearer ${source.token}` }, body: Buffer.from([0x7b, 0xff, 0x7d]) }), { params: Promise.resolve({ slug: source.slug }) });
+    expect(badBytes.status).toBe(422);
     const xxe = await push(source.slug, source.token, '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><newsItem guid="e" version="1"/>');
     expect(xxe.status).toBe(422);
-    expect(await db.wireItem.count()).toBe(before);
+    expect(await db.wireItem.count()).toBe(before + 1); // the ISO-8859-1 item only
   });
 });
 
@@ -228,6 +233,24 @@ describe('stories from wire items', () => {
     await markWireUpdateApplied(reporter, storyId, 2, '2 changes applied.');
     expect((await wireNoticeFor(reporter, storyId))?.update).toBeNull();
     expect(await db.auditEvent.count({ where: { storyId, action: 'story.wireUpdate' } })).toBe(1);
+  });
+
+  it('a withheld item cannot be used; a withheld version tells the stories’ authors; an agency embargo moved later binds the story', async () => {
+    const guid = `urn:withheld:${process.pid}`;
+    const id = (await ingestWire(source, newsml(guid, 1)))[0]!.id;
+    const { storyId } = await storyFromWireItem(reporter, id);
+    await ingestWire(source, newsml(guid, 2, { status: 'withheld' }));
+    await expect(storyFromWireItem(reporter, id)).rejects.toThrow(/withheld this item/);
+    expect(await db.notification.count({ where: { storyId, userId: reporter.id, kind: 'wireWithheld' } })).toBe(1);
+
+    const later = new Date(Date.now() + 6 * 3_600_000);
+    const embargoed = newsml(guid, 3).replace('<pubStatus', `<embargoed>${later.toISOString()}</embargoed><pubStatus`);
+    await ingestWire(source, embargoed);
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).embargoUntil?.getTime()).toBe(later.getTime());
+    expect(await db.auditEvent.count({ where: { storyId, action: 'story.embargo', actorId: null } })).toBe(1);
+    // Moved earlier: the story keeps the later one (the desk decides).
+    await ingestWire(source, newsml(guid, 4).replace('<pubStatus', `<embargoed>${new Date(Date.now() + 3_600_000).toISOString()}</embargoed><pubStatus`));
+    expect((await db.story.findUniqueOrThrow({ where: { id: storyId } })).embargoUntil?.getTime()).toBe(later.getTime());
   });
 
   it('a scheduled story whose item is killed is not published when due; it waits, and the desk hears once', async () => {

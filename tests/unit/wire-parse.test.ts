@@ -4,7 +4,7 @@ import { toPlainText } from '@/lib/editor/plain-text';
 import { parseBody } from '@/lib/editor/schema';
 import { ninjsMajor } from '@/lib/wire/ninjs';
 import { ninjsProblem } from '@/lib/wire/ninjs-schema';
-import { MAX_WIRE_BYTES, parseWire } from '@/lib/wire/parse';
+import { MAX_WIRE_BYTES, decodeWire, parseWire } from '@/lib/wire/parse';
 
 // Agency documents in both formats become one wire item each: identity, versions, status,
 // metadata and a body in the story schema with everything else dropped. Hostile XML is refused
@@ -149,5 +149,22 @@ describe('any body', () => {
     expect(() => parseWire(`<newsItem guid="x" version="1"><contentSet><inlineData>${'a'.repeat(MAX_WIRE_BYTES)}</inlineData></contentSet></newsItem>`, 'AUTO', 'A')).toThrow(/larger than 5242880 bytes/);
     // A source set to one format does not guess.
     expect(() => parseWire(fixture('ninjs-3.json'), 'NEWSML', 'A')).toThrow(/not well-formed|root/);
+  });
+});
+
+describe('bytes as they arrive', () => {
+  it('XML in the encoding it declares (ISO-8859-1, windows-1252), JSON in UTF-8 or UTF-16 with its mark', () => {
+    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><newsItem guid="x" version="1"><contentMeta><headline>Peña visits Ñuñoa</headline></contentMeta></newsItem>', 'latin1');
+    expect(parseWire(decodeWire(latin1), 'AUTO', 'A')[0]!.headline).toBe('Peña visits Ñuñoa');
+    const cp1252 = Buffer.concat([Buffer.from("<?xml version='1.0' encoding='windows-1252'?><newsItem guid=\"x\" version=\"1\"><contentMeta><headline>"), Buffer.from([0x93]), Buffer.from('Quoted'), Buffer.from([0x94]), Buffer.from('</headline></contentMeta></newsItem>')]);
+    expect(parseWire(decodeWire(cp1252), 'AUTO', 'A')[0]!.headline).toBe('“Quoted”');
+    const json = fixture('ninjs-3.json');
+    expect(decodeWire(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]))).toBe(json);
+    expect(decodeWire(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))).toBe(json);
+  });
+
+  it('bytes that are not valid in their encoding, or an encoding nobody reads, are refused by name', () => {
+    expect(() => decodeWire(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]))).toThrow('The body is not valid UTF-8 text.');
+    expect(() => decodeWire(Buffer.from('<?xml version="1.0" encoding="x-klingon"?><a/>'))).toThrow(/declares an encoding Masthead does not read \("x-klingon"\)/);
   });
 });

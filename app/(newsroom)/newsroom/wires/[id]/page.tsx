@@ -45,8 +45,13 @@ export default async function WireItemPage({ params }: Props) {
           <Link href="/newsroom/wires">← Wires</Link>
         </p>
         <h1>{item.headline || item.slugline || '(no headline)'}</h1>
-        <WireItemActions itemId={item.id} canUse={can(viewer, 'story.create') && item.pubStatus !== 'canceled' && !item.held} canRelease={item.held && can(viewer, 'wire.release')} />
+        <WireItemActions itemId={item.id} canUse={can(viewer, 'story.create') && item.pubStatus === 'usable' && !item.held} canRelease={item.held && can(viewer, 'wire.release')} />
       </div>
+      {item.pubStatus === 'withheld' && (
+        <p role="status" className="notice notice-error">
+          The agency has withheld this item for now. It cannot be used until a usable version arrives.
+        </p>
+      )}
       {item.pubStatus === 'canceled' && (
         <p role="alert" className="notice notice-error wire-kill">
           The agency killed this item. It must not be used; stories made from it are stopped until an editor clears the kill.
