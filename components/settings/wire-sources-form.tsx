@@ -199,7 +199,7 @@ export function WireSourcesForm({ sources, sections, expiryDays }: { sources: Wi
         <h2 id="wire-expiry-heading">Expiry</h2>
         <div className="field">
           <label htmlFor="wire-expiry">Days an unused item stays on the Wires desk</label>
-          <input id="wire-expiry" name="days" type="number" min={1} max={365} defaultValue={expiryDays} required />
+          <input id="wire-expiry" className="input-short" name="days" type="number" min={1} max={365} defaultValue={expiryDays} required />
         </div>
         <div className="form-actions">
           <button type="submit" className="btn" disabled={pending}>
