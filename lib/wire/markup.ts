@@ -87,7 +87,13 @@ function listItems(node: Extract<MarkupNode, { tag: string }>): ListItem[] {
   for (const child of node.children) {
     if (!isElement(child) || nameOf(child.tag) !== 'li') continue;
     const content = blocksOf(child.children);
-    if (content.length) items.push({ type: 'listItem', content });
+    if (!content.length) continue;
+    // A list item opens with a paragraph (the editor's schema): a heading there becomes one, and
+    // an item that is only a nested list gets an empty one.
+    const [first, ...rest] = content;
+    if (first!.type === 'heading') items.push({ type: 'listItem', content: [{ type: 'paragraph', content: first!.content }, ...rest] });
+    else if (first!.type !== 'paragraph') items.push({ type: 'listItem', content: [{ type: 'paragraph' }, ...content] });
+    else items.push({ type: 'listItem', content });
   }
   return items;
 }

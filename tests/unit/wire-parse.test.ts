@@ -152,6 +152,42 @@ describe('any body', () => {
   });
 });
 
+describe('markup the editor could not hold as it is', () => {
+  it('a list item that is only a nested list, or opens with a heading, still makes a valid body', () => {
+    const html = '<ul><li><ul><li>Nested only</li></ul></li><li><h2>Heading first</h2><p>Then text</p></li><li></li></ul><ol><li>Plain</li></ol>';
+    const [item] = parseWire(JSON.stringify({ uri: 'urn:lists', bodies: [{ contenttype: 'text/html', value: html }] }), 'AUTO', 'A');
+    expect(parseBody(item!.body).ok).toBe(true);
+    expect(toPlainText(item!.body)).toContain('Heading first');
+    expect(toPlainText(item!.body)).toContain('Nested only');
+  });
+
+  it('markup from any corner of HTML makes a valid body or none at all (random fragments, 300 rounds)', () => {
+    const tags = ['p', 'div', 'ul', 'ol', 'li', 'h1', 'h3', 'blockquote', 'b', 'i', 'a href="https://x.test/"', 'a href="javascript:x"', 'span', 'table', 'tr', 'td', 'br', 'img src="https://x.test/i.jpg"', 'script', 'pre', 'section'];
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const fragment = (depth: number): string => {
+      if (depth > 4 || random(3) === 0) return ['text', ' ', 'more words', '&amp;', ''][random(5)]!;
+      const tag = tags[random(tags.length)]!;
+      const name = tag.split(' ')[0]!;
+      return `<${tag}>${Array.from({ length: random(4) }, () => fragment(depth + 1)).join('')}</${name}>`;
+    };
+    for (let round = 0; round < 300; round++) {
+      const html = Array.from({ length: 1 + random(4) }, () => fragment(0)).join('');
+      let ok: boolean | string;
+      try {
+        const [item] = parseWire(JSON.stringify({ uri: `urn:fuzz:${round}`, bodies: [{ contenttype: 'text/html', value: html }] }), 'AUTO', 'A');
+        ok = parseBody(item!.body).ok;
+      } catch (error) {
+        ok = (error as Error).message; // shown with the fragment that made it
+      }
+      expect({ html, ok }).toEqual({ html, ok: true });
+    }
+  });
+});
+
 describe('bytes as they arrive', () => {
   it('XML in the encoding it declares (ISO-8859-1, windows-1252), JSON in UTF-8 or UTF-16 with its mark', () => {
     const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><newsItem guid="x" version="1"><contentMeta><headline>Peña visits Ñuñoa</headline></contentMeta></newsItem>', 'latin1');
