@@ -3,24 +3,23 @@ import { chromium } from '@playwright/test';
 import { Session, percentile } from './http';
 
 // Typing in long stories, in Debian's Chromium against the production build: the time from a key
-// press until the editor has handled it and the page's layout is up to date (the next frame's work), for an empty story and for stories of
-// 10,000 and 30,000 words, side by side in one run; and the autosave round trip at each size
-// (the same PUT the editor sends, with the whole document).
+// press until the next frame is painted, as the person typing feels it, for an empty story and for
+// stories of 10,000 and 30,000 words, side by side in one run; and the autosave round trip at each
+// size (the same PUT the editor sends, with the whole document).
 
 const SIZES = [0, 10_000, 30_000];
 
-// In the page: each key press's time until the task after it, when the editor has handled it; reading
-// layout there makes the browser do the style and layout work of the next frame at that point.
+// In the page: each key press's time until the frame after it has been painted. The callback of
+// the next animation frame runs just before that frame's style, layout and paint; a task queued
+// from it runs once they are done. (Only until the handler returns would miss the rendering the
+// key press caused: React's work and the browser's.)
 const TIMER = `(() => {
   window.__latencies = [];
   window.__keys = 0;
   window.addEventListener('keydown', () => {
     window.__keys += 1;
     const start = performance.now();
-    setTimeout(() => {
-      void document.documentElement.getBoundingClientRect();
-      window.__latencies.push(performance.now() - start);
-    }, 0);
+    requestAnimationFrame(() => setTimeout(() => window.__latencies.push(performance.now() - start), 0));
   }, true);
 })()`;
 const KEYS = 150;
@@ -78,7 +77,13 @@ export async function benchTyping(baseUrl: string): Promise<TypingRow[]> {
       for (let i = 0; i < SAVES; i++) {
         const started = performance.now();
         const response = await session.fetch(`/api/desk/stories/${created.id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...fields, dek: `Edit ${i}`, baseVersion: version, kind: 'autosave' }) });
-        if (!response.ok) throw new Error(`autosave failed: ${response.status} ${await response.text()}`);
+        if (response.status === 409 && i === 0) {
+          // The closed page's last autosave landed after the story was read: start from its version.
+          version = ((await response.json()) as { current: { version: number } }).current.version;
+          i--;
+          continue;
+        }
+        if (!response.ok) throw new Error(`autosave failed: ${response.status} ${(await response.text()).slice(0, 300)}`);
         version = (await response.json()).version;
         saves.push(performance.now() - started);
       }
