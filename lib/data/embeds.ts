@@ -1,13 +1,11 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { endpointHosts, matchProvider, oembedRequest, type Provider } from '@/lib/embeds/providers';
 import { FetchRefusedError, safeFetch } from '@/lib/embeds/safe-fetch';
 import { EmbedAnswerError, snapshotFromOembed, snapshotFromPage, webAddress, type EmbedSnapshot } from '@/lib/embeds/snapshot';
-import { processImage } from '@/lib/media/process';
-import { mediaStorage } from '@/lib/media/storage';
 import type { EmbedNode } from '@/lib/editor/schema';
 import { embedAttrsFrom, loadEmbeds } from './body-embeds';
+import { importRemoteImage } from './media';
 import { enabledProviders } from './embed-providers';
 import { ValidationError } from './errors';
 import { assertCan, type Viewer } from './viewer';
@@ -44,23 +42,8 @@ async function fetchSnapshot(address: string, providers: Provider[]): Promise<Em
 /** The thumbnail, copied into the media library (re-encoded by the upload pipeline), or null. */
 async function copyThumbnail(source: string | null, provider: string, createdById: string, trustedHosts: Set<string>): Promise<string | null> {
   if (!source) return null;
-  try {
-    const picture = await safeFetch(source, { maxBytes: THUMBNAIL_MAX_BYTES, accept: 'image/*', trustedHosts });
-    const id = randomBytes(12).toString('hex');
-    const image = await processImage(id, picture.body);
-    const storage = mediaStorage();
-    await Promise.all(image.renditions.map((r) => storage.put(r.key, r.data, 'image/webp')));
-    await db.media.create({
-      data: {
-        id, storageKey: id, originalName: 'Embed thumbnail', format: image.format, width: image.width, height: image.height,
-        bytes: picture.body.byteLength, renditions: image.renditions.map(({ data: _data, ...r }) => r), credit: provider, uploadedById: createdById,
-      },
-    });
-    return id;
-  } catch {
-    // A card without its picture is still a card: the thumbnail is optional.
-    return null;
-  }
+  // A card without its picture is still a card: the thumbnail is optional.
+  return importRemoteImage(source, { maxBytes: THUMBNAIL_MAX_BYTES, trustedHosts, text: { originalName: 'Embed thumbnail', credit: provider }, uploadedById: createdById }).catch(() => null);
 }
 
 const columns = (s: EmbedSnapshot) => ({

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { processImage, type Rendition } from '@/lib/media/process';
 import { mediaStorage } from '@/lib/media/storage';
+import { safeFetch } from '@/lib/embeds/safe-fetch';
 import { canEditMediaText } from '@/lib/permissions';
 import { recordAudit } from './audit';
 import { imagesOnLiveStories, storiesShowingImage } from './body-images';
@@ -56,34 +57,57 @@ function toItem(row: { id: string; originalName: string; format: string; width: 
   };
 }
 
-/** Stores an upload as renditions. Every member of the newsroom may upload. */
-export async function uploadMedia(viewer: Viewer | null, file: { name: string; data: Buffer }): Promise<MediaItem> {
-  assertCan(viewer, 'story.create');
+type ImageText = { originalName: string; altText?: string; caption?: string; credit?: string };
+
+/**
+ * The one way an image enters the library: re-encoded into renditions (lib/media/process.ts),
+ * stored, then recorded; the stored files go again if the record cannot be written.
+ */
+async function storeImage(data: Buffer, text: ImageText, uploadedById: string) {
   const id = randomBytes(12).toString('hex');
-  const image = await processImage(id, file.data);
+  const image = await processImage(id, data);
   const storage = mediaStorage();
   await Promise.all(image.renditions.map((r) => storage.put(r.key, r.data, 'image/webp')));
+  // Names and texts come from a client's disk or another site: control characters (NUL included) are dropped.
+  const clean = (value: string | undefined, max: number) => (value ?? '').replace(/[\u0000-\u001f\u007f]/g, '').slice(0, max);
   try {
-    const row = await db.media.create({
+    return await db.media.create({
       data: {
         id,
         storageKey: id,
-        // A file name is whatever the client's disk called it: control characters (NUL included) are dropped.
-        originalName: file.name.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'image',
+        originalName: clean(text.originalName, 200) || 'image',
         format: image.format,
         width: image.width,
         height: image.height,
-        bytes: file.data.byteLength,
+        bytes: data.byteLength,
         renditions: image.renditions.map(({ data: _data, ...r }) => r),
-        uploadedById: viewer.id,
+        altText: clean(text.altText, 500),
+        caption: clean(text.caption, 1000),
+        credit: clean(text.credit, 300),
+        uploadedById,
       },
       select,
     });
-    return toItem(row);
   } catch (error) {
     await storage.remove(id);
     throw error;
   }
+}
+
+/** Stores an upload as renditions. Every member of the newsroom may upload. */
+export async function uploadMedia(viewer: Viewer | null, file: { name: string; data: Buffer }): Promise<MediaItem> {
+  assertCan(viewer, 'story.create');
+  return toItem(await storeImage(file.data, { originalName: file.name }, viewer.id));
+}
+
+/**
+ * An image from another site (an embed's thumbnail, an agency's picture) copied into the library
+ * through the same pipeline as an upload, never hot-linked; fetched by safeFetch, which refuses
+ * private addresses unless their host is trusted. Throws FetchRefusedError or UnsupportedImageError.
+ */
+export async function importRemoteImage(address: string, options: { maxBytes: number; trustedHosts: ReadonlySet<string>; text: ImageText; uploadedById: string; timeoutMs?: number }): Promise<string> {
+  const picture = await safeFetch(address, { maxBytes: options.maxBytes, accept: 'image/*', trustedHosts: options.trustedHosts, timeoutMs: options.timeoutMs });
+  return (await storeImage(picture.body, options.text, options.uploadedById)).id;
 }
 
 export type LibraryItem = MediaItem & { canEditText: boolean; onLiveStory: boolean };

@@ -54,10 +54,13 @@ const PAGE = 50;
 /** Items a reporter may not see yet: from a source that needs an editor, and not released. */
 const hiddenFrom = (viewer: Viewer) => (can(viewer, 'wire.release') ? Prisma.empty : Prisma.sql`AND (NOT src."needsEditor" OR w."releasedAt" IS NOT NULL)`);
 
-/** The section an item would go to: its source's, else a section named like one of its subjects. */
-const SECTION_GUESS = Prisma.sql`COALESCE(
-  (SELECT s."name" FROM "Section" s WHERE s."id" = src."sectionId"),
-  (SELECT s."name" FROM "Section" s, jsonb_array_elements(w."subjects") subj WHERE lower(s."name") = lower(subj->>'name') ORDER BY s."position" LIMIT 1))`;
+/** The section an item would go to (`guess`): its source's, else a section named like one of its subjects. */
+const FROM_ITEMS = Prisma.sql`FROM "WireItem" w JOIN "WireSource" src ON src."id" = w."sourceId"
+  LEFT JOIN LATERAL (
+    SELECT s."id", s."name" FROM "Section" s
+    WHERE s."id" = src."sectionId" OR (src."sectionId" IS NULL AND EXISTS (SELECT 1 FROM jsonb_array_elements(w."subjects") subj WHERE lower(s."name") = lower(subj->>'name')))
+    ORDER BY s."position" LIMIT 1
+  ) guess ON TRUE`;
 
 type RawRow = Omit<WireRow, 'held'> & { needsEditor: boolean; releasedAt: Date | null };
 
@@ -68,9 +71,9 @@ export async function listWireItems(viewer: Viewer | null, filters: Partial<Wire
   const q = filters.q?.trim();
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT w."id", w."headline", w."slugline", src."name" AS "source", w."provider", w."versionCreated", w."receivedAt", w."updatedAt", w."urgency", w."version", w."pubStatus", w."embargoUntil",
-      ${SECTION_GUESS} AS "section", src."needsEditor", w."releasedAt",
+      guess."name" AS "section", src."needsEditor", w."releasedAt",
       (SELECT count(*) FROM "Story" st WHERE st."wireItemId" = w."id") AS "used"
-    FROM "WireItem" w JOIN "WireSource" src ON src."id" = w."sourceId"
+    ${FROM_ITEMS}
     WHERE TRUE ${hiddenFrom(viewer)}
       ${filters.source ? Prisma.sql`AND src."slug" = ${filters.source}` : Prisma.empty}
       ${filters.urgency ? Prisma.sql`AND w."urgency" <= ${Number(filters.urgency)}` : Prisma.empty}
@@ -88,10 +91,9 @@ export async function getWireItem(viewer: Viewer | null, id: string): Promise<Wi
   assertCan(viewer, 'wire.read');
   const rows = await db.$queryRaw<(RawRow & { guid: string; byline: string; dateline: string; language: string; summary: string; subjects: WireSubject[]; pictures: WirePicture[]; body: Doc; format: string; firstCreated: Date | null; sectionId: string | null })[]>`
     SELECT w."id", w."headline", w."slugline", src."name" AS "source", w."provider", w."versionCreated", w."receivedAt", w."updatedAt", w."urgency", w."version", w."pubStatus", w."embargoUntil",
-      ${SECTION_GUESS} AS "section", src."needsEditor", w."releasedAt", 0 AS "used",
-      w."guid", w."byline", w."dateline", w."language", w."summary", w."subjects", w."pictures", w."body", w."format", w."firstCreated",
-      COALESCE(src."sectionId", (SELECT s."id" FROM "Section" s, jsonb_array_elements(w."subjects") subj WHERE lower(s."name") = lower(subj->>'name') ORDER BY s."position" LIMIT 1)) AS "sectionId"
-    FROM "WireItem" w JOIN "WireSource" src ON src."id" = w."sourceId"
+      guess."name" AS "section", src."needsEditor", w."releasedAt", 0 AS "used",
+      w."guid", w."byline", w."dateline", w."language", w."summary", w."subjects", w."pictures", w."body", w."format", w."firstCreated", guess."id" AS "sectionId"
+    ${FROM_ITEMS}
     WHERE w."id" = ${id} ${hiddenFrom(viewer)}`;
   const row = rows[0];
   if (!row) throw new NotFoundError('That wire item does not exist or has expired.');

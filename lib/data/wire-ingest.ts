@@ -58,8 +58,8 @@ async function upsert(tx: Prisma.TransactionClient, sourceId: string, item: Pars
 async function tellStories(tx: Prisma.TransactionClient, itemId: string, item: ParsedWireItem, now: Date): Promise<void> {
   const stories = await tx.story.findMany({ where: { wireItemId: itemId }, select: { id: true, headline: true, wireKilledAt: true, embargoUntil: true, status: true, authors: { select: { userId: true } } } });
   if (!stories.length) return;
+  const editors = await editorIds(tx);
   if (item.pubStatus === 'canceled') {
-    const editors = await editorIds(tx);
     for (const story of stories.filter((s) => !s.wireKilledAt)) {
       await tx.story.update({ where: { id: story.id }, data: { wireKilledAt: now } });
       await recordAudit(tx, { actorId: null, action: 'story.wireKill', entityType: 'story', entityId: story.id, storyId: story.id, note: `The agency canceled ${item.guid} (version ${item.version}).` });
@@ -78,7 +78,7 @@ async function tellStories(tx: Prisma.TransactionClient, itemId: string, item: P
     if (later && story.status !== 'PUBLISHED') {
       await tx.story.update({ where: { id: story.id }, data: { embargoUntil: item.embargoUntil } });
       await recordAudit(tx, { actorId: null, action: 'story.embargo', entityType: 'story', entityId: story.id, storyId: story.id, note: `The agency's embargo on ${item.guid} (version ${item.version}) now runs until ${item.embargoUntil!.toISOString()}.` });
-      await notify(tx, [...story.authors.map((a) => a.userId), ...(await editorIds(tx))], { kind: 'wireEmbargo', storyId: story.id, text: `The agency moved its embargo on “${story.headline}” to ${item.embargoUntil!.toISOString().replace('T', ' ').slice(0, 16)} UTC; the story now waits for it.` });
+      await notify(tx, [...story.authors.map((a) => a.userId), ...editors], { kind: 'wireEmbargo', storyId: story.id, text: `The agency moved its embargo on “${story.headline}” to ${item.embargoUntil!.toISOString().replace('T', ' ').slice(0, 16)} UTC; the story now waits for it.` });
     }
   }
 }

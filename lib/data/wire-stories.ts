@@ -1,17 +1,16 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { toPlainText } from '@/lib/editor/plain-text';
-import { FetchRefusedError, safeFetch } from '@/lib/embeds/safe-fetch';
-import { MAX_UPLOAD_BYTES, processImage } from '@/lib/media/process';
-import { mediaStorage } from '@/lib/media/storage';
+import { FetchRefusedError } from '@/lib/embeds/safe-fetch';
+import { MAX_UPLOAD_BYTES } from '@/lib/media/process';
 import { diffParagraphs, diffText, type DiffPart, type ParagraphChange } from '@/lib/revisions/diff';
 import { MAX_TAGS, normaliseTagName } from '@/lib/validations/story';
 import type { WirePicture } from '@/lib/wire/item';
 import { recordAudit } from './audit';
 import { ValidationError } from './errors';
+import { importRemoteImage } from './media';
 import { createStory } from './stories';
 import { loadStoryFor } from './story-access';
 import { getWireItem } from './wire-desk';
@@ -29,17 +28,8 @@ async function importPicture(picture: WirePicture | undefined, provider: string,
   // until someone writes better; without one the picture is not imported.
   if (!picture.caption) return { id: null, problem: 'The agency’s picture has no caption to serve as its alt text, so it was not imported.' };
   try {
-    const fetched = await safeFetch(picture.href, { maxBytes: MAX_UPLOAD_BYTES, accept: 'image/*', trustedHosts: new Set(env().MASTHEAD_WIRE_FEED_HOSTS), timeoutMs: 10_000 });
-    const id = randomBytes(12).toString('hex');
-    const image = await processImage(id, fetched.body);
-    const storage = mediaStorage();
-    await Promise.all(image.renditions.map((r) => storage.put(r.key, r.data, 'image/webp')));
-    await db.media.create({
-      data: {
-        id, storageKey: id, originalName: clip(picture.href.split('/').pop() || 'Wire picture', 200), format: image.format, width: image.width, height: image.height,
-        bytes: fetched.body.byteLength, renditions: image.renditions.map(({ data: _data, ...r }) => r), caption: clip(picture.caption, 1000), altText: clip(picture.caption, 500), credit: clip(provider, 200), uploadedById: viewer.id,
-      },
-    });
+    const text = { originalName: picture.href.split('/').pop() || 'Wire picture', caption: picture.caption, altText: picture.caption, credit: provider };
+    const id = await importRemoteImage(picture.href, { maxBytes: MAX_UPLOAD_BYTES, trustedHosts: new Set(env().MASTHEAD_WIRE_FEED_HOSTS), text, uploadedById: viewer.id, timeoutMs: 10_000 });
     return { id, problem: null };
   } catch (error) {
     const why = error instanceof FetchRefusedError ? error.message : 'it is not an image the library takes';
