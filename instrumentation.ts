@@ -1,6 +1,7 @@
 // Runs once when the Next server starts. `npm run dev` and `npm start` check the configuration
 // before they launch Next; this covers a bare `next start` too, then starts the job workers
-// (scheduled publishing, the embeds' nightly refresh, wire feeds, folder and expiry) in this process.
+// (scheduled publishing, the embeds' nightly refresh, wire feeds, folder and expiry) and the server
+// for writing together in this process.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     const { checkStartupEnv } = await import('@/lib/startup-check');
@@ -11,6 +12,12 @@ export async function register() {
     await startEmbedRefresh();
     const { startWireIntake } = await import('@/lib/jobs/wire-intake');
     await startWireIntake();
+    // Writing together: the shared documents' WebSocket server (scripts/server.ts routes upgrades to it).
+    const { env } = await import('@/lib/env');
+    if (env().MASTHEAD_COLLABORATION === 'on') {
+      const { startCollaboration } = await import('@/lib/collab/server');
+      await startCollaboration();
+    }
     const { purgeForNewBuild, startFrontPurging } = await import('@/lib/jobs/front-purge');
     startFrontPurging();
     const { readFile } = await import('node:fs/promises');

@@ -8,9 +8,20 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), interest-cohort=()' },
 ];
 
+// Every ProseMirror package installed (Tiptap's and the suggestion library's depend on them).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- next.config.js is CommonJS
+const { readdirSync } = require('node:fs');
+const prosemirrorPackages = readdirSync(`${__dirname}/node_modules`).filter((name) => name.startsWith('prosemirror-'));
+
 const nextConfig = {
-  // Native modules and the database driver stay outside the server bundle.
-  serverExternalPackages: ['@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'pino', 'sharp'],
+  // Native modules and the database driver stay outside the server bundle, and so do Yjs, the
+  // collaboration server and ProseMirror: one copy of each per process, shared by the bundle and
+  // Hocuspocus (two copies of Yjs or of prosemirror-model cannot read each other's documents).
+  serverExternalPackages: [
+    '@node-rs/argon2', '@prisma/adapter-pg', 'pg', 'pino', 'sharp',
+    'yjs', 'y-protocols', 'lib0', '@hocuspocus/server', '@hocuspocus/common', 'ws', '@tiptap/y-tiptap',
+    '@tiptap/pm', ...prosemirrorPackages,
+  ],
   poweredByHeader: false,
   // Cached reading pages (ISR) stay in memory, least recently used first out: a flood of made-up
   // addresses (each a cached 404) cannot fill the disk, and an instance that restarts never serves

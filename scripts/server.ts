@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import next from 'next';
 import { keysForPath, xkeyHeader } from '../lib/cache/front-keys';
 import { isInternalPath } from '../lib/cache/page-paths';
+import { COLLAB_PATH } from '../lib/collab/names';
+import { runningCollab } from '../lib/collab/registry';
 import { databaseDownSince } from '../lib/db-availability';
 import { log, redactPath, withRequest } from '../lib/log';
 import { OUTAGE_JSON, OUTAGE_PAGE, OUTAGE_RETRY_SECONDS } from '../lib/outage-page';
@@ -11,13 +13,15 @@ import { CLIENT_HEADER, clientAddress } from '../lib/security/client-address';
 import { API_POLICY, publicPolicy, usesNonce } from '../lib/security/csp';
 import { frameOrigins } from '../lib/security/frame-origins';
 
-// The HTTP server in front of Next (`npm run dev` and `npm start` run it). Two things only it can do:
+// The HTTP server in front of Next (`npm run dev` and `npm start` run it). What only it can do:
 // - Know who connected. Next keeps a client-sent X-Forwarded-For as it is, so behind no proxy a
 //   client could name any address; here the address comes from the socket and from exactly
 //   MASTHEAD_TRUSTED_PROXIES trusted hops, and is passed on in a header no client can set.
 // - Set headers that depend on the running configuration: HSTS when the site is served over
 //   https, and the Content-Security-Policy of pages that proxy.ts does not give a nonce.
 // - Mark public responses with surrogate keys for the cache front (`xkey`), from the path alone.
+// - Take WebSocket upgrades, which Next does not handle: writing together (lib/collab/server.ts,
+//   started by instrumentation.ts in this same process) answers them on the pages' port.
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -170,14 +174,23 @@ async function main() {
       }),
     );
   });
-  if (dev) {
-    const upgrade = app.getUpgradeHandler();
-    server.on('upgrade', (req, socket, head) => void upgrade(req, socket, head));
-  }
+  // WebSockets: writing together (lib/collab) on COLLAB_PATH; in development, Next's own (hot reload).
+  const nextUpgrade = dev ? app.getUpgradeHandler() : null;
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    const collab = runningCollab();
+    if (pathname === COLLAB_PATH && collab) return collab.upgrade(req, socket, head);
+    if (nextUpgrade) return void nextUpgrade(req, socket, head);
+    socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+  });
+  // Next adds an upgrade listener of its own to the server on its first request, which ends every
+  // socket it does not know, ours included: upgrades are routed above, so no second listener.
+  const on = server.on.bind(server);
+  server.on = ((event: string, listener: Parameters<typeof on>[1]) => (event === 'upgrade' ? server : on(event, listener))) as typeof server.on;
   server.listen(port, hostname, () => console.log(`[masthead] Listening on http://${hostname ?? 'localhost'}:${port}`));
 
-  // Shutdown, in order, one line each: the job queue first (it finishes the job in hand and stops
-  // taking new ones), then Next (no new requests; those in flight finish), and PostgreSQL last,
+  // Shutdown, in order: the shared documents of writing together (each stored to its story), the
+  // job queue (it finishes the job in hand and stops taking new ones), then Next (no new requests; those in flight finish), and PostgreSQL last,
   // stopped by whoever started it (scripts/run.ts) once this process has exited.
   let closing = false;
   const stop = async () => {
@@ -187,6 +200,8 @@ async function main() {
       console.error('[masthead] Shutdown took over 15 s; exiting anyway.');
       process.exit(1);
     }, 15_000).unref();
+    // Shared documents first: each is written to its story before the database goes away.
+    await runningCollab()?.stop({ store: true });
     await stopJobQueue();
     console.log('[masthead] Job queue stopped.');
     server.close();

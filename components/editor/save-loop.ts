@@ -39,6 +39,8 @@ export class SaveLoop {
   constructor(
     private storyId: string | null,
     private version: number,
+    /** Body writes made by the shared document when this editor's body was loaded (Story.docSeq). */
+    private docSeq: number,
     /** What the first save creates: a story, or a live blog (New live blog on the desk). */
     private readonly format: 'STORY' | 'LIVE' = 'STORY',
   ) {}
@@ -89,7 +91,8 @@ export class SaveLoop {
         ? await fetch(`/api/desk/stories/${this.storyId}`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ ...draft, baseVersion: this.version, kind, label }),
+            // Without a body (written together, in the shared document) the save is of the metadata.
+            body: JSON.stringify({ ...draft, baseVersion: this.version, ...(draft.body === undefined ? {} : { baseDocSeq: this.docSeq }), kind, label }),
           })
         : await fetch('/api/desk/stories', {
             method: 'POST',
@@ -122,13 +125,14 @@ export class SaveLoop {
     }
   };
 
-  private saved(data: { id: string; slug: string; version: number }, sentEdits: number): void {
+  private saved(data: { id: string; slug: string; version: number; docSeq?: number }, sentEdits: number): void {
     if (!this.storyId) {
       clearLocalCopy(null);
       this.storyId = data.id;
       this.host.onCreated(data.id, data.slug);
     }
     this.version = data.version;
+    this.docSeq = data.docSeq ?? this.docSeq;
     this.savedEdits = sentEdits;
     if (!this.unsaved) {
       clearLocalCopy(this.storyId);
@@ -176,6 +180,7 @@ export class SaveLoop {
     }
     this.conflict = false;
     this.version = theirs.version;
+    this.docSeq = theirs.docSeq ?? this.docSeq;
     if (choice === 'mine') return this.save('manual', 'Kept my version after a conflict');
     this.host.applyDraft(theirs);
     this.savedEdits = this.edits;

@@ -13,7 +13,7 @@ import { clearLocalCopy, readLocalCopy, setLocalCopyOwner } from './local-copy';
 import { StrandedText } from './stranded-text';
 import { MetadataPanel } from './metadata-panel';
 import { Toolbar } from './toolbar';
-import { draftOf, type ServerStory, type StoryDraft } from './types';
+import { draftOf, type SaveState, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
 import { useStoryDraft } from './use-story-draft';
 import { EditorBar } from './editor-bar';
@@ -32,6 +32,10 @@ import { EmbedDialog } from './embed-dialog';
 import { withEmbedCards } from './embed-view';
 import { useEmbeds } from './use-embeds';
 import { WirePanel } from './wire-panel';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { BODY_FIELD } from '@/lib/collab/body-field';
+import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
 import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
@@ -49,17 +53,44 @@ type Props = {
   format?: 'STORY' | 'LIVE';
   /** The wire item the story was made from: a kill, or a newer version on offer. */
   wire?: { notice: WireNotice; canClearKill: boolean } | null;
+  /** Whether the body is written together, in the story's shared document (lib/collab). */
+  collaborate?: boolean;
 };
+
+type ViewProps = Props & {
+  /** The shared document the body is bound to, once it has synced. */
+  shared?: SharedDoc | null;
+  sharedState?: SharedState | null;
+  /** Connecting to the shared document: the body is shown but not yet editable. */
+  waiting?: boolean;
+  /** Why the body is not written together although the story would be. */
+  alone?: string | null;
+};
+
+/**
+ * The story editor. A story written together binds its body to the shared document once that has
+ * synced; until then the body is shown read-only, and if the connection cannot be made the editor
+ * saves the usual way (version-checked autosave) and says so.
+ */
+export function StoryEditor(props: Props) {
+  const wanted = !!props.story && props.collaborate === true;
+  const { doc, state } = useSharedDoc(wanted ? props.story!.id : null, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
+  if (!wanted) return <StoryEditorView {...props} />;
+  if (doc && state.kind === 'ready') return <StoryEditorView key="shared" {...props} shared={doc} sharedState={state} />;
+  if (state.kind === 'unavailable') return <StoryEditorView key="alone" {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
+  return <StoryEditorView key="waiting" {...props} waiting />;
+}
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
-export function StoryEditor({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null }: Props) {
-  const editable = story ? story.canEdit : true;
+function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
+  const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;
+  const editable = (story ? story.canEdit : true) && !waiting && !readOnlyShare;
   // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
   if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
   const [stranded, setStranded] = useState<StoryDraft | null>(null);
   const slugLocked = story?.slugLocked ?? false;
-  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0 }, format);
+  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0, docSeq: story?.docSeq ?? 0 }, format);
   const router = useRouter();
   // Refused because the story left this person's hands: show it as it now stands. The editor comes
   // back read-only and offers the text kept on this device (onCreate below).
@@ -85,8 +116,17 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   const [abilities, setAbilities] = useState<StoryAbilities | null>(story ? (initialAbilities ?? null) : null);
 
   const editor = useEditor({
-    extensions: [...withEmbedCards(storyExtensions()), FindReplace, StyleHighlights, SuggestChanges.configure({ author: copydesk.viewerName })],
-    content: draft.body,
+    extensions: [
+      ...withEmbedCards(storyExtensions({ shared: !!shared })),
+      FindReplace,
+      StyleHighlights,
+      SuggestChanges.configure({ author: copydesk.viewerName, generateId: shared ? suggestionIds(shared.ydoc) : null }),
+      ...(shared
+        ? [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD }), CollaborationCaret.configure({ provider: shared.provider, user: { name: copydesk.viewerName, color: colourFor(viewerId) } })]
+        : []),
+    ],
+    // Written together, the content is the shared document's.
+    ...(shared ? {} : { content: draft.body }),
     editable,
     immediatelyRender: false,
     editorProps: {
@@ -111,10 +151,13 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         return cleaned.html;
       },
     },
-    onUpdate: ({ editor: e }) => update({ body: e.getJSON() }),
+    // Written together, the body is saved by the shared document: only the word count and the
+    // checks read it here; the save loop keeps to the metadata.
+    onUpdate: ({ editor: e }) => (shared ? replace({ ...forSaving(), body: e.getJSON() }) : update({ body: e.getJSON() })),
     // Work that never reached the server (offline, crash, closed tab) comes back once the editor
-    // exists (localStorage is there only in the browser).
+    // exists (localStorage is there only in the browser). The shared document keeps its own.
     onCreate: ({ editor: e }) => {
+      if (shared || waiting) return;
       const local = readLocalCopy(story?.id ?? null);
       // A copy that is not a whole draft (another version of the editor wrote it) is not applied.
       if (!local || typeof local.draft?.body !== 'object' || local.draft.body === null) return;
@@ -135,8 +178,10 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   const { setHost } = autosave;
   useEffect(() => {
     setHost({
-      getDraft: forSaving,
+      // Written together, the body is not the save loop's to send.
+      getDraft: shared ? () => ({ ...forSaving(), body: undefined as unknown as StoryDraft['body'] }) : forSaving,
       applyDraft: (next) => {
+        if (shared) return replace({ ...next, body: forSaving().body });
         replace(next);
         editor?.commands.setContent(next.body, { emitUpdate: false });
       },
@@ -155,12 +200,27 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
         slugAssigned(slug);
       },
     });
-  }, [setHost, forSaving, replace, editor, slugAssigned, format, router]);
+  }, [setHost, forSaving, replace, editor, slugAssigned, format, router, shared]);
 
   const words = useMemo(() => (draft.body ? countWords(toPlainText(draft.body as Doc)) : 0), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;
   const styleText = useMemo(() => ({ headline: draft.headline, dek: draft.dek, body: draft.body as Doc, section }), [draft.headline, draft.dek, draft.body, section]);
-  const state = autosave.state;
+  const state = shared && sharedState?.kind === 'ready' ? combinedState(autosave.state, sharedState) : autosave.state;
+  // Rights can change while the page is open (the shared document turned read-only): no update
+  // event, which would count as an edit.
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, editable]);
+  // Leaving with edits the server has not stored yet asks first, as the save loop does for its own.
+  const unstored = sharedState?.kind === 'ready' && !sharedState.stored;
+  useEffect(() => {
+    if (!unstored) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unstored]);
+  const loopFlush = autosave.flush;
+  const flush = useMemo(() => (shared ? async () => ((await untilSent(shared)) ? loopFlush() : null) : loopFlush), [shared, loopFlush]);
   const fieldErrors = state.kind === 'error' ? (state.fieldErrors ?? {}) : {};
 
   const pick = (image: PickedImage) => {
@@ -183,9 +243,12 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={autosave.flush} onDiscussion={setDiscussion} />
-        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={autosave.flush} />}
-        {!editable && <p className="notice">You can read this story, but not edit it in its current state.</p>}
+        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={flush} onDiscussion={setDiscussion} />
+        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={flush} />}
+        {waiting && <p className="notice">Connecting to the shared story…</p>}
+        {alone && <p className="notice">{alone}</p>}
+        {sharedState?.kind === 'ready' && sharedState.refused && <p className="notice" role="alert">{sharedState.refused}</p>}
+        {!editable && !waiting && !(sharedState?.kind === 'ready' && sharedState.refused) && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
           <StrandedText storyId={storyId} draft={stranded ?? draft} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
         )}
@@ -239,4 +302,36 @@ export function StoryEditor({ story, threads = [], abilities: initialAbilities, 
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}
     </div>
   );
+}
+
+// People's carets and selections: a colour each, the same for a person wherever they appear.
+const CARET_COLOURS = ['#b3261e', '#1b6e3a', '#1a56a8', '#8a4b00', '#6b2fa0', '#00707a', '#a0245c', '#4d5b00'];
+
+function colourFor(viewerId: string): string {
+  let hash = 0;
+  for (const char of viewerId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return CARET_COLOURS[hash % CARET_COLOURS.length]!;
+}
+
+/** Suggestion ids no other editor of the shared document can make: its Yjs client id and a count. */
+function suggestionIds(ydoc: { clientID: number }): () => string {
+  let count = 0;
+  return () => `s${ydoc.clientID.toString(36)}-${(count++).toString(36)}`;
+}
+
+/** The save status written together: the save loop's (metadata) when it has something to say, else the document's. */
+function combinedState(loop: SaveState, shared: Extract<SharedState, { kind: 'ready' }>): SaveState {
+  if (loop.kind === 'dirty' || loop.kind === 'saving' || loop.kind === 'error' || loop.kind === 'conflict' || loop.kind === 'offline') return loop;
+  if (!shared.stored) return shared.connected ? { kind: 'saving' } : { kind: 'offline' };
+  if (shared.storedAt && (loop.kind !== 'saved' || loop.at < shared.storedAt)) return { kind: 'saved', at: shared.storedAt };
+  return loop;
+}
+
+/** Waits (up to 10 s) until the server has every edit made here; false if it has not. */
+async function untilSent(shared: SharedDoc): Promise<boolean> {
+  for (let waited = 0; waited < 10_000; waited += 50) {
+    if (!shared.provider.hasUnsyncedChanges && shared.provider.isSynced) return true;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
 }

@@ -8,6 +8,7 @@ export type StoryDraft = Omit<StorySnapshot, 'body'> & { body: JSONContent };
 export type ServerStory = StoryDraft & {
   id: string;
   version: number;
+  docSeq?: number;
   status: string;
   slugLocked: boolean;
   canEdit: boolean;

@@ -8,8 +8,8 @@ import { SaveLoop, type SaveHost } from './save-loop';
  * each render, attached to the window while mounted. Its methods keep their identity for the
  * editor's lifetime, so they can be called from anywhere in the editor, before or after it renders.
  */
-export function useAutosave(story: { id: string | null; version: number }, format: 'STORY' | 'LIVE' = 'STORY') {
-  const [loop] = useState(() => new SaveLoop(story.id, story.version, format));
+export function useAutosave(story: { id: string | null; version: number; docSeq?: number }, format: 'STORY' | 'LIVE' = 'STORY') {
+  const [loop] = useState(() => new SaveLoop(story.id, story.version, story.docSeq ?? 0, format));
   useEffect(() => loop.attach(), [loop]);
   const state = useSyncExternalStore(loop.subscribe, loop.getState, loop.getState);
   return {

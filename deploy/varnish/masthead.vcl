@@ -46,6 +46,11 @@ sub vcl_recv {
     if (req.url ~ "^/api/internal(/|\?|$)") {
         return (synth(404, "Not found"));
     }
+    # Writing together (the newsroom's WebSocket, /api/collab): piped straight through, cookie
+    # and all, for as long as the connection lasts.
+    if (req.http.Upgrade ~ "(?i)websocket") {
+        return (pipe);
+    }
     if (req.method != "GET" && req.method != "HEAD") {
         return (pass);
     }
@@ -92,4 +97,13 @@ sub vcl_deliver {
     unset resp.http.xkey;
     unset resp.http.Via;
     unset resp.http.X-Varnish;
+}
+
+# A piped WebSocket keeps the client's Upgrade and Connection headers, which Varnish would
+# otherwise drop on the way to the app.
+sub vcl_pipe {
+    if (req.http.Upgrade) {
+        set bereq.http.Upgrade = req.http.Upgrade;
+        set bereq.http.Connection = req.http.Connection;
+    }
 }

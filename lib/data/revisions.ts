@@ -20,6 +20,8 @@ type RevisionInput = {
   storyVersion: number;
   snapshot: StorySnapshot;
   label?: string;
+  /** Writing together: everyone whose edits the snapshot holds (the author among them). */
+  editorIds?: string[];
 };
 
 export async function recordRevision(tx: Pick<typeof db, 'revision'>, input: RevisionInput) {
@@ -28,12 +30,13 @@ export async function recordRevision(tx: Pick<typeof db, 'revision'>, input: Rev
     const latest = await tx.revision.findFirst({
       where: { storyId: input.storyId },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, kind: true, authorId: true, createdAt: true },
+      select: { id: true, kind: true, authorId: true, createdAt: true, editorIds: true },
     });
     // Only the newest revision may absorb an autosave, so that nothing anyone else saved in between
     // is folded into it.
     if (latest && latest.kind === 'AUTOSAVE' && latest.authorId === input.authorId && Date.now() - latest.createdAt.getTime() < AUTOSAVE_WINDOW_MS) {
-      return tx.revision.update({ where: { id: latest.id }, data: { snapshot: data.snapshot, storyVersion: input.storyVersion } });
+      const editorIds = [...new Set([...latest.editorIds, ...(input.editorIds ?? [])])];
+      return tx.revision.update({ where: { id: latest.id }, data: { snapshot: data.snapshot, storyVersion: input.storyVersion, editorIds } });
     }
   }
   return tx.revision.create({ data });
@@ -59,7 +62,9 @@ export async function listRevisions(viewer: Viewer | null, storyId: string): Pro
   // The newest REVISION_LIST_LIMIT, each with its headline read out of the snapshot by PostgreSQL:
   // a list must not load every full body a story has had.
   const rows = await db.$queryRaw<{ id: string; kind: RevisionKind; label: string; createdAt: Date; storyVersion: number; headline: string | null; author: string }[]>`
-    SELECT r."id", r."kind", r."label", r."createdAt", r."storyVersion", r."snapshot"->>'headline' AS "headline", u."name" AS "author"
+    SELECT r."id", r."kind", r."label", r."createdAt", r."storyVersion", r."snapshot"->>'headline' AS "headline",
+      -- Written together: everyone whose edits the revision holds, in the order they first edited.
+      COALESCE((SELECT string_agg(e."name", ', ' ORDER BY array_position(r."editorIds", e."id")) FROM "User" e WHERE e."id" = ANY(r."editorIds")), u."name") AS "author"
     FROM "Revision" r JOIN "User" u ON u."id" = r."authorId"
     WHERE r."storyId" = ${storyId}
     ORDER BY r."createdAt" DESC, r."id" DESC

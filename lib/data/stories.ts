@@ -20,6 +20,8 @@ import { assertCan, type Viewer } from './viewer';
 export type EditableStory = StorySnapshot & {
   id: string;
   version: number;
+  /** How many body writes the shared document has made (Story.docSeq). */
+  docSeq: number;
   status: StoryState;
   slugLocked: boolean;
   canEdit: boolean;
@@ -39,6 +41,7 @@ const bylineSelect = {
 const editSelect = {
   id: true,
   version: true,
+  docSeq: true,
   status: true,
   ...SNAPSHOT_COLUMNS,
   featuredImage: { select: { id: true, altText: true, renditions: true } },
@@ -61,6 +64,7 @@ function toEditable(viewer: Viewer, row: EditRow): EditableStory {
   return {
     id: row.id,
     version: row.version,
+    docSeq: row.docSeq,
     status: row.status,
     headline: row.headline,
     dek: row.dek,
@@ -185,7 +189,7 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
  * Saves an edit made on top of `baseVersion`. The write happens only if the story is still at that
  * version (checked in the UPDATE's WHERE); otherwise a VersionConflictError carries what is current.
  */
-export async function saveStory(viewer: Viewer | null, id: string, input: SaveStoryInput): Promise<{ version: number; updatedAt: string; slug: string }> {
+export async function saveStory(viewer: Viewer | null, id: string, input: SaveStoryInput): Promise<{ version: number; docSeq?: number; updatedAt: string; slug: string }> {
   assertCan(viewer, 'newsroom.enter');
   const before = await loadStoryFor(viewer, id, null);
   // A live story is edited through its pending update, which the table judges by its own state.
@@ -197,13 +201,19 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   if (before.firstPublishedAt && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
-  const checked = await stampedBy(viewer, id, await checkFields(input), 'body');
+  // Without a body the save is of the metadata only: the body is written together, in the story's
+  // shared document (lib/data/story-docs.ts), and the stored one stays as that last wrote it.
+  const bodyShared = input.body === undefined;
+  const fields = bodyShared ? { ...input, body: (await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } })).body } : input;
+  const checked = await stampedBy(viewer, id, await checkFields(fields), 'body');
 
   try {
     return await db.$transaction(async (tx) => {
+      const { body: _body, plainText: _plainText, wordCount: _wordCount, ...metadata } = columnsOf(snapshotOf(checked, slug));
       const { count } = await tx.story.updateMany({
-        where: { id, version: input.baseVersion, status: before.status },
-        data: { ...columnsOf(snapshotOf(checked, slug)), version: { increment: 1 } },
+        // A body sent from outside the shared document must start from the last one written there.
+        where: { id, version: input.baseVersion, status: before.status, ...(!bodyShared && input.baseDocSeq !== undefined ? { docSeq: input.baseDocSeq } : {}) },
+        data: { ...(bodyShared ? metadata : columnsOf(snapshotOf(checked, slug))), version: { increment: 1 } },
       });
       if (count === 0) {
         const current = await tx.story.findUnique({ where: { id }, select: editSelect });
@@ -214,7 +224,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
         );
       }
       await writeRelations(tx, id, input);
-      const after = await tx.story.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true } });
+      const after = await tx.story.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true, docSeq: true } });
       await recordRevision(tx, {
         storyId: id,
         authorId: viewer.id,
@@ -223,7 +233,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
         snapshot: snapshotOf(checked, slug),
         label: input.label,
       });
-      return { version: after.version, updatedAt: after.updatedAt.toISOString(), slug };
+      return { version: after.version, docSeq: after.docSeq, updatedAt: after.updatedAt.toISOString(), slug };
     });
   } catch (error) {
     slugTaken(error);
@@ -253,6 +263,7 @@ async function saveUpdate(
   if (input.slug && input.slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
+  if (input.body === undefined) throw new ValidationError('An update to a live story is saved with its body.', { body: ['An update to a live story is saved with its body.'] });
   const checked = await stampedBy(viewer, id, await checkFields(input), 'pendingUpdate');
   const snapshot = snapshotOf(checked, before.slug);
   return db.$transaction(async (tx) => {

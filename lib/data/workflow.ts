@@ -1,4 +1,5 @@
 import 'server-only';
+import { storeSharedBody } from '@/lib/collab/registry';
 import { db } from '@/lib/db';
 import { can, type StoryState } from '@/lib/permissions';
 import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/jobs/scheduled-publishing';
@@ -55,6 +56,8 @@ export async function takeStep<T extends StepTarget>(
   }
   if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
   if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
+  // Written together, the body is stored a moment after each change: a step takes it as it is now.
+  if (!update) await storeSharedBody(storyId);
   if (step.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
     throw new ValidationError('Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
   }

@@ -117,9 +117,11 @@ export const CommentAnchor = Mark.create({
   },
 });
 
-export function storyExtensions(): Extensions {
+export function storyExtensions(options: { shared?: boolean } = {}): Extensions {
   return [
     StarterKit.configure({
+      // Written together, undo is the shared document's (it undoes only one's own changes).
+      ...(options.shared ? { undoRedo: false as const } : {}),
       // The document comes from suggestions.ts: its blocks may carry suggestion marks.
       document: false,
       heading: { levels: [2, 3] },

@@ -1,6 +1,7 @@
 import { Extension } from '@tiptap/core';
 import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from '@handlewithcare/prosemirror-suggest-changes';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { settleMarks } from './mark-conflicts';
 import { SUGGESTION_MARKS } from './suggestion-marks';
 
 // Suggestion mode's editing side, on @handlewithcare/prosemirror-suggest-changes (MIT): with
@@ -10,37 +11,74 @@ import { SUGGESTION_MARKS } from './suggestion-marks';
 
 const authorKey = new PluginKey('suggestionAuthor');
 
+/** Someone else's edit arriving through the shared document, or an undo there: never a suggestion of ours. */
+function fromElsewhere(transaction: { getMeta: (key: string) => unknown }): boolean {
+  const sync = (transaction.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+  return !!sync.isChangeOrigin || !!sync.isUndoRedoOperation;
+}
+
 /**
  * The editor side: the plugin that knows whether suggesting is on, the transaction rewrite that
  * turns edits into suggestions, and the stamp of who and when on every new suggestion.
  */
-export const SuggestChanges = Extension.create<{ author: string }>({
+export const SuggestChanges = Extension.create<{ author: string; generateId: (() => string) | null }>({
   name: 'suggestChanges',
-  addOptions: () => ({ author: '' }),
+  // Alone, a suggestion's id is the next number in the document. Written together, two people can
+  // suggest at the same moment, so each editor makes ids of its own (generateId).
+  addOptions: () => ({ author: '', generateId: null }),
   addProseMirrorPlugins() {
     const author = () => this.options.author;
+    const generateId = () => this.options.generateId;
     return [
       suggestChanges(),
+      // Merged edits can bring together marks that exclude each other (lib/editor/mark-conflicts.ts):
+      // settled after every change that arrives from someone else.
+      new Plugin({
+        key: new PluginKey('settleMarks'),
+        appendTransaction(transactions, _old, state) {
+          if (!transactions.some((t) => t.docChanged && fromElsewhere(t))) return null;
+          const tr = settleMarks(state.tr);
+          return tr.docChanged ? tr.setMeta(suggestChangesKey, { skip: true }).setMeta('addToHistory', false) : null;
+        },
+      }),
       new Plugin({
         key: authorKey,
         appendTransaction(transactions, _old, state) {
-          // Unstamped marks come only from edits made while suggesting: otherwise nothing to scan.
-          if (!isSuggestChangesEnabled(state) || !transactions.some((t) => t.docChanged)) return null;
+          // Unstamped marks come only from edits made here while suggesting: otherwise nothing to
+          // scan (someone else's arrive stamped by their own editor).
+          if (!isSuggestChangesEnabled(state) || !transactions.some((t) => t.docChanged && !fromElsewhere(t))) return null;
           const tr = state.tr;
           const now = new Date().toISOString();
           const isSuggestion = (name: string) => (SUGGESTION_MARKS as readonly string[]).includes(name);
           // A suggestion typed letter by letter is one suggestion: its later pieces take the
           // stamp of its first, so the marks stay equal and the text one run.
           const stamps = new Map<string, { author: unknown; at: unknown }>();
+          // Whose each suggestion id is, whatever its kind (a replacement is a deletion and an insertion under one id).
+          const owners = new Map<string, unknown>();
           state.doc.descendants((node) => {
-            for (const m of node.marks) if (isSuggestion(m.type.name) && m.attrs.author) stamps.set(`${m.type.name}:${m.attrs.id}`, { author: m.attrs.author, at: m.attrs.at });
+            for (const m of node.marks) {
+              if (!isSuggestion(m.type.name) || !m.attrs.author) continue;
+              stamps.set(`${m.type.name}:${m.attrs.id}`, { author: m.attrs.author, at: m.attrs.at });
+              owners.set(String(m.attrs.id), m.attrs.author);
+            }
           });
+          // The library extends a neighbouring suggestion by taking its id; someone else's
+          // suggestion stays theirs, and this edit becomes one of this person's own, with a new id.
+          const renamed = new Map<string, string | number>();
+          let next = 1 + Math.max(0, ...[...stamps.keys()].map((key) => Number(key.split(':')[1])).filter(Number.isFinite));
+          const freshId = () => generateId()?.() ?? next++;
           state.doc.descendants((node, pos) => {
             for (const mark of node.marks) {
               if (!isSuggestion(mark.type.name) || mark.attrs.author) continue;
-              const stamp = stamps.get(`${mark.type.name}:${mark.attrs.id}`) ?? { author: author(), at: now };
-              stamps.set(`${mark.type.name}:${mark.attrs.id}`, stamp);
-              const stamped = mark.type.create({ ...mark.attrs, ...stamp });
+              let id = mark.attrs.id as string | number;
+              const owner = owners.get(String(id));
+              if (owner !== undefined && owner !== author()) {
+                if (!renamed.has(String(id))) renamed.set(String(id), freshId());
+                id = renamed.get(String(id))!;
+              }
+              const stamp = stamps.get(`${mark.type.name}:${id}`) ?? { author: author(), at: now };
+              stamps.set(`${mark.type.name}:${id}`, stamp);
+              const stamped = mark.type.create({ ...mark.attrs, id, ...stamp });
               if (node.isInline) tr.removeMark(pos, pos + node.nodeSize, mark).addMark(pos, pos + node.nodeSize, stamped);
               else tr.removeNodeMark(pos, mark).addNodeMark(pos, stamped);
             }
@@ -53,7 +91,8 @@ export const SuggestChanges = Extension.create<{ author: string }>({
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;
     const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {});
-    if (!isSuggestChangesEnabled(state) || skip || transaction.getMeta('history$') || !transaction.docChanged) return next(transaction);
-    next(transformToSuggestionTransaction(transaction, state));
+    if (!isSuggestChangesEnabled(state) || skip || transaction.getMeta('history$') || fromElsewhere(transaction) || !transaction.docChanged) return next(transaction);
+    const generateId = this.options.generateId;
+    next(generateId ? transformToSuggestionTransaction(transaction, state, () => generateId()) : transformToSuggestionTransaction(transaction, state));
   },
 });

@@ -8,6 +8,8 @@ import { FRONT_URL } from './support/front';
 export default async function globalSetup() {
   // One purge secret for the server and the front the front spec starts (both read it from here).
   process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
+  // One signing secret too: specs that start a second instance sign in to it with the same cookies.
+  process.env.E2E_AUTH_SECRET ??= randomBytes(32).toString('base64url');
   // The oEmbed provider the embeds spec uses, named in the server's providers list.
   const stopProvider = await startEmbedProvider();
   const app = await startAppServer({
@@ -16,7 +18,7 @@ export default async function globalSetup() {
     name: 'e2e',
     logFile: 'test-results/next-server.log',
     // The front spec starts and stops this front itself; purges wait for it as they would in production.
-    env: { MASTHEAD_FRONT_URLS: FRONT_URL, MASTHEAD_EMBED_PROVIDERS: EMBED_PROVIDERS_FILE },
+    env: { MASTHEAD_FRONT_URLS: FRONT_URL, MASTHEAD_EMBED_PROVIDERS: EMBED_PROVIDERS_FILE, AUTH_SECRET: process.env.E2E_AUTH_SECRET },
   });
   // Tests read and arrange data directly through this URL (fixtures), never through the app's client.
   process.env.E2E_DATABASE_URL = app.databaseUrl;

@@ -51,7 +51,7 @@ const draft = (headline = 'Port strike enters second week'): StoryDraft =>
   ({ headline, dek: '', slug: '', sectionId: null, tags: [], bylineIds: ['u1'], creditLine: '', dateline: '', seoTitle: '', seoDescription: '', featuredImageId: null, body: { type: 'doc', content: [] } }) as StoryDraft;
 
 function loop(current = { value: draft() }) {
-  const saves = new SaveLoop('s1', 3);
+  const saves = new SaveLoop('s1', 3, 0);
   saves.setHost({ getDraft: () => current.value, onCreated: () => {}, applyDraft: (next) => (current.value = next) });
   return saves;
 }

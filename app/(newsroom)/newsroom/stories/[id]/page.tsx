@@ -35,13 +35,15 @@ export default async function EditStoryPage({ params }: Props) {
     canEmbargo: holds.canEmbargo,
     timeZone,
   };
+  // Written together: every story but a live one, whose changes go through its pending update.
+  const collaborate = env().MASTHEAD_COLLABORATION === 'on' && story.status !== 'PUBLISHED';
   // An embargoed story's publication time starts at the embargo, the earliest the server accepts.
   const scheduledFor = story.scheduledAt ? instantToZonedLocal(new Date(story.scheduledAt), timeZone) : (holdsView.embargo?.local ?? null);
   // The key remounts the editor when the server's version changes (after a restore, say), and when
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}:${wire?.notice.killedAt ? 'killed' : ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} wire={wire} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}:${wire?.notice.killedAt ? 'killed' : ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} wire={wire} collaborate={collaborate} />
   );
   return (
     <>

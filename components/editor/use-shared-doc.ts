@@ -1,0 +1,117 @@
+'use client';
+
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { useEffect, useState } from 'react';
+import * as Y from 'yjs';
+import { COLLAB_PATH, docName } from '@/lib/collab/names';
+
+// The browser's side of writing together: one Yjs document per open story, kept in step with the
+// server's through Hocuspocus. The editor binds to it once it has synced; when it cannot connect
+// in time (a proxy that refuses WebSockets), the story is edited with version-checked autosave.
+
+const CONNECT_TIMEOUT_MS = 5_000;
+
+export type SharedDoc = { ydoc: Y.Doc; provider: HocuspocusProvider };
+
+/** Where the document stands with the server, for the save status. */
+export type SharedState =
+  | { kind: 'connecting' }
+  // The editor is bound to the document; `stored` when all of this browser's edits are in Story.body.
+  // `refused`: the server stopped letting this person in (session ended, rights changed).
+  | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null }
+  | { kind: 'unavailable'; reason: string };
+
+/** True when the server's store covered every edit this browser made. */
+function coversMine(ydoc: Y.Doc, storedVector: string): boolean {
+  const stored = Y.decodeStateVector(Uint8Array.from(atob(storedVector), (c) => c.charCodeAt(0)));
+  const mine = Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(ydoc.clientID) ?? 0;
+  return (stored.get(ydoc.clientID) ?? 0) >= mine;
+}
+
+export function useSharedDoc(storyId: string | null, user: { name: string; color: string }): { doc: SharedDoc | null; state: SharedState } {
+  const [doc, setDoc] = useState<SharedDoc | null>(null);
+  const [state, setState] = useState<SharedState>({ kind: 'connecting' });
+
+  useEffect(() => {
+    if (!storyId) return;
+    const ydoc = new Y.Doc();
+    let synced = false;
+    let connected = false;
+    let readOnly = false;
+    let stored = true;
+    let storedAt: Date | null = null;
+    let refused: string | null = null;
+    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused });
+    const socket = new HocuspocusProviderWebsocket({
+      url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`,
+      // After a restart of the server, back within seconds rather than half a minute.
+      delay: 500,
+      minDelay: 250,
+      maxDelay: 4_000,
+    });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: docName(storyId),
+      document: ydoc,
+      // The session cookie authenticates the socket; Hocuspocus wants a token to send all the same.
+      token: 'session-cookie',
+      onAuthenticated: ({ scope }) => {
+        readOnly = scope === 'readonly';
+        refused = null;
+        if (synced) report();
+      },
+      onAuthenticationFailed: ({ reason }) => {
+        if (!synced) return setState({ kind: 'unavailable', reason: reason || 'the server refused the connection' });
+        // Let in before, refused now: what is on the screen stays, read-only.
+        readOnly = true;
+        refused = 'You can no longer edit this story here: your session ended or your rights changed. Reload the page.';
+        report();
+      },
+      onSynced: () => {
+        connected = true;
+        if (!synced) {
+          synced = true;
+          setDoc({ ydoc, provider });
+        }
+        report();
+      },
+      onStatus: ({ status }) => {
+        connected = status === 'connected' && synced;
+        if (synced) report();
+      },
+      onStateless: ({ payload }) => {
+        const message = JSON.parse(payload) as { stored?: string; vector?: string };
+        if (!message.stored || !message.vector) return;
+        stored = coversMine(ydoc, message.vector);
+        if (stored) storedAt = new Date(message.stored);
+        report();
+      },
+    });
+    provider.attach();
+    provider.setAwarenessField('user', user);
+    const onLocalChange = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider || !synced) return;
+      stored = false;
+      report();
+    };
+    ydoc.on('update', onLocalChange);
+    const timeout = setTimeout(() => {
+      if (synced) return;
+      setState({ kind: 'unavailable', reason: 'the connection for writing together could not be opened' });
+      provider.destroy();
+      socket.destroy();
+    }, CONNECT_TIMEOUT_MS);
+    return () => {
+      clearTimeout(timeout);
+      ydoc.off('update', onLocalChange);
+      provider.destroy();
+      socket.destroy();
+      ydoc.destroy();
+      setDoc(null);
+    };
+    // The user's name and colour are set once per connection.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [storyId]);
+
+  return { doc, state };
+}

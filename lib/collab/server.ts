@@ -1,0 +1,193 @@
+import 'server-only';
+import type { IncomingMessage } from 'node:http';
+import { Hocuspocus, type Document, type onStoreDocumentPayload } from '@hocuspocus/server';
+import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
+import { onInvalidation } from '@/lib/cache/tagged-cache';
+import { findSessionViewer } from '@/lib/data/sessions';
+import { docAccessFor, openStoryDoc, storeStoryDoc, type DocAccess } from '@/lib/data/story-docs';
+import type { Viewer } from '@/lib/data/viewer';
+import { log } from '@/lib/log';
+import { sessionOfUpgrade } from './session';
+import { docName, storyOfDoc } from './names';
+import { runningCollab, setRunningCollab } from './registry';
+
+// Writing together: the Hocuspocus server inside Masthead's own process. scripts/server.ts hands
+// it the WebSocket upgrades for COLLAB_PATH on the same port as the pages; everything else (who
+// may connect, loading, storing) goes through the data layer like any other request.
+
+/** Hocuspocus 3.x: 4.x needs Node 22, and the newsroom runs on Node 20. */
+const STORE_DEBOUNCE_MS = 1_000;
+const STORE_MAX_WAIT_MS = 2_000;
+/** How often open connections are checked against their session and rights. */
+const RECHECK_MS = 2_000;
+/** A store that failed (the database away) is tried again; the document stays in memory meanwhile. */
+const RETRY_MS = 2_000;
+
+type Context = { viewer: Viewer; sessionId: string; access: DocAccess; storyId: string };
+
+// Who changed each open document since it was last stored, in the order they first did.
+const editorsSince = new WeakMap<Document, string[]>();
+// Servers stopped as if they had crashed: they store nothing more.
+const stopped = new WeakSet<Hocuspocus>();
+
+function noteEditor(document: Document, viewerId: string) {
+  const editors = editorsSince.get(document) ?? [];
+  if (!editors.includes(viewerId)) editors.push(viewerId);
+  editorsSince.set(document, editors);
+}
+
+async function store(document: Document, server: Hocuspocus): Promise<void> {
+  const storyId = storyOfDoc(document.name);
+  if (!storyId || stopped.has(server)) return;
+  const editors = editorsSince.get(document) ?? [];
+  editorsSince.delete(document);
+  const state = Y.encodeStateAsUpdate(document);
+  try {
+    const { incoming } = await storeStoryDoc(storyId, state, editors);
+    // What was written from outside since the last store reaches everyone as a forward edit.
+    if (incoming) Y.applyUpdate(document, incoming, 'outside');
+    // Each browser learns which of its own edits are now in Story.body (its save status).
+    const vector = Buffer.from(Y.encodeStateVectorFromUpdate(state)).toString('base64');
+    document.broadcastStateless(JSON.stringify({ stored: new Date().toISOString(), vector }));
+  } catch (error) {
+    for (const id of editors) noteEditor(document, id);
+    log.error({ err: error, storyId }, 'storing a shared document failed; trying again');
+    setTimeout(() => {
+      if (instance === server) void storeSoon(document, true).catch(() => {});
+    }, RETRY_MS).unref();
+    throw error;
+  }
+}
+
+function hookPayload(document: Document): onStoreDocumentPayload {
+  return { clientsCount: document.getConnectionsCount(), context: {}, document, documentName: document.name, instance: hocuspocus(), requestHeaders: {}, requestParameters: new URLSearchParams(), socketId: '' };
+}
+
+/** Stores the document now (immediately) or after the usual pause. */
+function storeSoon(document: Document, immediately: boolean): Promise<void> {
+  return Promise.resolve(hocuspocus().storeDocumentHooks(document, hookPayload(document), immediately)).then(() => undefined);
+}
+
+function create(): Hocuspocus {
+  const server: Hocuspocus = new Hocuspocus({
+    name: 'masthead',
+    quiet: true,
+    debounce: STORE_DEBOUNCE_MS,
+    maxDebounce: STORE_MAX_WAIT_MS,
+    // A document leaves memory when its last person leaves, stored first.
+    unloadImmediately: true,
+    async onAuthenticate({ request, documentName, connectionConfig }) {
+      try {
+        const storyId = storyOfDoc(documentName);
+        const session = await sessionOfUpgrade(request.headers);
+        if (!storyId || !session) throw new Error('Not signed in.');
+        const access = await docAccessFor(session.viewer, storyId);
+        connectionConfig.readOnly = access === 'read';
+        return { viewer: session.viewer, sessionId: session.sessionId, access, storyId } satisfies Context;
+      } catch (error) {
+        log.info({ err: error, documentName }, 'a connection to a shared document was refused');
+        throw error;
+      }
+    },
+    async onLoadDocument({ document, documentName }) {
+      const storyId = storyOfDoc(documentName)!;
+      try {
+        Y.applyUpdate(document, await openStoryDoc(storyId), 'load');
+      } catch (error) {
+        log.error({ err: error, storyId }, 'opening a shared document failed');
+        throw error;
+      }
+      return document;
+    },
+    async onChange({ document, context, transactionOrigin }) {
+      const viewer = (context as Partial<Context>).viewer;
+      if (viewer && transactionOrigin) noteEditor(document, viewer.id);
+    },
+    onStoreDocument: async ({ document }) => store(document, server),
+  });
+  return server;
+}
+
+let instance: Hocuspocus | undefined;
+
+function hocuspocus(): Hocuspocus {
+  if (!instance) throw new Error('Writing together is not running in this process.');
+  return instance;
+}
+
+/** The page's origin is the only one allowed to open a socket with the newsroom's cookie. */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  const host = req.headers['x-forwarded-host'] ?? req.headers.host;
+  return !!origin && URL.canParse(origin) && new URL(origin).host === host;
+}
+
+/** Closes connections whose session ended, whose person left, or whose rights changed. */
+async function recheck(server: Hocuspocus) {
+  for (const document of server.documents.values()) {
+    for (const connection of document.getConnections()) {
+      const context = connection.context as Partial<Context>;
+      if (!context.sessionId || !context.storyId) continue;
+      const viewer = await findSessionViewer(context.sessionId).catch(() => undefined);
+      if (viewer === undefined) continue; // the database did not answer: judged next time
+      const access = viewer ? await docAccessFor(viewer, context.storyId).catch(() => null) : null;
+      if (viewer && access === context.access && viewer.role === context.viewer?.role) continue;
+      // The client reconnects and is judged again: refused, or let in with its new rights.
+      connection.webSocket.close(4403, access ? 'Your rights to this story changed.' : 'Your session ended.');
+    }
+  }
+}
+
+let recheckTimer: ReturnType<typeof setInterval> | undefined;
+let listening = false;
+
+/** Starts writing together in this process (instrumentation.ts); scripts/server.ts routes upgrades to it. */
+export async function startCollaboration(): Promise<void> {
+  if (runningCollab()) return;
+  const server = (instance = create());
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  setRunningCollab({
+    documentCount: () => server.documents.size,
+    upgrade(req, socket, head) {
+      if (!sameOrigin(req)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\ncontent-type: text/plain\r\n\r\nCross-site connections are not accepted.\n');
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => server.handleConnection(ws, req));
+    },
+    async storeNow(storyId) {
+      const document = server.documents.get(docName(storyId));
+      if (document) await storeSoon(document, true);
+    },
+    async stop({ store: storeFirst }) {
+      setRunningCollab(undefined);
+      clearInterval(recheckTimer);
+      // A graceful stop stores every open document first; without it, as after a crash, the
+      // browsers still hold every edit and send it again when they reconnect.
+      if (storeFirst) await Promise.all([...server.documents.values()].map((document) => storeSoon(document, true).catch(() => {})));
+      else stopped.add(server);
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      if (instance === server) instance = undefined;
+    },
+  });
+  let checking = false;
+  recheckTimer = setInterval(() => {
+    if (checking || !instance) return;
+    checking = true;
+    void recheck(instance).finally(() => (checking = false));
+  }, RECHECK_MS);
+  recheckTimer.unref();
+  if (listening) return;
+  listening = true;
+  // A body written from outside (restore, wire update, a save without the document) comes into the
+  // open document at once: a store merges it (storeStoryDoc) and sends it to everyone.
+  await onInvalidation((dropped, missed) => {
+    if (!instance) return;
+    for (const document of instance.documents.values()) {
+      const storyId = storyOfDoc(document.name);
+      if (storyId && (missed || dropped.includes(`story-body:${storyId}`))) void storeSoon(document, true).catch(() => {});
+    }
+  });
+}

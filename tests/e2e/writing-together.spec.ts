@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startServerProcess } from '../../scripts/lib/app-server';
+import { createTestUser, query } from './support/db';
+import { signIn } from './support/sign-in';
+import { body, expectSaved, saveStatus } from './support/editor';
+import { ROLES, storageStateFor, type RoleName } from './support/roles';
+
+// Writing together: a reporter and an editor in the same draft at the same time, on an instance
+// with MASTHEAD_COLLABORATION=on (started here, on the suite's database and signing secret).
+
+let shared: Awaited<ReturnType<typeof startServerProcess>>;
+test.describe.configure({ timeout: 120_000 });
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  shared = await startServerProcess({
+    port: 3170,
+    databaseUrl: process.env.E2E_DATABASE_URL!,
+    logFile: 'test-results/collab-server.log',
+    authSecret: process.env.E2E_AUTH_SECRET,
+    env: { MASTHEAD_COLLABORATION: 'on' },
+  });
+});
+test.afterAll(async () => {
+  await shared?.stop();
+});
+
+const FIRST = 'The port reopened on Monday.';
+const SECOND = 'Dockworkers returned to the cranes.';
+
+/** A reporter's draft with two paragraphs, made directly in the database. */
+async function draft(authorId?: string): Promise<string> {
+  const [reporter] = authorId ? [{ id: authorId }] : await query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [ROLES.reporter.email]);
+  const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
+  const id = `tog${randomUUID().replace(/-/g, '').slice(0, 18)}`;
+  const doc = { type: 'doc', content: [FIRST, SECOND].map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  await query(`INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt") VALUES ($1, 'Port reopens', $1, $2, $3, 'DRAFT', $4, $5, now())`, [id, JSON.stringify(doc), `${FIRST}\n\n${SECOND}`, world!.id, reporter!.id]);
+  await query(`INSERT INTO "StoryAuthor" ("storyId", "userId", position) VALUES ($1, $2, 0)`, [id, reporter!.id]);
+  return id;
+}
+
+async function open(browser: Browser, role: RoleName, id: string): Promise<Page> {
+  const page = await (await browser.newContext({ storageState: storageStateFor(role), baseURL: shared.baseUrl })).newPage();
+  await page.goto(`/newsroom/stories/${id}`);
+  // Bound to the shared document: editable, no longer "Connecting".
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  return page;
+}
+
+/** Puts the caret at a text offset of a paragraph (0-based paragraph index). */
+async function caretAt(page: Page, paragraph: number, offset: number) {
+  await body(page).evaluate((el, [index, at]) => {
+    const editor = (el as unknown as { editor: { state: { doc: { child: (i: number) => { nodeSize: number } } }; commands: { focus: () => void; setTextSelection: (p: number) => void } } }).editor;
+    let pos = 1;
+    for (let i = 0; i < index!; i++) pos += editor.state.doc.child(i).nodeSize;
+    editor.commands.focus();
+    editor.commands.setTextSelection(pos + at!);
+  }, [paragraph, offset]);
+}
+
+/** The body's paragraphs as the editor holds them (the page also shows other people's caret labels). */
+const paragraphs = (page: Page) =>
+  body(page).evaluate((el) => {
+    const texts: string[] = [];
+    (el as unknown as { editor: { state: { doc: { forEach: (f: (node: { textContent: string }) => void) => void } } } }).editor.state.doc.forEach((node) => texts.push(node.textContent));
+    return texts;
+  });
+
+test('a reporter and an editor type into the same draft at once, in different paragraphs and in the same sentence, and both end with every keystroke', async ({ browser }) => {
+  const id = await draft();
+  const reporter = await open(browser, 'reporter', id);
+  const editor = await open(browser, 'editor', id);
+
+  // Each sees the other's caret, named.
+  await caretAt(reporter, 0, FIRST.length);
+  await caretAt(editor, 1, SECOND.length);
+  await expect(reporter.locator('.collaboration-carets__label', { hasText: ROLES.editor.name })).toBeVisible();
+  await expect(editor.locator('.collaboration-carets__label', { hasText: ROLES.reporter.name })).toBeVisible();
+
+  // Different paragraphs, at the same time.
+  await Promise.all([reporter.keyboard.type(' Ships queued outside.', { delay: 15 }), editor.keyboard.type(' Unions welcomed the deal.', { delay: 15 })]);
+  const expected = [`${FIRST} Ships queued outside.`, `${SECOND} Unions welcomed the deal.`];
+  await expect.poll(() => paragraphs(reporter)).toEqual(expected);
+  await expect.poll(() => paragraphs(editor)).toEqual(expected);
+
+  // The same sentence: both type at the end of the first paragraph.
+  await caretAt(reporter, 0, expected[0]!.length);
+  await caretAt(editor, 0, expected[0]!.length);
+  await Promise.all([reporter.keyboard.type(' AAAA', { delay: 20 }), editor.keyboard.type(' BBBB', { delay: 20 })]);
+  await expect.poll(async () => (await paragraphs(reporter))[0]).toMatch(/ Ships queued outside\./);
+  const [first] = await paragraphs(editor);
+  await expect.poll(() => paragraphs(reporter)).toEqual(await paragraphs(editor));
+  // Every keystroke of both, each person's in their own order.
+  const tail = first!.slice(expected[0]!.length);
+  expect(tail.replace(/[^A]/g, '')).toBe('AAAA');
+  expect(tail.replace(/[^B]/g, '')).toBe('BBBB');
+  expect(tail.replace(/[^ \u00a0]/g, '')).toHaveLength(2);
+  expect(tail.replace(/[AB \u00a0]/g, '')).toBe('');
+
+  // Stored for everything else (publishing, search, the API), and the same after a reload.
+  await expectSaved(reporter);
+  await expectSaved(editor);
+  const final = await paragraphs(editor);
+  await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(final.join('\n\n'));
+  await reporter.screenshot({ path: 'tests/e2e/screenshots/writing-together.png', fullPage: true });
+  await reporter.reload();
+  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true');
+  expect(await paragraphs(reporter)).toEqual(final);
+  // No conflict: nobody was asked to choose between versions.
+  await expect(reporter.getByText('someone else saved this story')).toHaveCount(0);
+  await expect(editor.getByText('someone else saved this story')).toHaveCount(0);
+  // The automatic revision names both.
+  await expect.poll(async () => (await query<{ editorIds: string[] }>('SELECT "editorIds" FROM "Revision" WHERE "storyId" = $1 AND kind = \'AUTOSAVE\'', [id])).flatMap((r) => r.editorIds).length).toBeGreaterThanOrEqual(2);
+});
+
+test('the editor suggests a deletion while the reporter types, and the reporter accepts it live', async ({ browser }) => {
+  const id = await draft();
+  const reporter = await open(browser, 'reporter', id);
+  const editor = await open(browser, 'editor', id);
+  const panel = editor.getByRole('region', { name: 'Suggestions' });
+  await panel.getByRole('button', { name: 'Suggest edits' }).click();
+  await expect(panel.getByRole('button', { name: 'Suggest edits' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The editor marks "on Monday" for deletion while the reporter adds to the second paragraph.
+  const from = FIRST.indexOf(' on Monday');
+  await body(editor).evaluate((el, [a, b]) => {
+    const tiptap = (el as unknown as { editor: { commands: { focus: () => void; setTextSelection: (r: { from: number; to: number }) => void } } }).editor;
+    tiptap.commands.focus();
+    tiptap.commands.setTextSelection({ from: a!, to: b! });
+  }, [from + 1, from + 1 + ' on Monday'.length]);
+  await caretAt(reporter, 1, SECOND.length);
+  await Promise.all([editor.keyboard.press('Backspace'), reporter.keyboard.type(' Overtime is paid.', { delay: 15 })]);
+
+  // The reporter sees the suggestion, with its author, and accepts it.
+  const mine = reporter.getByRole('region', { name: 'Suggestions' });
+  const suggestion = mine.getByRole('listitem', { name: 'Delete “ on Monday”' });
+  await expect(suggestion).toContainText(ROLES.editor.name);
+  await suggestion.getByRole('button', { name: 'Accept' }).click();
+  const expected = ['The port reopened.', `${SECOND} Overtime is paid.`];
+  await expect.poll(() => paragraphs(reporter)).toEqual(expected);
+  await expect.poll(() => paragraphs(editor)).toEqual(expected);
+  await expect(panel.getByRole('listitem')).toHaveCount(0);
+  await expectSaved(reporter);
+  await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(expected.join('\n\n'));
+});
+
+test('a restore made elsewhere reaches the open editors as an edit, and the body stays theirs to type into', async ({ browser }) => {
+  const id = await draft();
+  const reporter = await open(browser, 'reporter', id);
+  // A body written from outside the shared document (as a restore or a wire update writes it).
+  const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written from outside.' }] }, { type: 'paragraph', content: [{ type: 'text', text: SECOND }] }] };
+  await query(`UPDATE "Story" SET body = $2, version = version + 1 WHERE id = $1`, [id, JSON.stringify(doc)]);
+  await expect.poll(() => paragraphs(reporter)).toEqual(['Written from outside.', SECOND]);
+  await caretAt(reporter, 1, SECOND.length);
+  await reporter.keyboard.type(' Still typing.');
+  await expectSaved(reporter);
+  await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(`Written from outside.\n\n${SECOND} Still typing.`);
+});
+
+test('when WebSockets are blocked the editor says so and saves the usual way', async ({ browser }) => {
+  const id = await draft();
+  const context = await browser.newContext({ storageState: storageStateFor('reporter'), baseURL: shared.baseUrl });
+  await context.routeWebSocket(/\/api\/collab/, (ws) => ws.close());
+  const page = await context.newPage();
+  await page.goto(`/newsroom/stories/${id}`);
+  await expect(page.getByText(/Writing together is unavailable/)).toBeVisible({ timeout: 15_000 });
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await caretAt(page, 0, FIRST.length);
+  await page.keyboard.type(' Saved alone.');
+  await expectSaved(page);
+  expect((await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(`${FIRST} Saved alone.\n\n${SECOND}`);
+  await expect(saveStatus(page)).toHaveText(/^Saved /);
+});
+
+test('a session ended elsewhere closes its connection, and the editor stops taking edits', async ({ browser }) => {
+  // A reporter of this test's own, so that ending their sessions disturbs no other test.
+  const person = await createTestUser('REPORTER');
+  const id = await draft(person.id);
+  const page = await (await browser.newContext({ baseURL: shared.baseUrl })).newPage();
+  await signIn(page, person.email, person.password);
+  await expect(page).toHaveURL(/\/newsroom$/);
+  await page.goto(`/newsroom/stories/${id}`);
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  // Signed out everywhere (as "Sign out everywhere" or an admin's deactivation does).
+  await query('DELETE FROM "UserSession" WHERE "userId" = $1', [person.id]);
+  await expect(page.getByRole('alert').filter({ hasText: 'You can no longer edit this story here' })).toBeVisible({ timeout: 15_000 });
+  await expect(body(page)).toHaveAttribute('contenteditable', 'false');
+});
