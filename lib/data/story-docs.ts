@@ -105,10 +105,12 @@ export async function storeStoryDoc(storyId: string, state: Uint8Array, editorId
     const found = await storedDoc(tx, storyId);
     if (!found) return { incoming: null, wrote: false };
     let incoming: Uint8Array | null = null;
-    let merged = state;
+    // Merged with what is stored, never put in its place: two stores of one document can commit in
+    // either order, and the older state must not undo the newer (CRDT states only ever add up).
+    let merged = found.doc ? Y.mergeUpdates([found.doc.state, state]) : state;
     if (found.doc && found.doc.bodyHash !== found.bodyHash) {
       incoming = forwardEdit(found.doc.state, found.body as Doc);
-      if (incoming) merged = Y.mergeUpdates([state, incoming]);
+      if (incoming) merged = Y.mergeUpdates([merged, incoming]);
     }
     const doc = new Y.Doc();
     Y.applyUpdate(doc, merged);
