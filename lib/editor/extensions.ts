@@ -120,8 +120,10 @@ export const CommentAnchor = Mark.create({
 export function storyExtensions(options: { shared?: boolean } = {}): Extensions {
   return [
     StarterKit.configure({
-      // Written together, undo is the shared document's (it undoes only one's own changes).
-      ...(options.shared ? { undoRedo: false as const } : {}),
+      // Written together, undo is the shared document's (it undoes only one's own changes), and no
+      // editor adds a trailing paragraph of its own: such a paragraph stays out of the shared
+      // document, and the stored body would then differ from what every editor shows.
+      ...(options.shared ? { undoRedo: false as const, trailingNode: false as const } : {}),
       // The document comes from suggestions.ts: its blocks may carry suggestion marks.
       document: false,
       heading: { levels: [2, 3] },
