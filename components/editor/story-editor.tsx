@@ -244,7 +244,18 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     <div className="editor-layout">
       <div className="editor-main">
         <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={flush} onDiscussion={setDiscussion} />
-        {storyId && abilities && <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={flush} />}
+        {storyId && abilities ? (
+          <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={flush} />
+        ) : (
+          // A new story's steps come with its first save; the bar holds their place meanwhile, so
+          // the body does not move under a reader's click when they arrive.
+          !story && (
+            <section className="workflow" aria-label="Workflow">
+              <span className="status status-draft">draft</span>
+              <span className="muted">It can go for review once it has a headline and has been saved.</span>
+            </section>
+          )
+        )}
         {waiting && <p className="notice">Connecting to the shared story…</p>}
         {alone && <p className="notice">{alone}</p>}
         {sharedState?.kind === 'ready' && sharedState.refused && <p className="notice" role="alert">{sharedState.refused}</p>}

@@ -47,15 +47,29 @@ async function open(browser: Browser, role: RoleName, id: string): Promise<Page>
   return page;
 }
 
+type TiptapHandle = { state: { doc: { child: (i: number) => { nodeSize: number } } }; view: { focus: () => void }; commands: { setTextSelection: (p: number | { from: number; to: number }) => void } };
+
+/** Selects a range of the body (document positions) and focuses it before the next keystroke. */
+async function select(page: Page, from: number, to = from) {
+  await body(page).evaluate((el, [a, b]) => {
+    const editor = (el as unknown as { editor: TiptapHandle }).editor;
+    editor.commands.setTextSelection({ from: a!, to: b! });
+    // The view's own focus is synchronous (Tiptap's focus command waits for a frame, and a key
+    // pressed before it lands goes to the page).
+    editor.view.focus();
+  }, [from, to]);
+  await expect(body(page)).toBeFocused();
+}
+
 /** Puts the caret at a text offset of a paragraph (0-based paragraph index). */
 async function caretAt(page: Page, paragraph: number, offset: number) {
-  await body(page).evaluate((el, [index, at]) => {
-    const editor = (el as unknown as { editor: { state: { doc: { child: (i: number) => { nodeSize: number } } }; commands: { focus: () => void; setTextSelection: (p: number) => void } } }).editor;
+  const start = await body(page).evaluate((el, index) => {
+    const editor = (el as unknown as { editor: TiptapHandle }).editor;
     let pos = 1;
-    for (let i = 0; i < index!; i++) pos += editor.state.doc.child(i).nodeSize;
-    editor.commands.focus();
-    editor.commands.setTextSelection(pos + at!);
-  }, [paragraph, offset]);
+    for (let i = 0; i < index; i++) pos += editor.state.doc.child(i).nodeSize;
+    return pos;
+  }, paragraph);
+  await select(page, start + offset);
 }
 
 /** The body's paragraphs as the editor holds them (the page also shows other people's caret labels). */
@@ -123,11 +137,7 @@ test('the editor suggests a deletion while the reporter types, and the reporter 
 
   // The editor marks "on Monday" for deletion while the reporter adds to the second paragraph.
   const from = FIRST.indexOf(' on Monday');
-  await body(editor).evaluate((el, [a, b]) => {
-    const tiptap = (el as unknown as { editor: { commands: { focus: () => void; setTextSelection: (r: { from: number; to: number }) => void } } }).editor;
-    tiptap.commands.focus();
-    tiptap.commands.setTextSelection({ from: a!, to: b! });
-  }, [from + 1, from + 1 + ' on Monday'.length]);
+  await select(editor, from + 1, from + 1 + ' on Monday'.length);
   await caretAt(reporter, 1, SECOND.length);
   await Promise.all([editor.keyboard.press('Backspace'), reporter.keyboard.type(' Overtime is paid.', { delay: 15 })]);
 

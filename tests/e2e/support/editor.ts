@@ -31,6 +31,8 @@ export async function startStory(page: Page, headline: string, text: string): Pr
   await page.getByLabel('Headline').fill(headline);
   await expectSaved(page);
   await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
+  // The story's own workflow steps come after its first save.
+  await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('button').first()).toBeVisible();
   return page.url().split('/').pop()!;
 }
 
