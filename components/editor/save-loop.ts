@@ -4,6 +4,9 @@ import type { SaveState, ServerStory, StoryDraft } from './types';
 const DEBOUNCE_MS = 1000;
 const MAX_WAIT_MS = 10_000;
 const OFFLINE_RETRY_MS = 5000;
+// The copy kept on the device is written this long after a change, not on every key press: a long
+// story is hundreds of kilobytes to serialise. Leaving the page writes it at once.
+const LOCAL_COPY_MS = 250;
 
 /** What the loop asks of the editor around it; replaced as the editor re-renders. */
 export type SaveHost = {
@@ -33,6 +36,7 @@ export class SaveLoop {
   private offline = false;
   private firstUnsavedAt: number | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private localTimer: ReturnType<typeof setTimeout> | undefined;
   // The id this editor gives the story it creates, made once (see createStory).
   private newStoryId: string | null = null;
 
@@ -62,6 +66,8 @@ export class SaveLoop {
   }
 
   private keepLocally(): void {
+    clearTimeout(this.localTimer);
+    this.localTimer = undefined;
     writeLocalCopy({ storyId: this.storyId, baseVersion: this.version, draft: this.host.getDraft(), savedAt: new Date().toISOString() });
   }
 
@@ -135,6 +141,8 @@ export class SaveLoop {
     this.docSeq = data.docSeq ?? this.docSeq;
     this.savedEdits = sentEdits;
     if (!this.unsaved) {
+      clearTimeout(this.localTimer);
+      this.localTimer = undefined;
       clearLocalCopy(this.storyId);
       this.firstUnsavedAt = null;
       this.set({ kind: 'saved', at: new Date() });
@@ -150,7 +158,7 @@ export class SaveLoop {
   markDirty = (): void => {
     this.edits++;
     this.firstUnsavedAt ??= Date.now();
-    this.keepLocally();
+    this.localTimer ??= setTimeout(() => this.keepLocally(), LOCAL_COPY_MS);
     if (this.conflict) return;
     if (this.offline || !navigator.onLine) {
       this.offline = true;
@@ -214,15 +222,28 @@ export class SaveLoop {
       if (this.unsaved) this.set({ kind: 'offline' });
     };
     const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (this.localTimer !== undefined) this.keepLocally();
       if (this.unsaved || this.inFlight) event.preventDefault();
+    };
+    // Closing, reloading or leaving the tab (a phone may then end it): the last keys go to the device now.
+    const leaving = () => {
+      if (this.localTimer !== undefined) this.keepLocally();
+    };
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') leaving();
     };
     window.addEventListener('online', online);
     window.addEventListener('offline', goOffline);
     window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('pagehide', leaving);
+    document.addEventListener('visibilitychange', hidden);
     return () => {
+      leaving();
       window.removeEventListener('online', online);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('pagehide', leaving);
+      document.removeEventListener('visibilitychange', hidden);
       clearTimeout(this.timer);
     };
   }

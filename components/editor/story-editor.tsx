@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
@@ -82,6 +82,9 @@ export function StoryEditor(props: Props) {
 }
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
+// The body is read into the draft this long after typing pauses, and at least this often while it goes on.
+const BODY_SYNC_MS = 300;
+const BODY_SYNC_MAX_MS = 1000;
 
 function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
   const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;
@@ -98,7 +101,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   useEffect(() => {
     if (strandedNow) router.refresh();
   }, [strandedNow, router]);
-  const { draft, update, replace, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
+  const { draft, update, replace, patch, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
     slugLocked,
     slugChosen: story !== null,
     onChange: autosave.markDirty,
@@ -153,7 +156,13 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     },
     // Written together, the body is saved by the shared document: only the word count and the
     // checks read it here; the save loop keeps to the metadata.
-    onUpdate: ({ editor: e }) => (shared ? replace({ ...forSaving(), body: e.getJSON() }) : update({ body: e.getJSON() })),
+    // A key press only notes that the body changed: reading a long document into the draft (and
+    // the word count, checks and panels that follow it) waits until typing pauses. A save reads it
+    // at once (syncBody in getDraft). Written together, the body is the shared document's to save.
+    onUpdate: () => {
+      if (!shared) autosave.markDirty();
+      bodyChanged();
+    },
     // Work that never reached the server (offline, crash, closed tab) comes back once the editor
     // exists (localStorage is there only in the browser). The shared document keeps its own.
     onCreate: ({ editor: e }) => {
@@ -171,6 +180,24 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     },
   });
 
+  // The body as the editor holds it, read into the draft when typing pauses (at most a second
+  // late while typing on) or when something needs it now.
+  const bodyTimer = useRef<{ idle?: ReturnType<typeof setTimeout>; since?: number }>({});
+  const syncBody = useCallback(() => {
+    const timer = bodyTimer.current;
+    if (timer.since === undefined) return;
+    clearTimeout(timer.idle);
+    bodyTimer.current = {};
+    if (editor && !editor.isDestroyed) patch({ body: editor.getJSON() });
+  }, [editor, patch]);
+  const bodyChanged = () => {
+    const timer = bodyTimer.current;
+    timer.since ??= Date.now();
+    clearTimeout(timer.idle);
+    timer.idle = setTimeout(syncBody, Math.max(0, Math.min(BODY_SYNC_MS, timer.since + BODY_SYNC_MAX_MS - Date.now())));
+  };
+  useEffect(() => () => clearTimeout(bodyTimer.current.idle), []);
+
   const { setEditor: setEmbedEditor } = embeds;
   useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
 
@@ -179,7 +206,12 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   useEffect(() => {
     setHost({
       // Written together, the body is not the save loop's to send.
-      getDraft: shared ? () => ({ ...forSaving(), body: undefined as unknown as StoryDraft['body'] }) : forSaving,
+      getDraft: shared
+        ? () => ({ ...forSaving(), body: undefined as unknown as StoryDraft['body'] })
+        : () => {
+            syncBody();
+            return forSaving();
+          },
       applyDraft: (next) => {
         if (shared) return replace({ ...next, body: forSaving().body });
         replace(next);
@@ -200,7 +232,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
         slugAssigned(slug);
       },
     });
-  }, [setHost, forSaving, replace, editor, slugAssigned, format, router, shared]);
+  }, [setHost, forSaving, replace, editor, slugAssigned, format, router, shared, syncBody]);
 
   const words = useMemo(() => (draft.body ? countWords(toPlainText(draft.body as Doc)) : 0), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;

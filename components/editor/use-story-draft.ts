@@ -31,6 +31,9 @@ export function useStoryDraft(initial: () => StoryDraft, options: { slugLocked: 
     [slugLocked, onChange, replace],
   );
 
+  /** A change that is already counted as an edit (the body, read from the editor a moment later). */
+  const patch = useCallback((next: Partial<StoryDraft>) => replace({ ...current.current, ...next }), [replace]);
+
   /** What a save sends: an untouched slug is left to the server, which makes it unique. */
   const forSaving = useCallback(() => (slugChosen.current ? current.current : { ...current.current, slug: '' }), []);
 
@@ -43,5 +46,5 @@ export function useStoryDraft(initial: () => StoryDraft, options: { slugLocked: 
     [replace],
   );
 
-  return { draft, update, replace, forSaving, slugAssigned };
+  return { draft, update, replace, patch, forSaving, slugAssigned };
 }
