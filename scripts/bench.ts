@@ -13,12 +13,13 @@ import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
 import { benchLiveBlog } from '../tests/bench/live';
 import { benchTyping } from '../tests/bench/typing';
 import { benchWire } from '../tests/bench/wire';
+import { benchWritingTogether } from '../tests/bench/writing-together';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave, typing, archive, live, wire) runs one part; `--archive=N` sizes the
+// `npm run bench -- --only=reading` (or autosave, typing, together, archive, live, wire) runs one part; `--archive=N` sizes the
 // large archive (100,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -51,6 +52,7 @@ async function main() {
   // The server, the front and this process (which publishes too) purge with one secret.
   process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   if (runs('archive')) await benchArchive();
+  if (runs('together')) await benchTogether();
   if (!runs('autosave') && !runs('reading') && !runs('typing') && !runs('live') && !runs('wire')) return;
   const wireDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-wire-'));
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl, MASTHEAD_WIRE_DIR: wireDir } });
@@ -120,6 +122,28 @@ async function main() {
     await app.stop();
   }
   if (runs('reading')) await countQueries();
+}
+
+async function benchTogether() {
+  const app = await startAppServer({ port: 3210, pgPort: 55436, name: 'together', logFile: 'test-results/bench-together-server.log', env: { MASTHEAD_COLLABORATION: 'on' } });
+  try {
+    const r = await benchWritingTogether(app.baseUrl, app.pid);
+    const [empty, long] = r.typing;
+    console.log('\nWriting together (MASTHEAD_COLLABORATION=on; Chromium, production build)\n');
+    console.log('  typing in a shared story      p50 ms   p95 ms   p50 vs empty');
+    for (const t of r.typing) console.log(`  ${`${t.words} words`.padEnd(28)} ${ms(t.p50)} ${ms(t.p95)}   ${(t.p50 / empty!.p50).toFixed(2).padStart(10)}×`);
+    console.log(`  (targets at ${long!.words} words: p50 ≤ 2× empty, p95 ≤ 50 ms)`);
+    console.log(`\n  key in browser A → painted in browser B (${r.aToB.keys} keys): p50 ${r.aToB.p50.toFixed(0)} ms, p95 ${r.aToB.p95.toFixed(0)} ms (target p95 ≤ 100 ms)`);
+    const c = r.crowd;
+    console.log(`\n  one browser typing in a 5,000-word story        p50 ms   p95 ms`);
+    console.log(`  alone                                          ${ms(c.alone.p50)} ${ms(c.alone.p95)}`);
+    console.log(`  among ${c.editors} editors typing 5 characters/s     ${ms(c.among.p50)} ${ms(c.among.p95)}   p95 ${(c.among.p95 / c.alone.p95).toFixed(2)}× alone (target ≤ 1.5×)`);
+    console.log(`  server over ${c.seconds} s: ${(c.serverCpu * 100).toFixed(0)}% of one core; memory ${c.rssBefore.toFixed(0)} → ${c.rssDuring.toFixed(0)} MiB`);
+    const d = r.documents;
+    console.log(`\n  ${d.count} documents open (800 words each): server memory ${d.rssBefore.toFixed(0)} → ${d.rssAfter.toFixed(0)} MiB, ${(((d.rssAfter - d.rssBefore) * 1024) / d.count).toFixed(0)} KiB per document (target ≤ 1 GiB in all)\n`);
+  } finally {
+    await app.stop();
+  }
 }
 
 const row = (r: WrkResult, base: WrkResult) =>

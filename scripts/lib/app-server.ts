@@ -10,7 +10,7 @@ import { startScratchPostgres } from './scratch-postgres';
 // it) on a fresh, migrated and seeded database, for the e2e tests and the benchmarks. Uses the
 // server at DATABASE_URL if set, else a throwaway embedded PostgreSQL.
 
-export type AppServer = { baseUrl: string; databaseUrl: string; stop: () => Promise<void> };
+export type AppServer = { baseUrl: string; databaseUrl: string; /** The server's process (the bench reads its memory). */ pid: number; stop: () => Promise<void> };
 
 async function waitForServer(url: string, server: ChildProcess, logFile: string, timeoutMs = 150_000) {
   const deadline = Date.now() + timeoutMs;
@@ -68,6 +68,7 @@ export async function startAppServer(options: {
   return {
     baseUrl,
     databaseUrl,
+    pid: server.pid,
     stop: async () => {
       await server.stop();
       await dropDatabase(adminUrl, database).catch(() => {});
@@ -104,6 +105,7 @@ export async function startServerProcess(options: { port: number; databaseUrl: s
   await waitForServer(`${baseUrl}/login`, server, options.logFile);
   return {
     baseUrl,
+    pid: server.pid!,
     stop: async () => {
       server.kill('SIGTERM');
       await new Promise((r) => (server.exitCode !== null ? r(null) : server.once('exit', r)));

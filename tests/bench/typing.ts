@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
 import { Session, percentile } from './http';
 
 // Typing in long stories, in Debian's Chromium against the production build: the time from a key
@@ -13,7 +13,7 @@ const SIZES = [0, 10_000, 30_000];
 // the next animation frame runs just before that frame's style, layout and paint; a task queued
 // from it runs once they are done. (Only until the handler returns would miss the rendering the
 // key press caused: React's work and the browser's.)
-const TIMER = `(() => {
+export const TIMER = `(() => {
   window.__latencies = [];
   window.__keys = 0;
   window.addEventListener('keydown', () => {
@@ -25,7 +25,7 @@ const TIMER = `(() => {
 const KEYS = 150;
 const SAVES = 25;
 
-function storyOf(words: number) {
+export function storyOf(words: number) {
   const sentence = 'The delegations met again on Thursday to discuss trade, security and the next summit, officials said';
   const content: unknown[] = [];
   let count = 0;
@@ -39,6 +39,24 @@ function storyOf(words: number) {
 }
 
 export type TypingRow = { words: number; typingP50: number; typingP95: number; saveP50: number; saveP95: number };
+
+/** Types KEYS letters (a space every twelfth) at the end of the body and returns each key's latency, sorted. */
+export async function typeAndTime(page: Page): Promise<number[]> {
+  const editor = page.getByRole('textbox', { name: 'Story body' });
+  // Bound to the shared document when writing together: editable once it has synced.
+  await editor.and(page.locator('[contenteditable="true"]')).waitFor();
+  await editor.locator('p').last().click();
+  await page.keyboard.press('End');
+  // In the page: each keydown's time to the frame after the editor has handled it.
+  // As a string: a function compiled by tsx may carry helpers the page does not have.
+  await page.evaluate(TIMER);
+  await page.keyboard.type('x '.repeat(10), { delay: 20 }); // warm-up
+  await page.evaluate(() => ((window as unknown as { __latencies: number[] }).__latencies = []));
+  for (let i = 0; i < KEYS; i++) await page.keyboard.type(i % 12 === 11 ? ' ' : 'a', { delay: 0 }).then(() => page.waitForTimeout(25));
+  const latencies = (await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)).sort((a, b) => a - b);
+  if (latencies.length < KEYS / 2) throw new Error(`only ${latencies.length} key presses were timed (${page.url()}, ${JSON.stringify(await page.evaluate(() => [(window as unknown as { __keys: number }).__keys, document.visibilityState, document.hasFocus()]))})`);
+  return latencies;
+}
 
 export async function benchTyping(baseUrl: string): Promise<TypingRow[]> {
   const session = new Session(baseUrl);
@@ -58,17 +76,7 @@ export async function benchTyping(baseUrl: string): Promise<TypingRow[]> {
 
       const page = await context.newPage();
       await page.goto(`${baseUrl}/newsroom/stories/${created.id}`);
-      const editor = page.getByRole('textbox', { name: 'Story body' });
-      await editor.locator('p').last().click();
-      await page.keyboard.press('End');
-      // In the page: each keydown's time to the frame after the editor has handled it.
-      // As a string: a function compiled by tsx may carry helpers the page does not have.
-      await page.evaluate(TIMER);
-      await page.keyboard.type('x '.repeat(10), { delay: 20 }); // warm-up
-      await page.evaluate(() => ((window as unknown as { __latencies: number[] }).__latencies = []));
-      for (let i = 0; i < KEYS; i++) await page.keyboard.type(i % 12 === 11 ? ' ' : 'a', { delay: 0 }).then(() => page.waitForTimeout(25));
-      const latencies = (await page.evaluate(() => (window as unknown as { __latencies: number[] }).__latencies)).sort((a, b) => a - b);
-      if (latencies.length < KEYS / 2) throw new Error(`only ${latencies.length} key presses were timed in the ${words}-word story (${page.url()}, ${JSON.stringify(await page.evaluate(() => [(window as unknown as { __keys: number }).__keys, document.visibilityState, document.hasFocus()]))})`);
+      const latencies = await typeAndTime(page);
       await page.close();
 
       // Autosave at this size: the editor's PUT with the whole document.
