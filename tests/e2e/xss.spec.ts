@@ -28,6 +28,17 @@ async function openWatched(browser: Browser, url: string, role: 'admin' | null, 
   return page;
 }
 
+/**
+ * Waits until what the page has queued so far has run and reported: a last report of our own,
+ * made from a task after theirs (the page's CSP allows no inline handler of ours), arrives after
+ * any payload's.
+ */
+async function settled(page: Page, fired: string[], url: string) {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve((window as unknown as { __xss: (id: string) => void }).__xss('settled')), 0))));
+  await expect.poll(() => fired).toContain(`${url}: settled`);
+  fired.splice(fired.indexOf(`${url}: settled`), 1);
+}
+
 /** Hovers and focuses everything, so that handlers needing interaction get their chance. */
 function poke(page: Page) {
   return page.evaluate(() => {
@@ -93,7 +104,7 @@ test('no corpus payload runs on the article page, the home page, the desk, the e
     const context = page.context();
     await page.waitForLoadState('load');
     await poke(page);
-    await page.waitForTimeout(300);
+    await settled(page, fired, url);
     if (['/', '/world', '/tags/xss-tag-0', '/authors/riley-chen'].includes(url)) {
       // The lists really do show the story, so the payloads in them were put to the test.
       await expect(page.getByRole('link', { name: headline }).first(), url).toBeVisible();
