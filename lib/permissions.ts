@@ -40,7 +40,7 @@ export const STORY_ACTIONS = [
 ] as const;
 export type StoryAction = (typeof STORY_ACTIONS)[number];
 
-export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll', 'front.arrange', 'site.configure', 'wire.read', 'wire.release', 'wire.configure'] as const;
+export const GLOBAL_ACTIONS = ['story.create', 'newsroom.enter', 'user.manage', 'audit.viewAll', 'front.arrange', 'site.configure', 'wire.read', 'wire.release', 'wire.configure', 'budget.assign', 'budget.cancel', 'media.editAnyText'] as const;
 export type GlobalAction = (typeof GLOBAL_ACTIONS)[number];
 
 export type Action = StoryAction | GlobalAction;
@@ -121,6 +121,12 @@ const GLOBAL_TABLE: Record<GlobalAction, readonly Role[]> = {
   'wire.read': ['REPORTER', 'EDITOR', 'ADMIN'],
   'wire.release': ['EDITOR', 'ADMIN'],
   'wire.configure': ['ADMIN'],
+  // The budget: anyone pitches a line and takes an open one; giving a line to someone else (or
+  // starting a line assigned to someone else) and cancelling one are the desk's.
+  'budget.assign': ['EDITOR', 'ADMIN'],
+  'budget.cancel': ['EDITOR', 'ADMIN'],
+  // Any image's alt text, caption and credit (see canEditMediaText for the uploader's own).
+  'media.editAnyText': ['EDITOR', 'ADMIN'],
 };
 
 function isStoryAction(action: Action): action is StoryAction {
@@ -155,6 +161,6 @@ export type MediaRef = { uploadedById: string; onLiveStory: boolean };
 
 export function canEditMediaText(actor: Actor | null | undefined, media: MediaRef): boolean {
   if (!actor || !actor.active) return false;
-  if (actor.role === 'EDITOR' || actor.role === 'ADMIN') return true;
+  if (can(actor, 'media.editAnyText')) return true;
   return media.uploadedById === actor.id && !media.onLiveStory;
 }

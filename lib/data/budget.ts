@@ -1,6 +1,6 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { StoryState } from '@/lib/permissions';
+import { can, type StoryState } from '@/lib/permissions';
 import { recordAudit } from './audit';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { createStory } from './stories';
@@ -52,7 +52,7 @@ export async function listBudget(viewer: Viewer | null, range: { from: Date; to:
       ...r,
       section: r.section?.name ?? null,
       late: !filed && r.dueAt < now,
-      canStart: r.story === null && r.status !== 'CANCELLED' && (viewer.role !== 'REPORTER' || r.assignee?.id === viewer.id || r.assignee === null),
+      canStart: r.story === null && r.status !== 'CANCELLED' && (r.assignee === null || r.assignee.id === viewer.id || can(viewer, 'budget.assign')),
     };
   });
 }
@@ -64,7 +64,7 @@ export async function createBudgetLine(viewer: Viewer | null, input: LineInput):
   assertCan(viewer, 'newsroom.enter');
   if (input.sectionId && !(await db.section.count({ where: { id: input.sectionId } }))) throw new ValidationError('Choose a section from the list.', { sectionId: ['Choose a section from the list.'] });
   if (input.assigneeId && !(await db.user.count({ where: { id: input.assigneeId, active: true } }))) throw new ValidationError('Choose a person from the list.', { assigneeId: ['Choose a person from the list.'] });
-  if (viewer.role === 'REPORTER' && input.assigneeId && input.assigneeId !== viewer.id) throw new ForbiddenError('Reporters assign budget lines to themselves; an editor assigns them to others.');
+  if (input.assigneeId && input.assigneeId !== viewer.id && !can(viewer, 'budget.assign')) throw new ForbiddenError('Reporters assign budget lines to themselves; an editor assigns them to others.');
   return db.$transaction(async (tx) => {
     const line = await tx.budgetLine.create({ data: { ...input, status: input.assigneeId ? 'ASSIGNED' : 'PLANNED', createdById: viewer.id }, select: { id: true } });
     await recordAudit(tx, { actorId: viewer.id, action: 'budget.create', entityType: 'budget', entityId: line.id, note: input.slugline });
@@ -79,7 +79,7 @@ export async function startStoryFromLine(viewer: Viewer | null, lineId: string):
   if (!line) throw new NotFoundError('That budget line does not exist.');
   if (line.storyId) throw new ConflictError('This line already has its story.');
   if (line.status === 'CANCELLED') throw new ConflictError('This line was cancelled.');
-  if (viewer.role === 'REPORTER' && line.assigneeId && line.assigneeId !== viewer.id) throw new ForbiddenError('This line is assigned to someone else.');
+  if (line.assigneeId && line.assigneeId !== viewer.id && !can(viewer, 'budget.assign')) throw new ForbiddenError('This line is assigned to someone else.');
   const byline = line.assigneeId ?? viewer.id;
   const { id } = await createStory(viewer, { ...blankStory(byline, line.sectionId), headline: line.slugline, dek: line.summary.slice(0, 400) });
   const linked = await db.$transaction(async (tx) => {
@@ -97,7 +97,7 @@ export async function startStoryFromLine(viewer: Viewer | null, lineId: string):
 
 export async function cancelBudgetLine(viewer: Viewer | null, lineId: string): Promise<void> {
   assertCan(viewer, 'newsroom.enter');
-  if (viewer.role === 'REPORTER') throw new ForbiddenError('Editors cancel budget lines.');
+  if (!can(viewer, 'budget.cancel')) throw new ForbiddenError('Editors cancel budget lines.');
   await db.$transaction(async (tx) => {
     const { count } = await tx.budgetLine.updateMany({ where: { id: lineId, storyId: null, status: { not: 'CANCELLED' } }, data: { status: 'CANCELLED' } });
     if (!count) throw new ConflictError('This line has a story or is already cancelled.');

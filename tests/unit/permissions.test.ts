@@ -99,9 +99,9 @@ describe('permission table, exhaustively', () => {
 
 describe('newsroom-wide actions', () => {
   it.each([
-    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': false, 'site.configure': false, 'wire.read': true, 'wire.release': false, 'wire.configure': false }],
-    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': true, 'site.configure': false, 'wire.read': true, 'wire.release': true, 'wire.configure': false }],
-    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true, 'front.arrange': true, 'site.configure': true, 'wire.read': true, 'wire.release': true, 'wire.configure': true }],
+    ['REPORTER', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': false, 'site.configure': false, 'wire.read': true, 'wire.release': false, 'wire.configure': false, 'budget.assign': false, 'budget.cancel': false, 'media.editAnyText': false }],
+    ['EDITOR', { 'newsroom.enter': true, 'story.create': true, 'user.manage': false, 'audit.viewAll': false, 'front.arrange': true, 'site.configure': false, 'wire.read': true, 'wire.release': true, 'wire.configure': false, 'budget.assign': true, 'budget.cancel': true, 'media.editAnyText': true }],
+    ['ADMIN', { 'newsroom.enter': true, 'story.create': true, 'user.manage': true, 'audit.viewAll': true, 'front.arrange': true, 'site.configure': true, 'wire.read': true, 'wire.release': true, 'wire.configure': true, 'budget.assign': true, 'budget.cancel': true, 'media.editAnyText': true }],
   ] as const)('%s', (role, rules) => {
     for (const action of GLOBAL_ACTIONS) {
       expect(can(actor(role), action)).toBe(rules[action]);
