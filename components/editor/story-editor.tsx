@@ -36,6 +36,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
+import { KeptAside } from './kept-aside';
 import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
@@ -74,7 +75,7 @@ type ViewProps = Props & {
  */
 export function StoryEditor(props: Props) {
   const wanted = !!props.story && props.collaborate === true;
-  const { doc, state } = useSharedDoc(wanted ? props.story!.id : null, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
+  const { doc, state } = useSharedDoc(wanted ? props.story!.id : null, props.viewerId, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
   if (!wanted) return <StoryEditorView {...props} />;
   if (doc && state.kind === 'ready') return <StoryEditorView key="shared" {...props} shared={doc} sharedState={state} />;
   if (state.kind === 'unavailable') return <StoryEditorView key="alone" {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
@@ -291,6 +292,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
         {waiting && <p className="notice">Connecting to the shared story…</p>}
         {alone && <p className="notice">{alone}</p>}
         {sharedState?.kind === 'ready' && sharedState.refused && <p className="notice" role="alert">{sharedState.refused}</p>}
+        {sharedState?.kind === 'ready' && sharedState.aside && storyId && <KeptAside storyId={storyId} viewerId={viewerId} text={sharedState.aside} />}
         {!editable && !waiting && !(sharedState?.kind === 'ready' && sharedState.refused) && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
           <StrandedText storyId={storyId} draft={stranded ?? draft} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />

@@ -4,12 +4,16 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { COLLAB_PATH, docName } from '@/lib/collab/names';
+import { clearKept, keptAside, mergeKept, readKept, writeKept } from './shared-local-copy';
 
 // The browser's side of writing together: one Yjs document per open story, kept in step with the
 // server's through Hocuspocus. The editor binds to it once it has synced; when it cannot connect
 // in time (a proxy that refuses WebSockets), the story is edited with version-checked autosave.
 
 const CONNECT_TIMEOUT_MS = 5_000;
+// Edits the server has not stored are written to the device this long after a change (a long
+// story is hundreds of kilobytes to serialise), and at once when the page is left.
+const KEEP_MS = 250;
 
 export type SharedDoc = { ydoc: Y.Doc; provider: HocuspocusProvider };
 
@@ -18,17 +22,18 @@ export type SharedState =
   | { kind: 'connecting' }
   // The editor is bound to the document; `stored` when all of this browser's edits are in Story.body.
   // `refused`: the server stopped letting this person in (session ended, rights changed).
-  | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null }
+  // `aside`: text typed here earlier that could not be merged (see shared-local-copy.ts), to show.
+  | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null; aside: string | null }
   | { kind: 'unavailable'; reason: string };
 
-/** True when the server's store covered every edit this browser made. */
-function coversMine(ydoc: Y.Doc, storedVector: string): boolean {
+/** True when the server's store covered every edit this browser made (under any of its client ids). */
+function coversMine(ydoc: Y.Doc, storedVector: string, mine: Iterable<number>): boolean {
   const stored = Y.decodeStateVector(Uint8Array.from(atob(storedVector), (c) => c.charCodeAt(0)));
-  const mine = Y.decodeStateVector(Y.encodeStateVector(ydoc)).get(ydoc.clientID) ?? 0;
-  return (stored.get(ydoc.clientID) ?? 0) >= mine;
+  const local = Y.decodeStateVector(Y.encodeStateVector(ydoc));
+  return [...mine].every((client) => (stored.get(client) ?? 0) >= (local.get(client) ?? 0));
 }
 
-export function useSharedDoc(storyId: string | null, user: { name: string; color: string }): { doc: SharedDoc | null; state: SharedState } {
+export function useSharedDoc(storyId: string | null, viewerId: string, user: { name: string; color: string }): { doc: SharedDoc | null; state: SharedState } {
   const [doc, setDoc] = useState<SharedDoc | null>(null);
   const [state, setState] = useState<SharedState>({ kind: 'connecting' });
 
@@ -41,7 +46,20 @@ export function useSharedDoc(storyId: string | null, user: { name: string; color
     let stored = true;
     let storedAt: Date | null = null;
     let refused: string | null = null;
-    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused });
+    let aside = keptAside(viewerId, storyId);
+    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused, aside });
+    // Edits not yet stored, kept on the device under every client id this browser wrote them with.
+    const kept = readKept(viewerId, storyId);
+    const mine = new Set([...(kept?.clients ?? []), ydoc.clientID]);
+    let keepTimer: ReturnType<typeof setTimeout> | undefined;
+    const keepNow = () => {
+      clearTimeout(keepTimer);
+      keepTimer = undefined;
+      writeKept(viewerId, storyId, ydoc, mine);
+    };
+    const leaving = () => {
+      if (keepTimer !== undefined) keepNow();
+    };
     const socket = new HocuspocusProviderWebsocket({
       url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${COLLAB_PATH}`,
       // After a restart of the server, back within seconds rather than half a minute.
@@ -71,6 +89,11 @@ export function useSharedDoc(storyId: string | null, user: { name: string; color
         connected = true;
         if (!synced) {
           synced = true;
+          // What this browser kept from an earlier visit joins the document before the editor shows it.
+          if (kept) {
+            const result = mergeKept(viewerId, storyId, ydoc, kept);
+            if (!result.merged) aside = result.text;
+          }
           setDoc({ ydoc, provider });
         }
         report();
@@ -82,8 +105,13 @@ export function useSharedDoc(storyId: string | null, user: { name: string; color
       onStateless: ({ payload }) => {
         const message = JSON.parse(payload) as { stored?: string; vector?: string };
         if (!message.stored || !message.vector) return;
-        stored = coversMine(ydoc, message.vector);
-        if (stored) storedAt = new Date(message.stored);
+        stored = coversMine(ydoc, message.vector, mine);
+        if (stored) {
+          storedAt = new Date(message.stored);
+          clearTimeout(keepTimer);
+          keepTimer = undefined;
+          clearKept(viewerId, storyId);
+        }
         report();
       },
     });
@@ -92,9 +120,15 @@ export function useSharedDoc(storyId: string | null, user: { name: string; color
     const onLocalChange = (_update: Uint8Array, origin: unknown) => {
       if (origin === provider || !synced) return;
       stored = false;
+      keepTimer ??= setTimeout(keepNow, KEEP_MS);
       report();
     };
     ydoc.on('update', onLocalChange);
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') leaving();
+    };
+    window.addEventListener('pagehide', leaving);
+    document.addEventListener('visibilitychange', hidden);
     const timeout = setTimeout(() => {
       if (synced) return;
       setState({ kind: 'unavailable', reason: 'the connection for writing together could not be opened' });
@@ -103,6 +137,9 @@ export function useSharedDoc(storyId: string | null, user: { name: string; color
     }, CONNECT_TIMEOUT_MS);
     return () => {
       clearTimeout(timeout);
+      leaving();
+      window.removeEventListener('pagehide', leaving);
+      document.removeEventListener('visibilitychange', hidden);
       ydoc.off('update', onLocalChange);
       provider.destroy();
       socket.destroy();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import { startServerProcess } from '../../scripts/lib/app-server';
 import { createTestUser, query } from './support/db';
 import { signIn } from './support/sign-in';
@@ -180,6 +180,49 @@ test('when WebSockets are blocked the editor says so and saves the usual way', a
   await expectSaved(page);
   expect((await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(`${FIRST} Saved alone.\n\n${SECOND}`);
   await expect(saveStatus(page)).toHaveText(/^Saved /);
+});
+
+test('edits typed while the connection is down are kept on the device, and merge with the others when the story is opened again', async ({ browser }) => {
+  const id = await draft();
+  const context = await browser.newContext({ storageState: storageStateFor('reporter'), baseURL: shared.baseUrl });
+  // The reporter's sockets go through here; `down` cuts them and refuses new ones.
+  let down = false;
+  const sockets: WebSocketRoute[] = [];
+  await context.routeWebSocket(/\/api\/collab/, (ws) => {
+    if (down) return void ws.close();
+    ws.connectToServer();
+    sockets.push(ws);
+  });
+  const page = await context.newPage();
+  await page.goto(`/newsroom/stories/${id}`);
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  const editor = await open(browser, 'editor', id);
+
+  down = true;
+  for (const ws of sockets) await ws.close();
+  await caretAt(page, 1, SECOND.length);
+  await page.keyboard.type(' Typed offline.');
+  await expect(saveStatus(page)).toHaveText(/Offline/);
+  // Meanwhile the editor, still connected, adds to the first paragraph.
+  await caretAt(editor, 0, FIRST.length);
+  await editor.keyboard.type(' Editor was here.');
+  await expectSaved(editor);
+  // Kept on the device, then the tab is closed before the connection comes back.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('masthead:shared:')).length)).toBe(1);
+  await page.close();
+  expect((await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).not.toContain('Typed offline');
+
+  down = false;
+  const again = await context.newPage();
+  await again.goto(`/newsroom/stories/${id}`);
+  await expect(body(again)).toHaveAttribute('contenteditable', 'true');
+  const expected = [`${FIRST} Editor was here.`, `${SECOND} Typed offline.`];
+  await expect.poll(() => paragraphs(again)).toEqual(expected);
+  await expect.poll(() => paragraphs(editor)).toEqual(expected);
+  await expectSaved(again);
+  await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(expected.join('\n\n'));
+  // Stored, so no longer kept.
+  await expect.poll(() => again.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('masthead:shared:')).length)).toBe(0);
 });
 
 test('a session ended elsewhere closes its connection, and the editor stops taking edits', async ({ browser }) => {
