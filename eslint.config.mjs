@@ -14,7 +14,7 @@ const config = [
     },
   },
   {
-    // Only the data layer may touch the database (CONVENTIONS.md, habit 1).
+    // Only the data layer may touch the database (README, Architecture).
     files: ['app/**', 'components/**', 'lib/actions/**', 'proxy.ts'],
     rules: {
       'no-restricted-imports': [

@@ -171,7 +171,11 @@ export class SaveLoop {
     this.timer = setTimeout(() => void this.save(), Math.max(0, Math.min(DEBOUNCE_MS, untilMaxWait)));
   };
 
-  /** Resolves a conflict. Every choice leaves both versions somewhere the reporter can find them. */
+  /**
+   * Resolves a conflict. "mine" saves this version over theirs; "copy-aside" keeps this version as
+   * a revision in the story's history, then takes theirs; "theirs" takes theirs and drops what was
+   * typed here.
+   */
   resolve = async (choice: 'mine' | 'theirs' | 'copy-aside', theirs: ServerStory): Promise<void> => {
     const mine = this.host.getDraft();
     if (choice === 'copy-aside') {

@@ -7,7 +7,7 @@ import { frontLayoutSchema, reconcileLayout, storyIdsIn, withoutStory, type Fron
 import { recordAudit } from './audit';
 import { ConflictError, NotFoundError, ValidationError } from './errors';
 import { afterPublicChange, stageFrontPageChange } from './public-changes';
-import { listSections, liveLayout, resolveFront, type ResolvedFront, type SlotFills } from './public-front';
+import { listFrontSections, liveLayout, resolveFront, type ResolvedFront, type SlotFills } from './public-front';
 import { assertCan, type Viewer } from './viewer';
 import { liveWhere } from './live';
 
@@ -67,7 +67,7 @@ const HISTORY = 30;
 /** What the front page desk shows: the draft (or the live arrangement), versions and their stories. */
 export async function getFrontDesk(viewer: Viewer | null): Promise<FrontDesk> {
   assertCan(viewer, 'front.arrange');
-  const sections = await listSections();
+  const sections = await listFrontSections();
   const [draft, live, versions] = await Promise.all([
     db.frontDraft.findUnique({ where: { id: DRAFT_ID }, select: { layout: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } } }),
     liveLayout(sections),
@@ -107,7 +107,7 @@ export async function searchFrontStories(viewer: Viewer | null, query: string): 
 }
 
 async function checkSections(layout: FrontLayout): Promise<void> {
-  const known = new Set((await listSections()).map((s) => s.slug));
+  const known = new Set((await listFrontSections()).map((s) => s.slug));
   const unknown = layout.sections.find((s) => !known.has(s.slug));
   if (unknown) throw new ValidationError(`There is no section “${unknown.slug}”.`);
 }
@@ -118,7 +118,7 @@ async function checkSections(layout: FrontLayout): Promise<void> {
  */
 export async function saveFrontDraft(viewer: Viewer | null, layout: FrontLayout, baseVersion: number): Promise<{ version: number; fills: SlotFills }> {
   const version = await writeDraft(viewer, layout, baseVersion);
-  const { fills } = await resolveFront(layout, await listSections());
+  const { fills } = await resolveFront(layout, await listFrontSections());
   return { version, fills };
 }
 
@@ -245,7 +245,7 @@ export async function removeStoryFromFront(tx: Prisma.TransactionClient, storyId
 /** The draft (or, without one, the live arrangement) filled as readers would see it now. */
 export async function getFrontPreview(viewer: Viewer | null): Promise<ResolvedFront> {
   assertCan(viewer, 'front.arrange');
-  const sections = await listSections();
+  const sections = await listFrontSections();
   const draft = await db.frontDraft.findUnique({ where: { id: DRAFT_ID }, select: { layout: true } });
   const layout = (draft && reconcileLayout(draft.layout, sections.map((s) => s.slug))) ?? (await liveLayout(sections));
   const { fills: _fills, ...front } = await resolveFront(layout, sections);

@@ -77,10 +77,8 @@ export async function setLegalHold(viewer: Viewer | null, storyId: string, input
 /** Sets or clears a story's embargo. Not on a live story; not later than its scheduled time. */
 export async function setEmbargo(viewer: Viewer | null, storyId: string, until: Date | null): Promise<void> {
   assertCan(viewer, 'newsroom.enter');
-  const story = await loadStoryFor(viewer, storyId, 'story.embargo');
-  if (story.status === 'SCHEDULED' && until && story.scheduledAt && story.scheduledAt < until) {
-    throw new ValidationError(`The story is scheduled for ${formatDateTime(story.scheduledAt)}, before that embargo. Unschedule it first.`);
-  }
+  // The permission table lets the embargo be set only before a story is scheduled or published.
+  await loadStoryFor(viewer, storyId, 'story.embargo');
   await db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     // Read again under the lock: a story published or scheduled meanwhile is judged as it now is.

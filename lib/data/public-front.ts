@@ -16,7 +16,8 @@ export type SlotFills = Record<string, { id: string; headline: string } | null>;
 
 const LATEST = 8;
 
-export async function listSections(): Promise<{ name: string; slug: string }[]> {
+/** The sections the front page has a block for, in their order (names and slugs only). */
+export async function listFrontSections(): Promise<{ name: string; slug: string }[]> {
   return db.section.findMany({ orderBy: { position: 'asc' }, select: { name: true, slug: true } });
 }
 
@@ -81,7 +82,7 @@ function storiesOn(front: ResolvedFront): PublicStorySummary[] {
 export const getFrontPage = cached(
   'front',
   async (): Promise<ResolvedFront> => {
-    const sections = await listSections();
+    const sections = await listFrontSections();
     const { fills: _fills, ...front } = await resolveFront(await liveLayout(sections), sections);
     return front;
   },

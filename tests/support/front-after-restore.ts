@@ -1,5 +1,5 @@
 import { publishFront } from '@/lib/data/front';
-import { listSections } from '@/lib/data/public-front';
+import { listFrontSections } from '@/lib/data/public-front';
 import { transitionStory } from '@/lib/data/workflow';
 import { db } from '@/lib/db';
 import { emptyLayout } from '@/lib/validations/front';
@@ -11,7 +11,7 @@ import { emptyLayout } from '@/lib/validations/front';
 async function main() {
   const [storyId, editorId] = process.argv.slice(2);
   const editor = await db.user.findUniqueOrThrow({ where: { id: editorId }, select: { id: true, name: true, email: true, role: true, active: true } });
-  const sections = (await listSections()).map((s) => s.slug);
+  const sections = (await listFrontSections()).map((s) => s.slug);
   const front = await publishFront(editor, { layout: { ...emptyLayout(sections), lead: storyId! }, note: 'After the restore', publishAt: null });
   const { version } = await db.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
   await transitionStory(editor, storyId!, 'unpublish', { baseVersion: version });
