@@ -15,6 +15,16 @@ const schema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     MASTHEAD_DATA_DIR: z.string().min(1).default('.data'),
     MASTHEAD_MEDIA_DIR: z.string().min(1).optional(),
+    // Media on an S3-compatible bucket instead of the disk, so that several machines share them
+    // (lib/media/s3-storage.ts). Endpoint and keys unset: AWS's own, from the SDK's usual sources.
+    MASTHEAD_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'MASTHEAD_S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots or hyphens').optional(),
+    MASTHEAD_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'MASTHEAD_S3_ENDPOINT must be an absolute URL such as http://127.0.0.1:9000' }).optional(),
+    MASTHEAD_S3_REGION: z.string().min(1).default('us-east-1'),
+    MASTHEAD_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    MASTHEAD_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    // Addresses as bucket/key on the endpoint's host (MinIO and most self-hosted servers) rather
+    // than bucket.host/key; the default when an endpoint is named.
+    MASTHEAD_S3_PATH_STYLE: z.enum(['0', '1'], { error: 'MASTHEAD_S3_PATH_STYLE must be 0 or 1' }).optional(),
     // A JSON file in oEmbed providers.json format that replaces the built-in embed providers.
     MASTHEAD_EMBED_PROVIDERS: z.string().min(1).optional(),
     // Wire copy: the folder whose <source-slug>/ subfolders are ingested, and the feed hosts
@@ -58,6 +68,9 @@ const schema = z
         path: ['AUTH_SECRET'],
         message: 'AUTH_SECRET is required in production; generate one with `openssl rand -base64 32`',
       });
+    }
+    if ((env.MASTHEAD_S3_ACCESS_KEY_ID === undefined) !== (env.MASTHEAD_S3_SECRET_ACCESS_KEY === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['MASTHEAD_S3_ACCESS_KEY_ID'], message: 'MASTHEAD_S3_ACCESS_KEY_ID and MASTHEAD_S3_SECRET_ACCESS_KEY are set together or not at all' });
     }
     // Links in feeds, sitemaps, emails and reset links must name the real site, never localhost.
     if (env.NODE_ENV === 'production' && !env.MASTHEAD_SITE_URL && !env.AUTH_URL) {

@@ -40,6 +40,15 @@ describe('environment validation', () => {
     expect(parseEnv({ MASTHEAD_PURGE_SECRET: 'a'.repeat(32) }).MASTHEAD_PURGE_SECRET).toBe('a'.repeat(32));
   });
 
+  it('takes a media bucket with its endpoint and both keys, and refuses a bad name, a bad endpoint or half a key pair', () => {
+    const bucket = parseEnv({ MASTHEAD_S3_BUCKET: 'newsroom-media', MASTHEAD_S3_ENDPOINT: 'http://127.0.0.1:9000', MASTHEAD_S3_ACCESS_KEY_ID: 'id', MASTHEAD_S3_SECRET_ACCESS_KEY: 'secret' });
+    expect(bucket).toMatchObject({ MASTHEAD_S3_BUCKET: 'newsroom-media', MASTHEAD_S3_REGION: 'us-east-1' });
+    expect(() => parseEnv({ MASTHEAD_S3_BUCKET: 'Bad_Bucket' })).toThrow(/MASTHEAD_S3_BUCKET must be a bucket name/);
+    expect(() => parseEnv({ MASTHEAD_S3_ENDPOINT: 'minio:9000' })).toThrow(/MASTHEAD_S3_ENDPOINT must be an absolute URL/);
+    expect(() => parseEnv({ MASTHEAD_S3_BUCKET: 'newsroom-media', MASTHEAD_S3_ACCESS_KEY_ID: 'id' })).toThrow(/set together or not at all/);
+    expect(() => parseEnv({ MASTHEAD_S3_PATH_STYLE: 'yes' })).toThrow(/MASTHEAD_S3_PATH_STYLE must be 0 or 1/);
+  });
+
   it('lets development run without AUTH_SECRET (the dev script generates one)', () => {
     expect(parseEnv({ NODE_ENV: 'development' }).AUTH_SECRET).toBeUndefined();
   });

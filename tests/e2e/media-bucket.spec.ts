@@ -1,0 +1,74 @@
+import { expect, test } from '@playwright/test';
+import sharp from 'sharp';
+import { startServerProcess } from '../../scripts/lib/app-server';
+import { S3Storage } from '../../lib/media/s3-storage';
+import { S3_KEYS, startLocalS3, type LocalS3 } from '../support/s3-server';
+import { query } from './support/db';
+import { storageStateFor } from './support/roles';
+
+// Several machines, one media store: two instances on one PostgreSQL, each with a media folder of
+// its own (startServerProcess makes one per process) and both pointed at one bucket on a real S3
+// server (s3rver on 127.0.0.1). An image uploaded through one is served by the other.
+
+type Instance = Awaited<ReturnType<typeof startServerProcess>>;
+let s3: LocalS3;
+let first: Instance;
+let second: Instance;
+
+test.describe.configure({ timeout: 120_000 });
+test.beforeAll(async () => {
+  // Starting two servers can take minutes on a busy machine.
+  test.setTimeout(300_000);
+  s3 = await startLocalS3();
+  const options = (port: number, name: string) => ({ port, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: `test-results/${name}-server.log`, authSecret: process.env.E2E_AUTH_SECRET, env: s3.env });
+  [first, second] = await Promise.all([startServerProcess(options(3220, 'bucket-first')), startServerProcess(options(3221, 'bucket-second'))]);
+});
+test.afterAll(async () => {
+  await Promise.all([first?.stop(), second?.stop()]);
+  await s3?.stop();
+});
+
+test('an image uploaded through one instance is stored in the bucket and served by the other, which has no copy on its disk', async ({ browser }) => {
+  const name = `quay-${Date.now()}.jpg`;
+  const jpeg = await sharp({ create: { width: 1400, height: 800, channels: 3, background: { r: 160, g: 70, b: 40 } } }).jpeg().toBuffer();
+  const context = await browser.newContext({ storageState: storageStateFor('reporter') });
+  const page = await context.newPage();
+  await page.goto(`${first.baseUrl}/newsroom/media`);
+  await page.getByLabel('Upload images').setInputFiles([{ name, mimeType: 'image/jpeg', buffer: jpeg }]);
+  await expect(page.getByRole('status').filter({ hasText: name })).toContainText(`${name}: uploaded.`);
+
+  const [media] = await query<{ id: string; renditions: { key: string; src: string; bytes: number }[] }>(`SELECT id, renditions FROM "Media" WHERE "originalName" = $1`, [name]);
+  expect(media!.renditions.length).toBeGreaterThan(1);
+
+  // In the bucket, under the keys the record names.
+  const bucket = new S3Storage({ bucket: s3.bucket, endpoint: s3.endpoint, region: 'us-east-1', credentials: S3_KEYS, pathStyle: true });
+  try {
+    const held: string[] = [];
+    for await (const key of bucket.keys()) if (key.startsWith(`${media!.id}/`)) held.push(key);
+    expect(held.sort()).toEqual(media!.renditions.map((r) => r.key).sort());
+
+    // Served by the other instance, byte for byte, with the same headers as from the disk.
+    for (const rendition of media!.renditions) {
+      const answer = await fetch(`${second.baseUrl}${rendition.src}`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('image/webp');
+      expect(answer.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      const bytes = Buffer.from(await answer.arrayBuffer());
+      expect(bytes.byteLength).toBe(rendition.bytes);
+      expect(bytes.equals((await bucket.get(rendition.key))!)).toBe(true);
+    }
+  } finally {
+    bucket.destroy();
+  }
+
+  // And shown in the other instance's media library.
+  await page.goto(`${second.baseUrl}/newsroom/media`);
+  const thumbnail = page.getByRole('listitem').filter({ has: page.getByRole('form', { name: `Details of ${name}` }) }).locator('img');
+  await expect(thumbnail).toBeVisible();
+  await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+
+  // A file the bucket does not hold is a 404, as from the disk.
+  expect((await fetch(`${second.baseUrl}/media/${media!.id.replace(/^./, media!.id[0] === 'a' ? 'b' : 'a')}/320.webp`)).status).toBe(404);
+  expect((await fetch(`${second.baseUrl}/media/${media!.id}/7.webp`)).status).toBe(404);
+  await context.close();
+});
