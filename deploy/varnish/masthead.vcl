@@ -62,6 +62,13 @@ sub vcl_recv {
     }
     # Public pages are the same for everyone, a signed-in editor included.
     unset req.http.Cookie;
+    # A client that does not take gzip (a monitor, a crawler, an old feed reader) gets a plain copy
+    # kept beside the gzipped one, rather than the gzipped one unzipped again on every request.
+    if (req.http.Accept-Encoding ~ "gzip") {
+        unset req.http.X-Plain;
+    } else {
+        set req.http.X-Plain = "1";
+    }
     # Serve a page a little stale while it is refetched; much staler only while the origin is down.
     if (std.healthy(req.backend_hint)) {
         set req.grace = 10s;
@@ -69,7 +76,25 @@ sub vcl_recv {
     return (hash);
 }
 
+sub vcl_hash {
+    if (req.http.X-Plain) {
+        hash_data("plain");
+    }
+    # On to the built-in hash: the URL and the host.
+}
+
+sub vcl_backend_fetch {
+    # The plain copy is asked for plain (Varnish would otherwise ask the origin for gzip).
+    if (bereq.http.X-Plain) {
+        unset bereq.http.Accept-Encoding;
+    }
+}
+
 sub vcl_backend_response {
+    # And stored plain, even from an origin that sent gzip anyway.
+    if (bereq.http.X-Plain && beresp.http.Content-Encoding ~ "gzip") {
+        set beresp.do_gunzip = true;
+    }
     # Only what the server marked with surrogate keys is cached: those are the pages a purge can reach.
     # Never what the app calls private or no-store, nor a missing build file (a chunk of a build
     # still starting, that no purge names), nor anything with a cookie.

@@ -1,7 +1,9 @@
+import { get as httpGet } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { BASE_URL } from '../../playwright.config';
 import { createApprovedStory, query } from './support/db';
-import { FRONT_URL, startFront, type Front } from './support/front';
+import { FRONT_URL, frontCounter, startFront, type Front } from './support/front';
 import { storageStateFor } from './support/roles';
 
 // The cache front (Varnish with xkey, started with `npm run front`) in front of the production
@@ -82,6 +84,50 @@ test('unpublishing answers 410 through the front within a second', async ({ brow
   await workflow.getByRole('button', { name: 'Unpublish' }).click();
   await expect(workflow).toContainText('unpublished');
   await within(1000, async () => (await viaFront(story.path)).status === 410);
+});
+
+/** A request as a client sends it that does (gzip) or does not (plain) take compressed answers. */
+function ask(path: string, encoding: 'gzip' | 'plain') {
+  return new Promise<{ status: number; encoding?: string; cache?: string; length?: number; text: string }>((resolve, reject) => {
+    const headers: Record<string, string> = encoding === 'gzip' ? { 'accept-encoding': 'gzip' } : {};
+    httpGet(`${FRONT_URL}${path}`, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        const text = res.headers['content-encoding'] === 'gzip' ? gunzipSync(body).toString() : body.toString();
+        const length = res.headers['content-length'] === undefined ? undefined : Number(res.headers['content-length']);
+        resolve({ status: res.statusCode ?? 0, encoding: res.headers['content-encoding'], cache: res.headers['x-cache'] as string | undefined, length, text });
+      });
+    }).on('error', reject);
+  });
+}
+
+test('a client that does not take gzip gets a plain copy cached beside the gzipped one, and a purge takes both', async ({ browser }) => {
+  const headline = `Tram line extended to the port ${Date.now()}`;
+  const story = await approvedStory(headline);
+  const workflow = await workflowOf(browser, story.id);
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('published');
+  await within(2000, async () => (await ask(story.path, 'plain')).status === 200);
+  await within(2000, async () => (await ask(story.path, 'gzip')).status === 200);
+
+  const plain = await ask(story.path, 'plain');
+  expect(plain).toMatchObject({ status: 200, cache: 'HIT', encoding: undefined });
+  expect(plain.text).toContain(headline);
+  expect(plain.length).toBe(Buffer.byteLength(plain.text));
+  // Served from its own copy: more plain readers cost the front no unzipping.
+  const unzipped = frontCounter('MAIN.n_gunzip');
+  for (let i = 0; i < 5; i++) expect((await ask(story.path, 'plain')).cache).toBe('HIT');
+  expect(frontCounter('MAIN.n_gunzip')).toBe(unzipped);
+  const zipped = await ask(story.path, 'gzip');
+  expect(zipped).toMatchObject({ status: 200, cache: 'HIT', encoding: 'gzip' });
+  expect(zipped.text).toBe(plain.text);
+
+  await workflow.getByRole('button', { name: 'Unpublish' }).click();
+  await expect(workflow).toContainText('unpublished');
+  await within(2000, async () => (await ask(story.path, 'plain')).status === 410);
+  await within(2000, async () => (await ask(story.path, 'gzip')).status === 410);
 });
 
 test('a purge sent while the front is stopped is delivered after it restarts', async ({ browser }) => {

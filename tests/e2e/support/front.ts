@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { E2E_PORT } from '../../../playwright.config';
 
@@ -34,4 +35,12 @@ export async function startFront(): Promise<Front> {
       await new Promise((r) => child.once('exit', r));
     },
   };
+}
+
+/** One of the running front's counters (varnishstat), e.g. MAIN.n_gunzip. */
+export function frontCounter(name: string): number {
+  const out = spawnSync('varnishstat', ['-n', path.join(os.tmpdir(), `masthead-front-${FRONT_PORT}`), '-1', '-f', name], { encoding: 'utf8' });
+  const value = out.stdout.trim().split(/\s+/)[1];
+  if (out.status !== 0 || value === undefined) throw new Error(`varnishstat could not read ${name}: ${out.stderr || out.stdout}`);
+  return Number(value);
 }
