@@ -27,6 +27,22 @@ const config = [
       ],
     },
   },
+  {
+    // Reading components render what their page read (README, Architecture): they take props and
+    // import nothing from the data layer; their shapes come from lib/reading/shapes.ts.
+    files: ['components/reading/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/db', '@/lib/generated/*', '@prisma/*'], message: 'Read and write through lib/data, which authorises.' },
+            { group: ['@/lib/data', '@/lib/data/*'], message: 'Pages read; reading components take what they show as props (types: @/lib/reading/shapes).' },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

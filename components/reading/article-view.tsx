@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import type { ArticleData } from '@/lib/data/public-stories';
+import type { ArticleData } from '@/lib/reading/shapes';
 import { hasPlayer } from '@/lib/editor/output';
 import { renderBody } from '@/lib/editor/render';
 import { formatDate, formatDateTime } from '@/lib/format';

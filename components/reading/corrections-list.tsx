@@ -1,14 +1,10 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listRecentCorrections } from '@/lib/data/corrections';
 import { formatDate } from '@/lib/format';
+import type { CorrectionListing } from '@/lib/reading/shapes';
 import { storyPath } from '@/lib/urls';
 
-export const correctionsMetadata: Metadata = { title: 'Corrections', description: 'Every correction and clarification we have published.' };
-
 /** Every correction and clarification, newest first. */
-export async function CorrectionsList() {
-  const corrections = await listRecentCorrections();
+export function CorrectionsList({ corrections }: { corrections: CorrectionListing[] }) {
   return (
     <div className="article">
       <h1 className="section-title">Corrections</h1>

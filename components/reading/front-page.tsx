@@ -1,28 +1,14 @@
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { StoryList } from '@/components/reading/story-list';
 import { StorySummary } from '@/components/reading/story-summary';
-import { getFrontPage, type ResolvedFront } from '@/lib/data/public-front';
-import { getSiteIdentity } from '@/lib/data/site-identity';
-import { listingMetadata } from '@/lib/seo/metadata';
+import type { ResolvedFront } from '@/lib/reading/shapes';
 import { sectionPath } from '@/lib/urls';
-
-export async function frontPageMetadata(): Promise<Metadata> {
-  const site = await getSiteIdentity();
-  return listingMetadata({ description: site.description, path: '/', siteName: site.name });
-}
-
-/** The public front page, as the editors last published it. */
-export async function FrontPage() {
-  const [front, site] = await Promise.all([getFrontPage(), getSiteIdentity()]);
-  return <FrontPageView front={front} siteName={site.name} />;
-}
 
 /**
  * Laid out as a newspaper's: the lead with its picture beside the top stories, then the section
  * blocks with the latest stories in a rail. Also the newsroom's preview of a draft.
  */
-export function FrontPageView({ front, siteName }: { front: ResolvedFront; siteName: string }) {
+export function FrontPage({ front, siteName }: { front: ResolvedFront; siteName: string }) {
   const { lead, top, sections, latest } = front;
   if (!lead) return <p className="empty">Nothing has been published yet.</p>;
   return (

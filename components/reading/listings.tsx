@@ -1,43 +1,13 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { Pager } from '@/components/reading/pager';
 import { StoryList } from '@/components/reading/story-list';
-import { getPublicAuthor, getPublicSection, getPublicTag } from '@/lib/data/public-directory';
-import { storyPageFor } from '@/lib/data/public-page';
-import { getSiteIdentity } from '@/lib/data/site-identity';
-import { listingMetadata } from '@/lib/seo/metadata';
+import type { PublicListing } from '@/lib/reading/shapes';
 import { authorPath, sectionPath, tagPath } from '@/lib/urls';
 
-// The three story lists of the reading site. Their first pages are cached whole (ISR, at
-// /{section}, /tags/{tag}, /authors/{author}); older pages (?cursor=) are rendered per request
-// at an internal address the configuration rewrites them to (next.config.js).
-
-export type ListingKind = 'section' | 'tag' | 'author';
-type Cursor = string | string[] | undefined;
-
-export async function listingMetadataFor(kind: ListingKind, slug: string): Promise<Metadata> {
-  const { name: siteName } = await getSiteIdentity();
-  if (kind === 'section') {
-    const section = await getPublicSection(slug);
-    if (!section) return {};
-    return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml`, siteName });
-  }
-  if (kind === 'tag') {
-    const tag = await getPublicTag(slug);
-    if (!tag) return {};
-    return listingMetadata({ title: tag.name, description: `Stories about ${tag.name}.`, path: tagPath(tag), feed: `/tags/${tag.slug}/feed.xml`, siteName });
-  }
-  const author = await getPublicAuthor(slug);
-  if (!author) return {};
-  return listingMetadata({ title: author.name, description: author.bio || `Stories by ${author.name}.`, path: authorPath(author), siteName });
-}
-
-export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug: string; cursor?: Cursor }) {
-  if (kind === 'section') {
-    const section = await getPublicSection(slug);
-    if (!section) notFound();
-    const page = await storyPageFor({ section: section.slug }, cursor);
-    if (!page) notFound();
+/** A page of a section's, tag's or author's stories, newest first, with the link to older ones. */
+export function Listing({ listing }: { listing: PublicListing }) {
+  const { page } = listing;
+  if (listing.kind === 'section') {
+    const { section } = listing;
     return (
       <>
         <h1 className="section-title">{section.name}</h1>
@@ -46,11 +16,8 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
       </>
     );
   }
-  if (kind === 'tag') {
-    const tag = await getPublicTag(slug);
-    if (!tag) notFound();
-    const page = await storyPageFor({ tag: tag.slug }, cursor);
-    if (!page) notFound();
+  if (listing.kind === 'tag') {
+    const { tag } = listing;
     return (
       <>
         <p className="kicker">Topic</p>
@@ -60,10 +27,7 @@ export async function Listing({ kind, slug, cursor }: { kind: ListingKind; slug:
       </>
     );
   }
-  const author = await getPublicAuthor(slug);
-  if (!author) notFound();
-  const page = await storyPageFor({ author: author.slug }, cursor);
-    if (!page) notFound();
+  const { author } = listing;
   return (
     <>
       <header className="author-header">

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { LiveBlog, PublicEntry } from '@/lib/data/live-public';
+import type { LiveBlog, PublicEntry } from '@/lib/reading/shapes';
 import { renderBody } from '@/lib/editor/render';
 import { formatDateTime } from '@/lib/format';
 import { encodeCursor } from '@/lib/pagination';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { PublicStorySummary } from '@/lib/data/public-stories';
+import type { PublicStorySummary } from '@/lib/reading/shapes';
 import { storyPath } from '@/lib/urls';
 
 export function RelatedStories({ stories }: { stories: PublicStorySummary[] }) {

@@ -1,4 +1,4 @@
-import type { PublicImage } from '@/lib/data/public-stories';
+import type { PublicImage } from '@/lib/reading/shapes';
 
 /**
  * An image in every rendition we made, so the browser picks the smallest that is sharp enough.

@@ -1,15 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { listPublicSections } from '@/lib/data/public-directory';
-import { getSiteIdentity } from '@/lib/data/site-identity';
+import type { PublicSection, SiteIdentity } from '@/lib/reading/shapes';
 import { sectionPath } from '@/lib/urls';
 
 /** Masthead, section navigation, search and footer around every public page (the 404 page too). */
-export async function SiteChrome({ children }: { children: ReactNode }) {
-  // Sections come from the database (through the tag cache), per request or once per cached page
-  // as the page decides. `next build` has no database: the pages it tries to prerender turn out to
-  // be per-request ones and are thrown away, so the chrome it renders for them can go without.
-  const [sections, site] = await Promise.all([process.env.NEXT_PHASE === 'phase-production-build' ? [] : listPublicSections(), getSiteIdentity()]);
+export function SiteChrome({ sections, site, children }: { sections: PublicSection[]; site: SiteIdentity; children: ReactNode }) {
   return (
     <div className="reading">
       <a className="skip-link" href="#main">

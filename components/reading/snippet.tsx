@@ -1,4 +1,4 @@
-import { MATCH_END, MATCH_START } from '@/lib/data/public-search';
+import { MATCH_END, MATCH_START } from '@/lib/reading/snippet-marks';
 
 /** A search snippet with the matched words in <mark>: split on our markers, rendered as text. */
 export function Snippet({ text }: { text: string }) {

@@ -1,4 +1,4 @@
-import type { PublicStorySummary } from '@/lib/data/public-stories';
+import type { PublicStorySummary } from '@/lib/reading/shapes';
 import { StorySummary, type SummaryVariant } from './story-summary';
 
 type Props = { stories: PublicStorySummary[]; empty: string; showSection?: boolean; level?: 2 | 3; variant?: SummaryVariant; className?: string };

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { formatDate, joinNames } from '@/lib/format';
-import type { PublicStorySummary } from '@/lib/data/public-stories';
+import type { PublicStorySummary } from '@/lib/reading/shapes';
 import { sectionPath, storyPath } from '@/lib/urls';
 import { ResponsiveImage } from './responsive-image';
 

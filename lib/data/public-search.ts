@@ -1,4 +1,5 @@
 import 'server-only';
+import { MATCH_END, MATCH_START } from '@/lib/reading/snippet-marks';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
@@ -8,10 +9,6 @@ import { liveSql } from './live';
 // Reader search over published stories: PostgreSQL full-text search on the same weighted vector the
 // desk uses (headline A, dek B, body C), ranked, with a highlighted snippet. Not cached: queries are
 // as many as readers type; each is one indexed query plus one for the rows.
-
-/** Marks around matched words in snippets: private-use characters no story text can contain. */
-export const MATCH_START = '\uE000';
-export const MATCH_END = '\uE001';
 
 export type SearchHit = PublicStorySummary & { snippet: string };
 export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; query: string };

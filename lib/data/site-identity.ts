@@ -29,7 +29,7 @@ const readIdentity = cached(
 );
 
 export async function getSiteIdentity(): Promise<SiteIdentity> {
-  // `next build` has no database; what it renders without one is thrown away (see SiteChrome).
+  // `next build` has no database; what it renders without one is thrown away (see app/(public)/layout.tsx).
   if (process.env.NEXT_PHASE === 'phase-production-build') return DEFAULTS;
   return readIdentity();
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import type { ListingSubject } from '@/lib/data/public-page';
 import type { PublicStory } from '@/lib/data/public-stories';
-import { authorPath, storyPath } from '@/lib/urls';
+import { authorPath, sectionPath, storyPath, tagPath } from '@/lib/urls';
 
 /** Title, description, canonical URL and social cards of a listing page (home, section, tag…). */
 /** `siteName` is the publication's name as an admin set it (lib/data/site-identity.ts). */
@@ -39,4 +40,18 @@ export function articleMetadata(story: PublicStory, siteName: string): Metadata 
     },
     twitter: { card: story.image ? 'summary_large_image' : 'summary', title, description, images: images?.map((i) => i.url) },
   };
+}
+
+/** A section's, tag's or author's listing. */
+export function subjectMetadata(subject: ListingSubject, siteName: string): Metadata {
+  if (subject.kind === 'section') {
+    const { section } = subject;
+    return listingMetadata({ title: section.name, description: `The latest ${section.name} stories.`, path: sectionPath(section), feed: `/${section.slug}/feed.xml`, siteName });
+  }
+  if (subject.kind === 'tag') {
+    const { tag } = subject;
+    return listingMetadata({ title: tag.name, description: `Stories about ${tag.name}.`, path: tagPath(tag), feed: `/tags/${tag.slug}/feed.xml`, siteName });
+  }
+  const { author } = subject;
+  return listingMetadata({ title: author.name, description: author.bio || `Stories by ${author.name}.`, path: authorPath(author), siteName });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { ListingPage, listingPageMetadata } from '@/app/(public)/listing-page';
 import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ section: string }> };
@@ -12,9 +12,9 @@ export function generateStaticParams(): { section: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('section', decodePath((await params).section));
+  return listingPageMetadata('section', decodePath((await params).section));
 }
 
 export default async function SectionPage({ params }: Props) {
-  return <Listing kind="section" slug={decodePath((await params).section)} />;
+  return <ListingPage kind="section" slug={decodePath((await params).section)} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { ListingPage, listingPageMetadata } from '@/app/(public)/listing-page';
 import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ author: string }> };
@@ -11,9 +11,9 @@ export function generateStaticParams(): { author: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('author', decodePath((await params).author));
+  return listingPageMetadata('author', decodePath((await params).author));
 }
 
 export default async function AuthorPage({ params }: Props) {
-  return <Listing kind="author" slug={decodePath((await params).author)} />;
+  return <ListingPage kind="author" slug={decodePath((await params).author)} />;
 }

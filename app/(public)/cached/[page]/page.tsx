@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { CorrectionsList, correctionsMetadata } from '@/components/reading/corrections-list';
-import { FrontPage, frontPageMetadata } from '@/components/reading/front-page';
+import { CorrectionsList } from '@/components/reading/corrections-list';
+import { FrontPage } from '@/components/reading/front-page';
+import { listRecentCorrections } from '@/lib/data/corrections';
+import { getFrontPage } from '@/lib/data/public-front';
+import { getSiteIdentity } from '@/lib/data/site-identity';
+import { listingMetadata } from '@/lib/seo/metadata';
 
 // The front page (/) and the corrections page (/corrections), cached whole after their first
 // render (ISR) and revalidated by every change that reaches them (lib/cache/pages.ts). They live
@@ -13,8 +17,21 @@ import { FrontPage, frontPageMetadata } from '@/components/reading/front-page';
 
 type Props = { params: Promise<{ page: string }> };
 const PAGES: Record<string, { view: () => Promise<ReactNode>; metadata: () => Promise<Metadata> }> = {
-  front: { view: FrontPage, metadata: frontPageMetadata },
-  corrections: { view: CorrectionsList, metadata: async () => correctionsMetadata },
+  // The front page, as the editors last published it.
+  front: {
+    view: async () => {
+      const [front, site] = await Promise.all([getFrontPage(), getSiteIdentity()]);
+      return <FrontPage front={front} siteName={site.name} />;
+    },
+    metadata: async () => {
+      const site = await getSiteIdentity();
+      return listingMetadata({ description: site.description, path: '/', siteName: site.name });
+    },
+  },
+  corrections: {
+    view: async () => <CorrectionsList corrections={await listRecentCorrections()} />,
+    metadata: async () => ({ title: 'Corrections', description: 'Every correction and clarification we have published.' }),
+  },
 };
 
 export const revalidate = 3600;

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { FrontPageView } from '@/components/reading/front-page';
+import { FrontPage } from '@/components/reading/front-page';
 import { getViewer } from '@/lib/auth';
 import { ForbiddenError } from '@/lib/data/errors';
 import { getFrontPreview } from '@/lib/data/front';
@@ -32,7 +32,7 @@ export default async function FrontPreviewPage() {
       <p className="preview-banner" role="note">
         Preview of the front page draft — not what readers see yet. <Link href="/newsroom/front">Back to the front page desk</Link>
       </p>
-      <FrontPageView front={front} siteName={site.name} />
+      <FrontPage front={front} siteName={site.name} />
     </>
   );
 }

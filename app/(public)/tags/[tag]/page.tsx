@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { Listing, listingMetadataFor } from '@/components/reading/listings';
+import { ListingPage, listingPageMetadata } from '@/app/(public)/listing-page';
 import { decodePath } from '@/lib/urls';
 
 type Props = { params: Promise<{ tag: string }> };
@@ -11,9 +11,9 @@ export function generateStaticParams(): { tag: string }[] {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return listingMetadataFor('tag', decodePath((await params).tag));
+  return listingPageMetadata('tag', decodePath((await params).tag));
 }
 
 export default async function TagPage({ params }: Props) {
-  return <Listing kind="tag" slug={decodePath((await params).tag)} />;
+  return <ListingPage kind="tag" slug={decodePath((await params).tag)} />;
 }
