@@ -2,16 +2,15 @@
 
 import { redirect } from 'next/navigation';
 import { getViewerSession } from '@/lib/auth';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { changeOwnPassword, resetPasswordWithToken } from '@/lib/data/passwords';
 import { parseForm, type FormState } from '@/lib/validations/form';
 import { changePasswordSchema, resetPasswordSchema } from '@/lib/validations/users';
+import { refusal } from './result';
 
 function refused(error: unknown): FormState {
+  const answer = refusal(error);
   // The field says what is wrong; the form's own line only points to it.
-  if (error instanceof ValidationError) return { message: 'Please correct the highlighted field.', fieldErrors: error.fieldErrors };
-  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message };
-  throw error;
+  return answer.fieldErrors ? { ...answer, message: 'Please correct the highlighted field.' } : answer;
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -6,12 +6,10 @@ import { getViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
 import { cancelBudgetLine, createBudgetLine, startStoryFromLine } from '@/lib/data/budget';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 import { budgetLineSchema } from '@/lib/validations/budget';
 import { parseForm, type FormState } from '@/lib/validations/form';
-
-const known = (error: unknown) => error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError;
+import { refusal, type ActionResult } from './result';
 
 export async function createBudgetLineAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(budgetLineSchema, formData, ['slugline', 'summary', 'sectionId', 'assigneeId', 'dueAt', 'plannedWords']);
@@ -26,8 +24,7 @@ export async function createBudgetLineAction(_prev: FormState, formData: FormDat
   try {
     await createBudgetLine(await getViewer(), { ...rest, dueAt: due.instant, sectionId: sectionId || null, assigneeId: assigneeId || null });
   } catch (error) {
-    if (known(error)) return { message: (error as Error).message, fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined, values };
-    throw error;
+    return { ...refusal(error), values };
   }
   revalidatePath('/newsroom/budget');
   return { ok: true, message: `“${rest.slugline}” is on the budget.` };
@@ -35,7 +32,7 @@ export async function createBudgetLineAction(_prev: FormState, formData: FormDat
 
 const lineSchema = z.strictObject({ lineId: z.string().min(1).max(64) });
 
-export async function startStoryAction(input: unknown): Promise<{ ok: true; storyId: string } | { ok: false; message: string }> {
+export async function startStoryAction(input: unknown): Promise<ActionResult<{ storyId: string }>> {
   const parsed = parseActionInput(lineSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   try {
@@ -43,12 +40,11 @@ export async function startStoryAction(input: unknown): Promise<{ ok: true; stor
     revalidatePath('/newsroom/budget');
     return { ok: true, storyId };
   } catch (error) {
-    if (known(error)) return { ok: false, message: (error as Error).message };
-    throw error;
+    return refusal(error);
   }
 }
 
-export async function cancelBudgetLineAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function cancelBudgetLineAction(input: unknown): Promise<ActionResult> {
   const parsed = parseActionInput(lineSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   try {
@@ -56,7 +52,6 @@ export async function cancelBudgetLineAction(input: unknown): Promise<{ ok: true
     revalidatePath('/newsroom/budget');
     return { ok: true };
   } catch (error) {
-    if (known(error)) return { ok: false, message: (error as Error).message };
-    throw error;
+    return refusal(error);
   }
 }

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { addComment, listComments, setCommentResolved, type CommentThread } from '@/lib/data/comments';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { refusal, type ActionResult } from './result';
 
 const text = z.string().trim().min(1, 'Write a comment.').max(4000, 'Comments are at most 4,000 characters.').refine((t) => !t.includes('\u0000'), 'Comments may not contain NUL characters.');
 
@@ -16,12 +16,7 @@ const addSchema = z.strictObject({
 });
 const resolveSchema = z.strictObject({ commentId: z.string().min(1).max(64), resolved: z.boolean() });
 
-export type CommentsResult = { ok: true; id?: string; threads: CommentThread[] } | { ok: false; message: string };
-
-function refused(error: unknown): CommentsResult {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false, message: error.message };
-  throw error;
-}
+export type CommentsResult = ActionResult<{ id?: string; threads: CommentThread[] }>;
 
 export async function addCommentAction(input: unknown): Promise<CommentsResult> {
   const parsed = parseActionInput(addSchema, input);
@@ -31,7 +26,7 @@ export async function addCommentAction(input: unknown): Promise<CommentsResult> 
     const { id } = await addComment(viewer, parsed.data.storyId, parsed.data);
     return { ok: true, id, threads: await listComments(viewer, parsed.data.storyId) };
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
 }
 
@@ -43,7 +38,7 @@ export async function setCommentResolvedAction(input: unknown): Promise<Comments
     const { storyId } = await setCommentResolved(viewer, parsed.data.commentId, parsed.data.resolved);
     return { ok: true, threads: await listComments(viewer, storyId) };
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
 }
 
@@ -56,6 +51,6 @@ export async function loadCommentsAction(input: unknown): Promise<CommentsResult
   try {
     return { ok: true, threads: await listComments(await getViewer(), parsed.data.storyId) };
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
 }

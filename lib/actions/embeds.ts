@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { setEmbedSettings } from '@/lib/data/embed-providers';
 import { EmbedRefusedError, resolveEmbedCard } from '@/lib/data/embeds';
-import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import type { EmbedNode } from '@/lib/editor/schema';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { refusal, type ActionResult, type Refusal } from './result';
 
 // Embeds from the editor (paste an address, or Embed in the toolbar) and the providers' settings:
 // parse, call the data layer (which authorises and fetches safely), answer in one shape.
 
-export type EmbedResult = { ok: true; attrs: EmbedNode['attrs'] } | { ok: false; message: string; reason?: string };
+/** A refusal says why (`reason`) when the address could not be embedded: the editor keeps it as a link. */
+export type EmbedResult = ActionResult<{ attrs: EmbedNode['attrs'] }> | (Refusal & { reason: string });
 
 const resolveSchema = z.strictObject({ url: z.string().trim().min(1, 'Paste or type an address.').max(2000, 'That address is too long.') });
 
@@ -22,12 +23,11 @@ export async function resolveEmbedAction(input: unknown): Promise<EmbedResult> {
     return { ok: true, attrs: await resolveEmbedCard(await getViewer(), parsed.data.url) };
   } catch (error) {
     if (error instanceof EmbedRefusedError) return { ok: false, message: error.message, reason: error.reason };
-    if (error instanceof ValidationError || error instanceof ForbiddenError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }
 
-export type EmbedSettingsResult = { ok: true; message: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type EmbedSettingsResult = ActionResult<{ message: string }>;
 
 const settingsSchema = z.strictObject({
   enabled: z.array(z.string().max(200)).max(1100),
@@ -41,8 +41,6 @@ export async function setEmbedSettingsAction(input: unknown): Promise<EmbedSetti
     await setEmbedSettings(await getViewer(), parsed.data);
     return { ok: true, message: 'Saved. Reporters embed from the providers switched on; every public page now frames only their players.' };
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }

@@ -5,15 +5,15 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { cancelScheduledFront, publishFront, restoreFrontVersion, saveFrontDraft, searchFrontStories, type FrontStory } from '@/lib/data/front';
 import type { SlotFills } from '@/lib/data/public-front';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
 import { frontLayoutSchema } from '@/lib/validations/front';
+import { refusal, type ActionResult } from './result';
 
 // The front page desk's actions: parse, call the data layer (which authorises and audits), refresh.
 
-export type FrontResult<T = object> = ({ ok: true } & T) | { ok: false; message: string; conflict?: boolean };
+export type FrontResult<T extends object = object> = ActionResult<T>;
 
 async function run<T extends object>(work: () => Promise<T>): Promise<FrontResult<T>> {
   try {
@@ -21,9 +21,7 @@ async function run<T extends object>(work: () => Promise<T>): Promise<FrontResul
     revalidatePath('/newsroom/front');
     return { ok: true, ...result };
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false, message: error.message };
-    if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: true };
-    throw error;
+    return refusal(error);
   }
 }
 
@@ -38,9 +36,7 @@ export async function saveFrontDraftAction(input: unknown): Promise<FrontResult<
     // Saved as editors work: no page refresh, which would fight the arrangement on screen.
     return { ok: true, ...(await saveFrontDraft(await getViewer(), parsed.data.layout, parsed.data.baseVersion)) };
   } catch (error) {
-    if (error instanceof ConflictError) return { ok: false, message: error.message, conflict: true };
-    if (error instanceof ForbiddenError || error instanceof ValidationError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }
 
@@ -89,7 +85,6 @@ export async function searchFrontStoriesAction(input: unknown): Promise<FrontRes
   try {
     return { ok: true, stories: await searchFrontStories(await getViewer(), parsed.data.query) };
   } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }

@@ -5,18 +5,17 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { restoreToReaders, setEmbargo, setLegalHold, takeDown } from '@/lib/data/holds';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { refusal, type ActionResult } from './result';
 
-type Result = { ok: true } | { ok: false; message: string };
+type Result = ActionResult;
 
 async function run(storyId: string, work: () => Promise<void>): Promise<Result> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
   revalidatePath(`/newsroom/stories/${storyId}`);
   revalidatePath('/newsroom');

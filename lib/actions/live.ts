@@ -3,14 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, NotFoundError, ValidationError, VersionConflictError } from '@/lib/data/errors';
 import { approveEntry, editEntry, makeLiveBlog, pinEntry, postEntry, setBlogPeople, setCoverage, withdrawEntry } from '@/lib/data/live-entries';
 import { liveEntrySchema } from '@/lib/validations/live';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { refusal, type ActionResult } from './result';
 
 // The live blog's desk: parse, call the data layer (which authorises, gates and purges), refresh.
 
-export type LiveResult = { ok: true; message?: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type LiveResult = ActionResult<{ message?: string }>;
 
 const id = z.string().min(1).max(64);
 
@@ -20,9 +20,7 @@ async function run(storyId: string, work: () => Promise<string | void>): Promise
     revalidatePath(`/newsroom/stories/${storyId}`);
     return message ? { ok: true, message } : { ok: true };
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof VersionConflictError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }
 

@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { updateMediaText } from '@/lib/data/media';
 import { parseForm, type FormState } from '@/lib/validations/form';
 import { mediaTextSchema } from '@/lib/validations/media';
+import { refusal } from './result';
 
 export async function updateMediaTextAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(mediaTextSchema, formData, ['altText', 'caption', 'credit']);
@@ -14,8 +14,7 @@ export async function updateMediaTextAction(_prev: FormState, formData: FormData
   try {
     await updateMediaText(await getViewer(), id, text);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message, values: { altText: text.altText, caption: text.caption, credit: text.credit } };
-    throw error;
+    return { ...refusal(error), values: { altText: text.altText, caption: text.caption, credit: text.credit } };
   }
   revalidatePath('/newsroom/media');
   return { ok: true, message: text.altText ? 'Saved.' : 'Saved. Add alt text before using this image.' };

@@ -2,20 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { getViewer } from '@/lib/auth';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { issuePasswordReset } from '@/lib/data/passwords';
 import { changeRole, createPerson, setPersonActive } from '@/lib/data/users';
 import { parseForm, type FormState } from '@/lib/validations/form';
 import { changeRoleSchema, createUserSchema, issueResetSchema, setActiveSchema } from '@/lib/validations/users';
+import { refusal } from './result';
 
 const PEOPLE_PATH = '/newsroom/people';
-
-function refused(error: unknown): FormState {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) {
-    return { message: error.message };
-  }
-  throw error;
-}
 
 export async function createPersonAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = parseForm(createUserSchema, formData, ['name', 'email', 'role']);
@@ -23,7 +16,7 @@ export async function createPersonAction(_prev: FormState, formData: FormData): 
   try {
     await createPerson(await getViewer(), parsed.data);
   } catch (error) {
-    return { ...refused(error), values: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role } };
+    return { ...refusal(error), values: { name: parsed.data.name, email: parsed.data.email, role: parsed.data.role } };
   }
   revalidatePath(PEOPLE_PATH);
   return { ok: true, message: `${parsed.data.name} can now sign in as ${parsed.data.email}.` };
@@ -35,7 +28,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   try {
     await changeRole(await getViewer(), parsed.data.userId, parsed.data.role);
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
   revalidatePath(PEOPLE_PATH);
   return { ok: true, message: 'Role updated.' };
@@ -47,7 +40,7 @@ export async function setPersonActiveAction(_prev: FormState, formData: FormData
   try {
     await setPersonActive(await getViewer(), parsed.data.userId, parsed.data.active);
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
   revalidatePath(PEOPLE_PATH);
   return { ok: true, message: parsed.data.active ? 'Account reactivated.' : 'Account deactivated.' };
@@ -61,6 +54,6 @@ export async function issueResetLinkAction(_prev: FormState, formData: FormData)
     const { url } = await issuePasswordReset(await getViewer(), parsed.data.userId);
     return { ok: true, message: 'Give this link to them in person or by a channel you trust. It works once, for 24 hours.', url };
   } catch (error) {
-    return refused(error);
+    return refusal(error);
   }
 }

@@ -3,10 +3,10 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
 import { assertMayPreview, revokeSharedPreview, sharePreview } from '@/lib/data/preview';
 import { createPreviewToken } from '@/lib/preview-token';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
+import { refusal, type ActionResult } from './result';
 
 const inputSchema = z.strictObject({
   storyId: z.string().min(1).max(64),
@@ -15,12 +15,7 @@ const inputSchema = z.strictObject({
   share: z.boolean().default(false),
 });
 
-export type PreviewLinkResult = { ok: true; path: string; expiresAt: string } | { ok: false; message: string };
-
-const refusal = (error: unknown) => {
-  if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ValidationError) return { ok: false as const, message: error.message };
-  throw error;
-};
+export type PreviewLinkResult = ActionResult<{ path: string; expiresAt: string }>;
 
 export async function createPreviewLinkAction(input: unknown): Promise<PreviewLinkResult> {
   const parsed = parseActionInput(inputSchema, input);
@@ -44,7 +39,7 @@ export async function createPreviewLinkAction(input: unknown): Promise<PreviewLi
 
 const revokeSchema = z.strictObject({ storyId: z.string().min(1).max(64), linkId: z.string().min(1).max(64) });
 
-export async function revokePreviewLinkAction(input: unknown): Promise<{ ok: true } | { ok: false; message: string }> {
+export async function revokePreviewLinkAction(input: unknown): Promise<ActionResult> {
   const parsed = parseActionInput(revokeSchema, input);
   if (!parsed.success) return { ok: false, message: actionInputMessage(parsed.error, 'That request was not understood.') };
   try {

@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ConflictError, ForbiddenError, NotFoundError } from '@/lib/data/errors';
 import { restoreRevision } from '@/lib/data/revisions';
 import { parseForm, type FormState } from '@/lib/validations/form';
+import { refusal } from './result';
 
 const restoreSchema = z.strictObject({
   storyId: z.string().min(1).max(64),
@@ -20,8 +20,7 @@ export async function restoreRevisionAction(_prev: FormState, formData: FormData
   try {
     await restoreRevision(await getViewer(), storyId, revisionId, baseVersion);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError) return { message: error.message };
-    throw error;
+    return refusal(error);
   }
   redirect(`/newsroom/stories/${storyId}`);
 }

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import { setStyleSettings } from '@/lib/data/style';
 import { RULE_IDS } from '@/lib/copydesk/types';
 import { CHECK_ITEMS, type ChecklistSettings } from '@/lib/copydesk/checklist';
@@ -13,6 +12,7 @@ import { setPolicy } from '@/lib/data/settings';
 import { setSiteIdentity } from '@/lib/data/site-identity';
 import { siteIdentitySchema } from '@/lib/validations/site';
 import { parseForm, type FormState } from '@/lib/validations/form';
+import { refusal } from './result';
 
 const policySchema = z.strictObject({
   // An unchecked checkbox is not sent at all.
@@ -25,8 +25,7 @@ export async function setPolicyAction(_prev: FormState, formData: FormData): Pro
   try {
     await setPolicy(await getViewer(), { editorMayApproveOwnStory: parsed.data.editorMayApproveOwnStory === 'on' });
   } catch (error) {
-    if (error instanceof ForbiddenError) return { message: error.message };
-    throw error;
+    return refusal(error);
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Settings saved.' };
@@ -38,8 +37,7 @@ export async function setSiteIdentityAction(_prev: FormState, formData: FormData
   try {
     await setSiteIdentity(await getViewer(), parsed.data);
   } catch (error) {
-    if (error instanceof ForbiddenError) return { message: error.message, values: parsed.data };
-    throw error;
+    return { ...refusal(error), values: parsed.data };
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Saved. The public site, its feeds and its search listings now use these.', values: parsed.data };
@@ -70,8 +68,7 @@ export async function setStyleSettingsAction(_prev: FormState, formData: FormDat
   try {
     await setStyleSettings(await getViewer(), parsed.data);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof ValidationError) return { message: error.message };
-    throw error;
+    return refusal(error);
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Style settings saved. Every story is checked against them from now on.' };
@@ -88,8 +85,7 @@ export async function setChecklistAction(_prev: FormState, formData: FormData): 
   try {
     await setChecklistSettings(await getViewer(), settings as ChecklistSettings);
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof ValidationError) return { message: error.message };
-    throw error;
+    return refusal(error);
   }
   revalidatePath('/newsroom', 'layout');
   return { ok: true, message: 'Checklist saved.' };

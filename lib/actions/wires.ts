@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
-import { ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { refusal, type ActionResult, type Refusal } from './result';
 import { releaseWireItem } from '@/lib/data/wire-desk';
 import { createWireSource, rotateWireToken, setWireExpiryDays, updateWireSource } from '@/lib/data/wire-sources';
 import { clearWireKill, markWireUpdateApplied, storyFromWireItem } from '@/lib/data/wire-stories';
@@ -14,7 +14,7 @@ import { wireExpirySchema, wireSourceSchema } from '@/lib/validations/wire';
 // The Wires desk's and the wire settings' actions: parse, call the data layer (which authorises),
 // answer in one shape.
 
-export type WireResult<T = object> = ({ ok: true } & T) | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type WireResult<T extends object = object> = ActionResult<T>;
 
 async function run<T extends object>(work: () => Promise<T>, paths: string[]): Promise<WireResult<T>> {
   try {
@@ -22,13 +22,11 @@ async function run<T extends object>(work: () => Promise<T>, paths: string[]): P
     for (const path of paths) revalidatePath(path);
     return { ok: true, ...value };
   } catch (error) {
-    if (error instanceof ValidationError) return { ok: false, message: error.message, fieldErrors: error.fieldErrors };
-    if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
-    throw error;
+    return refusal(error);
   }
 }
 
-function refused(error: z.ZodError, fallback: string): { ok: false; message: string; fieldErrors: Record<string, string[]> } {
+function refused(error: z.ZodError, fallback: string): Refusal {
   const { general, fieldErrors } = splitIssues(error, 'field');
   return { ok: false, message: actionInputMessage(error, general[0] ?? Object.values(fieldErrors)[0]?.[0] ?? fallback), fieldErrors };
 }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { getViewer } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { zonedLocalToInstant } from '@/lib/time';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '@/lib/data/errors';
+import { refusal, type ActionResult } from './result';
 import { takeStep } from '@/lib/data/workflow';
 import { TRANSITION_NAMES, UPDATE_STEP_NAMES, type TransitionName, type UpdateStepName } from '@/lib/workflow/steps';
 import { actionInputMessage, parseActionInput } from '@/lib/validations/action-input';
@@ -26,7 +26,7 @@ const inputSchema = z
     path: ['transition'],
   });
 
-export type WorkflowResult = { ok: true; status: string; version: number } | { ok: false; message: string };
+export type WorkflowResult = ActionResult<{ status: string; version: number }>;
 
 /** Every workflow step, of a story or of its pending update: one action over the one engine. */
 export async function transitionStoryAction(input: unknown): Promise<WorkflowResult> {
@@ -44,9 +44,6 @@ export async function transitionStoryAction(input: unknown): Promise<WorkflowRes
     revalidatePath('/newsroom', 'layout');
     return { ok: true, status: update ? (result.updateState ?? result.status) : result.status, version: result.version };
   } catch (error) {
-    if (error instanceof ForbiddenError || error instanceof NotFoundError || error instanceof ConflictError || error instanceof ValidationError) {
-      return { ok: false, message: error.message };
-    }
-    throw error;
+    return refusal(error);
   }
 }
