@@ -164,7 +164,7 @@ async function benchFront(originUrl: string, databaseUrl: string) {
   let stopped = false;
   try {
     for (const url of [nginx.url, `${originUrl}${ARTICLE}`, `${front.url}${ARTICLE}`]) wrk('warm', url, { seconds: 2, gzip: true });
-    // As browsers ask (gzip), and without Accept-Encoding (the front then unzips its copy each time).
+    // As browsers ask (gzip), and without Accept-Encoding (served from the front's plain copy).
     const raw = wrk('nginx, same bytes (1 worker), gzip', nginx.url, { gzip: true });
     const origin = wrk('origin, cached by Next (ISR), gzip', `${originUrl}${ARTICLE}`, { gzip: true });
     const viaFront = wrk('through the front (Varnish), gzip', `${front.url}${ARTICLE}`, { gzip: true });
@@ -175,6 +175,9 @@ async function benchFront(originUrl: string, databaseUrl: string) {
     console.log('                                       req/s    p50 ms    p99 ms   vs nginx');
     for (const r of [raw, origin, viaFront]) console.log(row(r, raw));
     for (const r of [rawPlain, originPlain, frontPlain]) console.log(row(r, rawPlain));
+    for (const [name, ratio] of [['gzip', viaFront.rps / raw.rps], ['identity', frontPlain.rps / rawPlain.rps]] as const) {
+      console.log(`  target: the front ≥ 0.8× nginx (${name}): ${ratio >= 0.8 ? 'met' : 'missed'} at ${ratio.toFixed(3)}×`);
+    }
     nginx.stop(); // its port is the live blog's nginx next
     stopped = true;
 
@@ -186,6 +189,7 @@ async function benchFront(originUrl: string, databaseUrl: string) {
     console.log(`\nChanges seen through the front (${changes.rounds} stories, published and unpublished from another process)\n`);
     console.log(line('publish → 200 through the front', changes.publish));
     console.log(line('unpublish → 410 through the front', changes.unpublish));
+    console.log(`  target: publish → visible through the front p95 ≤ 150 ms: ${changes.publish.p95 <= 150 ? 'met' : 'missed'} at ${changes.publish.p95.toFixed(0)} ms`);
     console.log(line('origin: first render of an article', changes.firstRender));
     console.log(line('origin: the same article, cached', changes.cachedRender));
   } finally {
