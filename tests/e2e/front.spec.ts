@@ -57,7 +57,7 @@ test('the second request of an article is a front hit, cookies or not; the newsr
   }
 });
 
-test('a story published in the newsroom is on the front page and at its URL through the front within a second', async ({ browser }) => {
+test('a story published in the newsroom is at its URL and on the front page through the front within 300 ms', async ({ browser }) => {
   const headline = `Port reopens after storms ${Date.now()}`;
   const story = await approvedStory(headline);
   // Both pages are in the front's cache before the story goes live: the old home, a 404 at its URL.
@@ -69,11 +69,13 @@ test('a story published in the newsroom is on the front page and at its URL thro
   const workflow = await workflowOf(browser, story.id);
   await workflow.getByRole('button', { name: 'Publish' }).click();
   await expect(workflow).toContainText('published');
-  await within(1000, async () => (await viaFront(story.path)).status === 200);
-  await within(1000, async () => (await (await viaFront('/')).text()).includes(headline));
+  // The publishing instance sends the purge before it answers, so by the time the bar says
+  // "published" the front only has to fetch the new page (how fast exactly: npm run bench).
+  await within(300, async () => (await viaFront(story.path)).status === 200);
+  await within(300, async () => (await (await viaFront('/')).text()).includes(headline));
 });
 
-test('unpublishing answers 410 through the front within a second', async ({ browser }) => {
+test('unpublishing answers 410 through the front within 300 ms', async ({ browser }) => {
   const story = await approvedStory(`Ferry strike called off ${Date.now()}`);
   const workflow = await workflowOf(browser, story.id);
   await workflow.getByRole('button', { name: 'Publish' }).click();
@@ -83,7 +85,7 @@ test('unpublishing answers 410 through the front within a second', async ({ brow
 
   await workflow.getByRole('button', { name: 'Unpublish' }).click();
   await expect(workflow).toContainText('unpublished');
-  await within(1000, async () => (await viaFront(story.path)).status === 410);
+  await within(300, async () => (await viaFront(story.path)).status === 410);
 });
 
 /** A request as a client sends it that does (gzip) or does not (plain) take compressed answers. */
