@@ -2,7 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
 import { cacheKeys } from '@/lib/cache/keys';
-import { emptyLayout, reconcileLayout, SECTION_PINS, storyIdsIn, type FrontLayout } from '@/lib/validations/front';
+import { SECTION_PINS, storyIdsIn, type FrontLayout } from '@/lib/validations/front';
+import { emptyLayout, reconcileLayout } from '@/lib/front/layout';
 import { readStories, summariesById, type PublicStorySummary } from './public-stories';
 
 // The front page as readers see it: the editors' arrangement (the newest published FrontVersion),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-// The arrangement of the front page, as editors save and publish it. Slots hold story ids or null
-// (empty: the public page fills it with the newest story not already shown).
+// The arrangement of the front page, as editors save and publish it: its schema. Slots hold story
+// ids or null (empty: the public page fills it with the newest story not already shown). What is
+// done with an arrangement: lib/front/layout.ts.
 
 export const TOP_SLOTS = 4;
 export const SECTION_PINS = 4;
@@ -28,31 +29,7 @@ export const frontLayoutSchema = z
 
 export type FrontLayout = z.infer<typeof frontLayoutSchema>;
 
+/** Every story the arrangement places, lead first. */
 export function storyIdsIn(layout: FrontLayout): string[] {
   return [layout.lead, ...layout.top, ...layout.sections.flatMap((s) => s.pinned)].filter((id): id is string => id !== null);
-}
-
-/** The arrangement before any editor has made one: every slot filled by the newest stories. */
-export function emptyLayout(sectionSlugs: string[]): FrontLayout {
-  return { lead: null, top: Array(TOP_SLOTS).fill(null), sections: sectionSlugs.map((slug) => ({ slug, pinned: Array(SECTION_PINS).fill(null) })) };
-}
-
-/** The layout with this story taken out of every slot (after it is unpublished). */
-export function withoutStory(layout: FrontLayout, storyId: string): FrontLayout {
-  const clear = (id: string | null) => (id === storyId ? null : id);
-  return { lead: clear(layout.lead), top: layout.top.map(clear), sections: layout.sections.map((s) => ({ ...s, pinned: s.pinned.map(clear) })) };
-}
-
-/**
- * A stored layout brought up to date with today's sections: blocks of removed sections go, new
- * sections join at the end. Null when the stored value is not a layout at all.
- */
-export function reconcileLayout(stored: unknown, sectionSlugs: string[]): FrontLayout | null {
-  const parsed = frontLayoutSchema.safeParse(stored);
-  if (!parsed.success) return null;
-  const known = new Set(sectionSlugs);
-  const kept = parsed.data.sections.filter((s) => known.has(s.slug));
-  const listed = new Set(kept.map((s) => s.slug));
-  const added = sectionSlugs.filter((slug) => !listed.has(slug)).map((slug) => ({ slug, pinned: Array(SECTION_PINS).fill(null) }));
-  return { ...parsed.data, sections: [...kept, ...added] };
 }

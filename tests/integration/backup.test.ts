@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createStory, saveStory } from '@/lib/data/stories';
 import { publishFront } from '@/lib/data/front';
-import { emptyLayout } from '@/lib/validations/front';
+import { emptyLayout } from '@/lib/front/layout';
 import { docFromPlainText } from '@/lib/editor/plain-text';
 import { backupDatabase, restoreDatabase } from '../../scripts/lib/backup';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';

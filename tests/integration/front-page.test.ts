@@ -9,7 +9,8 @@ import { createStory } from '@/lib/data/stories';
 import type { Viewer } from '@/lib/data/viewer';
 import { transitionStory } from '@/lib/data/workflow';
 import { stopBoss } from '@/lib/jobs/boss';
-import { emptyLayout, frontLayoutSchema, type FrontLayout } from '@/lib/validations/front';
+import { frontLayoutSchema, type FrontLayout } from '@/lib/validations/front';
+import { emptyLayout } from '@/lib/front/layout';
 import { makeUser, storyFields } from './helpers';
 
 let reporter: Viewer;

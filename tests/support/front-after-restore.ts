@@ -2,7 +2,7 @@ import { publishFront } from '@/lib/data/front';
 import { listFrontSections } from '@/lib/data/public-front';
 import { transitionStory } from '@/lib/data/workflow';
 import { db } from '@/lib/db';
-import { emptyLayout } from '@/lib/validations/front';
+import { emptyLayout } from '@/lib/front/layout';
 
 // A second process for tests/integration/backup.test.ts, pointed at a restored database: an editor
 // publishes a front page that leads with a story, then unpublishes that story (which takes it off

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getSlot, moveBlock, setSlot, slotKeys, slotLabel, swapSlots } from '@/components/front/slots';
-import { emptyLayout, frontLayoutSchema, reconcileLayout, storyIdsIn, withoutStory } from '@/lib/validations/front';
+import { frontLayoutSchema, storyIdsIn } from '@/lib/validations/front';
+import { emptyLayout, reconcileLayout, withoutStory } from '@/lib/front/layout';
 
 const base = () => ({ ...emptyLayout(['politics', 'world']), lead: 'a', top: ['b', null, 'c', null] });
 
