@@ -26,9 +26,11 @@ export async function publishScheduledStory(job: ScheduledPublication): Promise<
     await lockStory(tx, job.storyId);
     const story = await tx.story.findUnique({
       where: { id: job.storyId },
-      select: { version: true, firstPublishedAt: true, headline: true, legalHold: true, wireKilledAt: true, authors: { select: { userId: true } } },
+      select: { version: true, status: true, scheduledAt: true, firstPublishedAt: true, headline: true, legalHold: true, wireKilledAt: true, authors: { select: { userId: true } } },
     });
-    if (!story) return null;
+    // A job for a schedule that no longer stands (rescheduled, unscheduled, published by hand)
+    // does nothing, not even tell anyone the story is held.
+    if (!story || story.status !== 'SCHEDULED' || story.scheduledAt?.getTime() !== scheduledAt.getTime()) return null;
     if (story.legalHold || story.wireKilledAt) {
       // Due, but held (a legal hold, or the agency killed the wire item it was made from): it
       // stays scheduled (the sweep publishes it once the stop is cleared), and the newsroom hears

@@ -21,7 +21,13 @@ export async function enqueueFrontPublication(at: Date): Promise<void> {
   await queue.sendAfter(FRONT, {}, { retryLimit: 5, retryDelay: 5 }, at);
 }
 
-/** Cancels queued publications of a story (after a reschedule, unschedule or manual publish). */
+/**
+ * Cancels queued publications of a story (after a reschedule, unschedule or manual publish). pg-boss
+ * finds jobs only by id, so this reads its job table (`pgboss.job`: name, state, data) as pg-boss
+ * 10.4 lays it out; package.json pins that version, and integration `scheduling.test.ts` ("a
+ * reschedule cancels the old job") reads the same table and fails if an upgrade changes it. A job
+ * that escapes cancelling does nothing: the worker publishes only the schedule that stands.
+ */
 export async function cancelScheduledPublication(storyId: string): Promise<void> {
   const queue = await boss();
   await queue.createQueue(QUEUE);

@@ -69,6 +69,11 @@ describe('scheduled publishing', () => {
     await db.story.update({ where: { id }, data: { scheduledAt: later } });
     expect(await publishScheduledStory({ storyId: id, scheduledAt: new Date(Date.now() - 1000).toISOString(), scheduledById: editor.id })).toBe(false);
     expect(await row(id)).toMatchObject({ status: 'SCHEDULED', scheduledAt: later });
+    // Nor, on legal hold, does it tell anyone a publication is held: none was due.
+    await db.story.update({ where: { id }, data: { legalHold: true } });
+    expect(await publishScheduledStory({ storyId: id, scheduledAt: new Date(Date.now() - 1000).toISOString(), scheduledById: editor.id })).toBe(false);
+    expect(await db.notification.count({ where: { storyId: id, kind: 'heldPublication' } })).toBe(0);
+    await db.story.update({ where: { id }, data: { legalHold: false } });
     await transitionStory(editor, id, 'unschedule', { baseVersion: (await row(id)).version });
     expect(await row(id)).toMatchObject({ status: 'APPROVED', scheduledAt: null });
     const after = await db.$queryRaw<{ state: string }[]>`SELECT state FROM pgboss.job WHERE name = 'publish-scheduled' AND data->>'storyId' = ${id}`;
