@@ -5,8 +5,9 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 import { isUnreachable, markDatabaseDown, markDatabaseUp } from '@/lib/db-availability';
 
-// One client per process; Next's dev server re-evaluates modules, so keep it on globalThis.
-const globalForPrisma = globalThis as unknown as { prisma?: Db };
+// One client and one pool per process; Next's dev server re-evaluates modules, so keep them on
+// globalThis.
+const globalForPrisma = globalThis as unknown as { prisma?: Db; pool?: pg.Pool };
 
 /**
  * The connection pool, watched: each query and connection tells lib/db-availability whether the
@@ -38,10 +39,21 @@ function watchedPool(url: string): pg.Pool {
   return pool;
 }
 
-function createClient() {
+/**
+ * The process's connections for queries: Prisma's, and the rate limits' (lib/data/rate-limits.ts,
+ * which bounds its own waits at half a second). The other connections a process holds have
+ * reasons of their own: the cache's LISTEN connection (lib/cache/tagged-cache.ts; LISTEN needs one
+ * connection of its own) and pg-boss's pool (lib/jobs/boss.ts; its maintenance statements outlast
+ * this pool's four-second query limit).
+ */
+export function databasePool(): pg.Pool {
   const url = env().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set. Start Masthead with `npm run dev` or `npm start`, which provide it.');
-  return new PrismaClient({ adapter: new PrismaPg(watchedPool(url), { disposeExternalPool: true }), omit: { user: { passwordHash: true } } });
+  return (globalForPrisma.pool ??= watchedPool(url));
+}
+
+function createClient() {
+  return new PrismaClient({ adapter: new PrismaPg(databasePool(), { disposeExternalPool: true }), omit: { user: { passwordHash: true } } });
 }
 
 function client(): Db {

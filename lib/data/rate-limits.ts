@@ -1,7 +1,7 @@
 import 'server-only';
-import { Pool } from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
 import { limitKeyOf } from '@/lib/security/client-address';
+import { databasePool } from '@/lib/db';
 import { env } from '@/lib/env';
 import { log } from '@/lib/log';
 
@@ -13,16 +13,7 @@ import { log } from '@/lib/log';
 
 const STORE_TIMEOUT_MS = 500;
 type Limiter = RLWrapperTimeouts;
-const globalForLimits = globalThis as unknown as { limitPool?: Pool; limiters?: Map<string, Limiter> };
-
-function pool(): Pool {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set.');
-  // Bounded waits, so that a connection or a query a frozen database never answers is given up.
-  globalForLimits.limitPool ??= new Pool({ connectionString: url, max: 3, connectionTimeoutMillis: 2_000, query_timeout: 2_000, statement_timeout: 2_000 });
-  globalForLimits.limitPool.on('error', (error) => log.warn({ err: error }, '[rate-limit] idle connection lost'));
-  return globalForLimits.limitPool;
-}
+const globalForLimits = globalThis as unknown as { limiters?: Map<string, Limiter> };
 
 type Rule = { points: number; seconds: number };
 
@@ -32,7 +23,9 @@ function limiter(name: string, rule: Rule): Limiter {
   let found = limiters.get(key);
   if (!found) {
     const store = new RateLimiterPostgres({
-      storeClient: pool(),
+      // The process's query pool (lib/db.ts): its timeouts are longer, but no limit waits for it
+      // beyond STORE_TIMEOUT_MS.
+      storeClient: databasePool(),
       storeType: 'pool',
       tableName: 'rate_limit',
       tableCreated: true, // the migration creates it
