@@ -25,6 +25,9 @@ const schema = z
     // Addresses as bucket/key on the endpoint's host (MinIO and most self-hosted servers) rather
     // than bucket.host/key; the default when an endpoint is named.
     MASTHEAD_S3_PATH_STYLE: z.enum(['0', '1'], { error: 'MASTHEAD_S3_PATH_STYLE must be 0 or 1' }).optional(),
+    // Where readers' browsers fetch renditions when the bucket (or a CDN before it) is public;
+    // unset: through Masthead's own /media/ route, with the same cache headers.
+    MASTHEAD_MEDIA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'MASTHEAD_MEDIA_PUBLIC_URL must be an absolute URL such as https://media.example.com' }).optional(),
     // A JSON file in oEmbed providers.json format that replaces the built-in embed providers.
     MASTHEAD_EMBED_PROVIDERS: z.string().min(1).optional(),
     // Wire copy: the folder whose <source-slug>/ subfolders are ingested, and the feed hosts

@@ -1,5 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { publicMediaSrc } from '@/lib/media/urls';
 import { attrsOf } from '@/lib/editor/node-attrs';
 import type { Block, Doc, ImageNode } from '@/lib/editor/schema';
 import type { Rendition } from '@/lib/media/process';
@@ -69,7 +71,21 @@ export async function resolveBodyRefs(client: Client, doc: Doc): Promise<Doc> {
   const ids = imageIds(doc);
   const [rows, embeds] = await Promise.all([ids.length ? client.media.findMany({ where: { id: { in: ids } }, select: bodyImageSelect }) : [], embedsFor(client, doc)]);
   if (ids.length === 0 && !embeds) return doc;
-  return withLibraryImages(doc, rows, embeds);
+  return withPublicMedia(withLibraryImages(doc, rows, embeds));
+}
+
+/** Every rendition a body shows (images, embeds' thumbnails) at the address readers fetch it from. */
+function withPublicMedia(doc: Doc): Doc {
+  if (!env().MASTHEAD_MEDIA_PUBLIC_URL) return doc;
+  const map = (blocks: Block[]): Block[] =>
+    blocks.map((block): Block => {
+      if (block.type === 'image') return { ...block, attrs: { ...block.attrs, src: publicMediaSrc(block.attrs.src) } };
+      if (block.type === 'embed' && block.attrs.thumbnailSrc) return { ...block, attrs: { ...block.attrs, thumbnailSrc: publicMediaSrc(block.attrs.thumbnailSrc) } };
+      if (block.type === 'blockquote') return { ...block, content: map(block.content) };
+      if (block.type === 'bulletList' || block.type === 'orderedList') return { ...block, content: block.content.map((item) => ({ ...item, content: map(item.content) })) } as Block;
+      return block;
+    });
+  return { ...doc, content: map(doc.content) };
 }
 
 /** Live or scheduled stories that show an image, as featured image or in the body. */

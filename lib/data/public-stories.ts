@@ -7,6 +7,7 @@ import { storyCacheKeys, cacheKeys } from '@/lib/cache/keys';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { publicBody } from '@/lib/editor/public-body';
 import type { Rendition } from '@/lib/media/process';
+import { publicMediaSrc } from '@/lib/media/urls';
 import { decodeCursor, encodeCursor } from '@/lib/pagination';
 import { liveSql, liveWhere } from './live';
 
@@ -80,8 +81,8 @@ export function toImage(image: SummaryRow['featuredImage']): PublicImage | null 
   const main = renditions.find((r) => r.width >= 1200) ?? renditions.at(-1);
   if (!main) return null;
   return {
-    src: main.src,
-    srcSet: renditions.map((r) => `${r.src} ${r.width}w`).join(', '),
+    src: publicMediaSrc(main.src),
+    srcSet: renditions.map((r) => `${publicMediaSrc(r.src)} ${r.width}w`).join(', '),
     width: main.width,
     height: main.height,
     alt: image.altText,

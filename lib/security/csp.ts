@@ -9,6 +9,8 @@
 // every text is escaped and rich text is rendered only from validated JSON. Frames: none, except
 // on public pages the players of enabled embed providers (loaded only when a reader presses play).
 
+import { publicMediaOrigin } from '@/lib/media/urls';
+
 export const CSP_REPORT_PATH = '/api/csp-report';
 
 /** Routes that get a per-request nonce: everything behind sign-in, and the sign-in pages. */
@@ -17,12 +19,14 @@ export function usesNonce(pathname: string): boolean {
 }
 
 function policy(scriptSrc: string[], dev: boolean, frames: readonly string[] = []): string {
+  // Renditions come from the public bucket when MASTHEAD_MEDIA_PUBLIC_URL names one (lib/media/urls.ts).
+  const media = publicMediaOrigin();
   return [
     "default-src 'self'",
     `script-src ${[...scriptSrc, ...(dev ? ["'unsafe-eval'"] : [])].join(' ')}`,
     // Inline style attributes (the editor's, React's) are allowed; styles cannot run script.
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
+    `img-src 'self' data: blob:${media ? ` ${media}` : ''}`,
     "font-src 'self'",
     `connect-src 'self'${dev ? ' ws: wss:' : ''}`,
     `frame-src ${frames.length ? frames.join(' ') : "'none'"}`,

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { startServerProcess } from '../../scripts/lib/app-server';
 import { S3Storage } from '../../lib/media/s3-storage';
 import { S3_KEYS, startLocalS3, type LocalS3 } from '../support/s3-server';
-import { query } from './support/db';
+import { createApprovedStory, query } from './support/db';
 import { storageStateFor } from './support/roles';
 
 // Several machines, one media store: two instances on one PostgreSQL, each with a media folder of
@@ -20,8 +20,12 @@ test.beforeAll(async () => {
   // Starting two servers can take minutes on a busy machine.
   test.setTimeout(300_000);
   s3 = await startLocalS3();
-  const options = (port: number, name: string) => ({ port, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: `test-results/${name}-server.log`, authSecret: process.env.E2E_AUTH_SECRET, env: s3.env });
-  [first, second] = await Promise.all([startServerProcess(options(3220, 'bucket-first')), startServerProcess(options(3221, 'bucket-second'))]);
+  const options = (port: number, name: string, env: Record<string, string> = {}) => ({ port, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: `test-results/${name}-server.log`, authSecret: process.env.E2E_AUTH_SECRET, env: { ...s3.env, ...env } });
+  // The second sends readers' browsers to the bucket itself for images (s3rver answers unsigned GETs).
+  [first, second] = await Promise.all([
+    startServerProcess(options(3220, 'bucket-first')),
+    startServerProcess(options(3221, 'bucket-second', { MASTHEAD_MEDIA_PUBLIC_URL: `${s3.endpoint}/${s3.bucket}` })),
+  ]);
 });
 test.afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);
@@ -70,5 +74,41 @@ test('an image uploaded through one instance is stored in the bucket and served 
   // A file the bucket does not hold is a 404, as from the disk.
   expect((await fetch(`${second.baseUrl}/media/${media!.id.replace(/^./, media!.id[0] === 'a' ? 'b' : 'a')}/320.webp`)).status).toBe(404);
   expect((await fetch(`${second.baseUrl}/media/${media!.id}/7.webp`)).status).toBe(404);
+  await context.close();
+});
+
+test('with a public media address, reading pages load their images from the bucket itself, allowed by the page’s policy; the newsroom keeps the origin’s', async ({ browser }) => {
+  const name = `pier-${Date.now()}.jpg`;
+  const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
+  const context = await browser.newContext({ storageState: storageStateFor('editor') });
+  const page = await context.newPage();
+  await page.goto(`${first.baseUrl}/newsroom/media`);
+  await page.getByLabel('Upload images').setInputFiles([{ name, mimeType: 'image/jpeg', buffer: jpeg }]);
+  await expect(page.getByRole('status').filter({ hasText: name })).toContainText(`${name}: uploaded.`);
+  const [media] = await query<{ id: string }>(`UPDATE "Media" SET "altText" = 'The pier at low tide' WHERE "originalName" = $1 RETURNING id`, [name]);
+
+  const headline = `Pier reopens after repairs ${Date.now()}`;
+  const story = await createApprovedStory('bucket', headline);
+  await query(`UPDATE "Story" SET "featuredImageId" = $1 WHERE id = $2`, [media!.id, story.id]);
+  await page.goto(`${first.baseUrl}/newsroom/stories/${story.id}`);
+  const workflow = page.getByRole('region', { name: 'Workflow' });
+  await workflow.getByRole('button', { name: 'Publish' }).click();
+  await expect(workflow).toContainText('published');
+
+  const reader = await browser.newPage();
+  const blocked: string[] = [];
+  reader.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) blocked.push(message.text());
+  });
+  await reader.goto(`${second.baseUrl}${story.path}`);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
+  const picture = reader.getByRole('img', { name: 'The pier at low tide' });
+  await expect(picture).toHaveAttribute('src', new RegExp(`^${s3.endpoint}/${s3.bucket}/${media!.id}/\\d+\\.webp$`));
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  expect(blocked).toEqual([]);
+  // The other instance, without the setting, serves the same story's image itself.
+  const own = await (await fetch(`${first.baseUrl}${story.path}`)).text();
+  expect(own).toContain(`src="/media/${media!.id}/`);
+  await reader.close();
   await context.close();
 });
