@@ -1,10 +1,10 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import sharp from 'sharp';
 import { startServerProcess } from '../../scripts/lib/app-server';
 import { S3Storage } from '../../lib/media/s3-storage';
 import { S3_KEYS, startLocalS3, type LocalS3 } from '../support/s3-server';
 import { createApprovedStory, query } from './support/db';
-import { storageStateFor } from './support/roles';
+import { storageStateFor, type RoleName } from './support/roles';
 
 // Several machines, one media store: two instances on one PostgreSQL, each with a media folder of
 // its own (startServerProcess makes one per process) and both pointed at one bucket on a real S3
@@ -32,14 +32,20 @@ test.afterAll(async () => {
   await s3?.stop();
 });
 
-test('an image uploaded through one instance is stored in the bucket and served by the other, which has no copy on its disk', async ({ browser }) => {
-  const name = `quay-${Date.now()}.jpg`;
-  const jpeg = await sharp({ create: { width: 1400, height: 800, channels: 3, background: { r: 160, g: 70, b: 40 } } }).jpeg().toBuffer();
-  const context = await browser.newContext({ storageState: storageStateFor('reporter') });
+/** Uploads a photograph named `name` in the first instance's media library, signed in as `role`. */
+async function uploadThroughFirst(browser: Browser, role: RoleName, name: string) {
+  const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
+  const context = await browser.newContext({ storageState: storageStateFor(role) });
   const page = await context.newPage();
   await page.goto(`${first.baseUrl}/newsroom/media`);
   await page.getByLabel('Upload images').setInputFiles([{ name, mimeType: 'image/jpeg', buffer: jpeg }]);
   await expect(page.getByRole('status').filter({ hasText: name })).toContainText(`${name}: uploaded.`);
+  return { context, page };
+}
+
+test('an image uploaded through one instance is stored in the bucket and served by the other, which has no copy on its disk', async ({ browser }) => {
+  const name = `quay-${Date.now()}.jpg`;
+  const { context, page } = await uploadThroughFirst(browser, 'reporter', name);
 
   const [media] = await query<{ id: string; renditions: { key: string; src: string; bytes: number }[] }>(`SELECT id, renditions FROM "Media" WHERE "originalName" = $1`, [name]);
   expect(media!.renditions.length).toBeGreaterThan(1);
@@ -79,12 +85,7 @@ test('an image uploaded through one instance is stored in the bucket and served 
 
 test('with a public media address, reading pages load their images from the bucket itself, allowed by the page’s policy; the newsroom keeps the origin’s', async ({ browser }) => {
   const name = `pier-${Date.now()}.jpg`;
-  const jpeg = await sharp({ create: { width: 1600, height: 900, channels: 3, background: { r: 40, g: 120, b: 90 } } }).jpeg().toBuffer();
-  const context = await browser.newContext({ storageState: storageStateFor('editor') });
-  const page = await context.newPage();
-  await page.goto(`${first.baseUrl}/newsroom/media`);
-  await page.getByLabel('Upload images').setInputFiles([{ name, mimeType: 'image/jpeg', buffer: jpeg }]);
-  await expect(page.getByRole('status').filter({ hasText: name })).toContainText(`${name}: uploaded.`);
+  const { context, page } = await uploadThroughFirst(browser, 'editor', name);
   const [media] = await query<{ id: string }>(`UPDATE "Media" SET "altText" = 'The pier at low tide' WHERE "originalName" = $1 RETURNING id`, [name]);
 
   const headline = `Pier reopens after repairs ${Date.now()}`;
