@@ -39,7 +39,7 @@ const schema = z
       .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean)),
     // Writing together (lib/collab): story bodies edited in a shared document over a WebSocket.
     // "off" keeps every editor on version-checked autosave.
-    MASTHEAD_COLLABORATION: z.enum(['on', 'off'], { error: 'MASTHEAD_COLLABORATION is "on" or "off".' }).default('off'),
+    MASTHEAD_COLLABORATION: z.enum(['on', 'off'], { error: 'MASTHEAD_COLLABORATION is "on" or "off".' }).default('on'),
     MASTHEAD_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     // How many proxies in front of Masthead append to X-Forwarded-For (0: the socket peer is the client).
     MASTHEAD_TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),

@@ -37,6 +37,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
 import { KeptAside } from './kept-aside';
+import { joinsShared, writeSharedBody } from './local-into-shared';
 import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
@@ -77,9 +78,11 @@ export function StoryEditor(props: Props) {
   const wanted = !!props.story && props.collaborate === true;
   const { doc, state } = useSharedDoc(wanted ? props.story!.id : null, props.viewerId, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
   if (!wanted) return <StoryEditorView {...props} />;
-  if (doc && state.kind === 'ready') return <StoryEditorView key="shared" {...props} shared={doc} sharedState={state} />;
-  if (state.kind === 'unavailable') return <StoryEditorView key="alone" {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
-  return <StoryEditorView key="waiting" {...props} waiting />;
+  // One view throughout: what is typed into its other fields while the socket connects (a note,
+  // a headline) stays; only the body's editor is made anew (useEditor's dependencies below).
+  if (doc && state.kind === 'ready') return <StoryEditorView {...props} shared={doc} sharedState={state} />;
+  if (state.kind === 'unavailable') return <StoryEditorView {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
+  return <StoryEditorView {...props} waiting />;
 }
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
@@ -92,7 +95,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   const editable = (story ? story.canEdit : true) && !waiting && !readOnlyShare;
   // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
   if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
-  const [stranded, setStranded] = useState<StoryDraft | null>(null);
+  const [stranded, setStranded] = useState<{ draft: StoryDraft; movedOn: boolean } | null>(null);
   const slugLocked = story?.slugLocked ?? false;
   const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0, docSeq: story?.docSeq ?? 0 }, format);
   const router = useRouter();
@@ -167,19 +170,26 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     // Work that never reached the server (offline, crash, closed tab) comes back once the editor
     // exists (localStorage is there only in the browser). The shared document keeps its own.
     onCreate: ({ editor: e }) => {
-      if (shared || waiting) return;
+      if (waiting) return;
       const local = readLocalCopy(story?.id ?? null);
       // A copy that is not a whole draft (another version of the editor wrote it) is not applied.
       if (!local || typeof local.draft?.body !== 'object' || local.draft.body === null) return;
       if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
       // The story left this person's hands before the text was saved: offer it back, never apply it.
-      if (!editable) return setStranded(local.draft);
+      if (!editable) return setStranded({ draft: local.draft, movedOn: false });
+      if (shared && story) {
+        // Typed alone before the story was written together: joins the document if nobody wrote since.
+        if (!joinsShared(local, story, shared.ydoc, e.schema)) return setStranded({ draft: local.draft, movedOn: true });
+        replace(local.draft);
+        writeSharedBody(shared.ydoc, e.schema, local.draft.body);
+        return autosave.markDirty();
+      }
       replace(local.draft);
       e.commands.setContent(local.draft.body, { emitUpdate: false });
       if (story && local.baseVersion !== story.version) autosave.showConflict(story);
       else autosave.markDirty();
     },
-  });
+  }, [shared, waiting]);
 
   // The body as the editor holds it, read into the draft when typing pauses (at most a second
   // late while typing on) or when something needs it now.
@@ -295,7 +305,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
         {sharedState?.kind === 'ready' && sharedState.aside && storyId && <KeptAside storyId={storyId} viewerId={viewerId} text={sharedState.aside} />}
         {!editable && !waiting && !(sharedState?.kind === 'ready' && sharedState.refused) && <p className="notice">You can read this story, but not edit it in its current state.</p>}
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
-          <StrandedText storyId={storyId} draft={stranded ?? draft} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
+          <StrandedText storyId={storyId} draft={stranded?.draft ?? draft} movedOn={stranded?.movedOn ?? false} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
         )}
         {state.kind === 'conflict' && (
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />

@@ -29,10 +29,11 @@ function inParts(text: string, limit: number): string[] {
 
 /**
  * Text this person typed that the server no longer takes: the story left their hands (submitted,
- * approved, published by someone else) before it was saved. Never silently dropped: it can be
- * copied, or sent to the story's editors as a comment; it stays on this device until then.
+ * approved, published by someone else) before it was saved, or (`movedOn`) others wrote in it since,
+ * so it cannot be laid over their words. Never silently dropped: it can be copied, or sent to the
+ * story's editors as a comment; it stays on this device until then.
  */
-export function StrandedText({ storyId, draft, canComment, onDone }: { storyId: string; draft: StoryDraft; canComment: boolean; onDone: () => void }) {
+export function StrandedText({ storyId, draft, movedOn = false, canComment, onDone }: { storyId: string; draft: StoryDraft; movedOn?: boolean; canComment: boolean; onDone: () => void }) {
   const router = useRouter();
   const [status, setStatus] = useState('');
   const [pending, setPending] = useState(false);
@@ -49,7 +50,7 @@ export function StrandedText({ storyId, draft, canComment, onDone }: { storyId: 
 
   const send = async () => {
     setPending(true);
-    const parts = inParts(`My unsaved changes, from before the story left my hands:\n\n${text}`, COMMENT_LIMIT);
+    const parts = inParts(`${movedOn ? 'My unsaved changes, from before the story changed' : 'My unsaved changes, from before the story left my hands'}:\n\n${text}`, COMMENT_LIMIT);
     for (const [i, part] of parts.entries()) {
       const result = await addCommentAction({ storyId, body: parts.length > 1 ? `(${i + 1}/${parts.length}) ${part}`.slice(0, COMMENT_LIMIT) : part });
       if (!result.ok) {
@@ -73,7 +74,7 @@ export function StrandedText({ storyId, draft, canComment, onDone }: { storyId: 
   return (
     <section className="stranded-text" role="region" aria-label="Your unsaved text">
       <p>
-        <strong>This story left your hands before your last changes were saved.</strong> They are kept on this device: copy them, or send them to the editors as a
+        <strong>{movedOn ? 'This story changed before your last changes were saved.' : 'This story left your hands before your last changes were saved.'}</strong> They are kept on this device: copy them, or send them to the editors as a
         comment.
       </p>
       <textarea readOnly value={text} rows={6} aria-label="Unsaved text" onFocus={(e) => e.target.select()} />

@@ -204,7 +204,7 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   // Without a body the save is of the metadata only: the body is written together, in the story's
   // shared document (lib/data/story-docs.ts), and the stored one stays as that last wrote it.
   const bodyShared = input.body === undefined;
-  const fields = bodyShared ? { ...input, body: (await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } })).body } : input;
+  const fields = { ...input, body: bodyShared ? (await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } })).body : input.body };
   const checked = await stampedBy(viewer, id, await checkFields(fields), 'body');
 
   try {
@@ -264,7 +264,7 @@ async function saveUpdate(
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
   if (input.body === undefined) throw new ValidationError('An update to a live story is saved with its body.', { body: ['An update to a live story is saved with its body.'] });
-  const checked = await stampedBy(viewer, id, await checkFields(input), 'pendingUpdate');
+  const checked = await stampedBy(viewer, id, await checkFields({ ...input, body: input.body }), 'pendingUpdate');
   const snapshot = snapshotOf(checked, before.slug);
   return db.$transaction(async (tx) => {
     const { count } = await tx.story.updateMany({

@@ -50,6 +50,8 @@ export const newStorySchema = storyFieldsSchema.extend({
 });
 
 export const saveStorySchema = storyFieldsSchema.extend({
+  // Absent when the body is written together: the save is of the metadata only (lib/data/stories.ts).
+  body: z.unknown().optional(),
   baseVersion: z.number({ error: 'baseVersion must be the version number the edit started from.' }).int().positive(),
   kind: z.enum(['autosave', 'manual'], { error: 'kind must be "autosave" or "manual".' }),
   label: line('The checkpoint name', 120).default(''),

@@ -3,7 +3,7 @@ import { expect, test, type Browser, type Page, type WebSocketRoute } from '@pla
 import { startServerProcess } from '../../scripts/lib/app-server';
 import { createTestUser, query } from './support/db';
 import { signIn } from './support/sign-in';
-import { body, expectSaved, saveStatus } from './support/editor';
+import { body, expectSaved, paragraphs, saveStatus } from './support/editor';
 import { ROLES, storageStateFor, type RoleName } from './support/roles';
 
 // Writing together: a reporter and an editor in the same draft at the same time, on an instance
@@ -72,13 +72,6 @@ async function caretAt(page: Page, paragraph: number, offset: number) {
   await select(page, start + offset);
 }
 
-/** The body's paragraphs as the editor holds them (the page also shows other people's caret labels). */
-const paragraphs = (page: Page) =>
-  body(page).evaluate((el) => {
-    const texts: string[] = [];
-    (el as unknown as { editor: { state: { doc: { forEach: (f: (node: { textContent: string }) => void) => void } } } }).editor.state.doc.forEach((node) => texts.push(node.textContent));
-    return texts;
-  });
 
 test('a reporter and an editor type into the same draft at once, in different paragraphs and in the same sentence, and both end with every keystroke', async ({ browser }) => {
   const id = await draft();

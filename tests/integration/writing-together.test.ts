@@ -5,6 +5,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { Editor, type JSONContent } from '@tiptap/core';
 import { JSDOM } from 'jsdom';
 import Collaboration from '@tiptap/extension-collaboration';
+import { canonicalBody } from '@/lib/editor/canonical';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -199,12 +200,7 @@ function edit(client: Client, rng: ReturnType<typeof random>, canSuggest: boolea
  * comments on a word) keep the order they were added in the editor that added them, while the
  * others receive them in the shared document's order; the order means nothing, the set does.
  */
-function canonical(node: JSONContent): JSONContent {
-  const marks = node.marks && [...node.marks].sort((a, b) => (a.type + JSON.stringify(a.attrs ?? {})).localeCompare(b.type + JSON.stringify(b.attrs ?? {})));
-  return { ...node, ...(marks && { marks }), ...(node.content && { content: node.content.map(canonical) }) };
-}
-
-const json = (client: Client): JSONContent => canonical(client.editor.getJSON());
+const json = (client: Client): JSONContent => canonicalBody(client.editor.getJSON());
 
 describe('writing together', () => {
   for (const seed of SEEDS) {
@@ -274,7 +270,7 @@ async function fuzz(seed: number) {
 
   // The stored body is the document: written within the store's two seconds of the last change.
   await runningCollab()!.storeNow(story.id);
-  const stored = async () => canonical((await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent);
+  const stored = async () => canonicalBody((await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent);
   await until(async () => JSON.stringify(await stored()) === JSON.stringify(final), 'the stored body', 5_000).catch(() => {});
   expect(await stored()).toEqual(final);
 

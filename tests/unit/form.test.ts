@@ -92,3 +92,14 @@ describe('one-line story fields', () => {
     expect(storyFieldsSchema.safeParse({ headline: '\r\n', bylineIds: ['u1'], body: {} }).success).toBe(false);
   });
 });
+
+describe('a save of a story written together', () => {
+  it('carries its metadata without a body (the shared document writes the body); a first save needs one', async () => {
+    const { newStorySchema, saveStorySchema } = await import('@/lib/validations/story');
+    const metadata = { headline: 'Harbour reopens', bylineIds: ['u1'], featuredImageId: 'm1' };
+    const parsed = saveStorySchema.parse({ ...metadata, baseVersion: 3, kind: 'autosave' });
+    expect(parsed.body).toBeUndefined();
+    expect(parsed.featuredImageId).toBe('m1');
+    expect(newStorySchema.safeParse(metadata).error?.issues.map((i) => i.path.join('.'))).toEqual(['body']);
+  });
+});

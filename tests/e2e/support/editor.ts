@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { summitParagraphs } from '../../support/summit';
 
 /** The summit story's paragraphs, exactly as the source has them (the byline line left out). */
@@ -75,3 +75,22 @@ export async function writeAndSubmit(page: Page, story: { headline: string; text
   await expect(page.getByRole('region', { name: 'Workflow' })).toContainText('in review');
   return page.url().split('/').pop()!;
 }
+
+/** Refuses the browser's WebSocket for writing together: its editors save the version-checked way. */
+export async function withoutWritingTogether(context: BrowserContext) {
+  await context.routeWebSocket(/\/api\/collab/, (ws) => ws.close());
+}
+
+/** Waits until an open story's editor has given up on writing together and takes typing alone. */
+export async function editingAlone(page: Page) {
+  await expect(page.getByText(/Writing together is unavailable/)).toBeVisible({ timeout: 15_000 });
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+}
+
+/** The body's paragraphs as the editor holds them (the page also shows other people's caret labels). */
+export const paragraphs = (page: Page) =>
+  body(page).evaluate((el) => {
+    const texts: string[] = [];
+    (el as unknown as { editor: { state: { doc: { forEach: (f: (node: { textContent: string }) => void) => void } } } }).editor.state.doc.forEach((node) => texts.push(node.textContent));
+    return texts;
+  });
