@@ -5,12 +5,14 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { onInvalidation } from '@/lib/cache/tagged-cache';
 import { findSessionViewer } from '@/lib/data/sessions';
-import { docAccessFor, openStoryDoc, storeStoryDoc, type DocAccess } from '@/lib/data/story-docs';
+import { claimDocClient, docAccessFor, docClients, openStoryDoc, storeStoryDoc, type DocAccess } from '@/lib/data/story-docs';
 import type { Viewer } from '@/lib/data/viewer';
 import { log } from '@/lib/log';
 import { sessionOfUpgrade } from './session';
 import { docName, storyOfDoc } from './names';
 import { runningCollab, setRunningCollab } from './registry';
+import { SuggestionAuthors } from './suggestion-authors';
+import { bodyOfDoc, forwardEdit } from './ydoc';
 
 // Writing together: the Hocuspocus server inside Masthead's own process. scripts/server.ts hands
 // it the WebSocket upgrades for COLLAB_PATH on the same port as the pages; everything else (who
@@ -28,6 +30,8 @@ type Context = { viewer: Viewer; sessionId: string; access: DocAccess; storyId: 
 
 // Who changed each open document since it was last stored, in the order they first did.
 const editorsSince = new WeakMap<Document, string[]>();
+// Who suggested what in each open document (suggestion-authors.ts).
+const authorsOf = new WeakMap<Document, SuggestionAuthors>();
 // Servers stopped as if they had crashed: they store nothing more.
 const stopped = new WeakSet<Hocuspocus>();
 
@@ -42,6 +46,7 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
   if (!storyId || stopped.has(server)) return;
   const editors = editorsSince.get(document) ?? [];
   editorsSince.delete(document);
+  stampSuggestions(document);
   const state = Y.encodeStateAsUpdate(document);
   try {
     const { incoming } = await storeStoryDoc(storyId, state, editors);
@@ -58,6 +63,29 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
     }, RETRY_MS).unref();
     throw error;
   }
+}
+
+/** Puts the server's authors back on suggestions a browser stamped otherwise, as an edit everyone receives. */
+function stampSuggestions(document: Document): void {
+  const authors = authorsOf.get(document);
+  if (!authors?.needsStamping) return;
+  const stamped = authors.stamp(bodyOfDoc(document));
+  const edit = stamped && forwardEdit(Y.encodeStateAsUpdate(document), stamped);
+  if (edit) Y.applyUpdate(document, edit, 'stamp');
+}
+
+/** Each connection's awareness names the Yjs client id its editor writes with: that id is its person's. */
+// Kept with the document at once, so that after a restart the edits another browser hands back
+// (the server lost them) are still their writer's.
+function watchClientIds(document: Document, storyId: string, authors: SuggestionAuthors): void {
+  document.awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }, origin: unknown) => {
+    const connection = document.getConnections().find((c) => c.webSocket === origin);
+    const viewer = (connection?.context as Partial<Context> | undefined)?.viewer;
+    if (!viewer) return;
+    for (const clientId of [...added, ...updated]) {
+      if (authors.claimClient(clientId, viewer.name)) void claimDocClient(storyId, clientId, viewer.name).catch((error: unknown) => log.error({ err: error, storyId }, 'keeping whose a client id is failed'));
+    }
+  });
 }
 
 function hookPayload(document: Document): onStoreDocumentPayload {
@@ -94,15 +122,20 @@ function create(): Hocuspocus {
       const storyId = storyOfDoc(documentName)!;
       try {
         Y.applyUpdate(document, await openStoryDoc(storyId), 'load');
+        const authors = new SuggestionAuthors(bodyOfDoc(document), await docClients(storyId));
+        authorsOf.set(document, authors);
+        watchClientIds(document, storyId, authors);
       } catch (error) {
         log.error({ err: error, storyId }, 'opening a shared document failed');
         throw error;
       }
       return document;
     },
-    async onChange({ document, context, transactionOrigin }) {
+    async onChange({ document, context, transactionOrigin, update }) {
       const viewer = (context as Partial<Context>).viewer;
-      if (viewer && transactionOrigin) noteEditor(document, viewer.id);
+      if (!viewer || !transactionOrigin) return;
+      noteEditor(document, viewer.id);
+      authorsOf.get(document)?.noteUpdate(update, viewer.name);
     },
     onStoreDocument: async ({ document }) => store(document, server),
   });

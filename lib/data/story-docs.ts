@@ -144,3 +144,17 @@ export async function bodyChangedOutside(storyId: string): Promise<boolean> {
   const found = await storedDoc(db, storyId);
   return !!found?.doc && found.doc.bodyHash !== found.bodyHash;
 }
+
+/** The Yjs client ids that have written in the story's document, each with the person it writes for. */
+export async function docClients(storyId: string): Promise<Map<number, string>> {
+  const row = await db.storyDoc.findUnique({ where: { storyId }, select: { clients: true } });
+  const clients = (row?.clients ?? {}) as Record<string, unknown>;
+  return new Map(Object.entries(clients).flatMap(([id, name]) => (typeof name === 'string' && /^\d+$/.test(id) ? [[Number(id), name] as const] : [])));
+}
+
+/** Records whose a client id is, once: a later claim of the same id by anyone changes nothing. */
+export async function claimDocClient(storyId: string, clientId: number, name: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE "StoryDoc" SET "clients" = jsonb_build_object(${String(clientId)}::text, ${name}::text) || "clients"
+    WHERE "storyId" = ${storyId} AND NOT jsonb_exists("clients", ${String(clientId)}::text)`;
+}

@@ -100,6 +100,8 @@ async function connect(viewer: Viewer, storyId: string, canSuggest: boolean): Pr
   const socket = new HocuspocusProviderWebsocket({ url: `${origin.replace('http', 'ws')}/api/collab`, WebSocketPolyfill: Browserish, delay: 50, minDelay: 20, maxDelay: 300 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName(storyId), document: ydoc, token: 'session-cookie' });
   provider.attach();
+  // As the browser does: its awareness names the person (and tells the server its client id).
+  provider.setAwarenessField('user', { name: viewer.name, color: '#123456' });
   let count = 0;
   const editor = new Editor({
     element: document.createElement('div'),
@@ -267,6 +269,9 @@ async function fuzz(seed: number) {
   });
   if (process.env.FUZZ_DEBUG) clients[0]!.editor.state.doc.descendants((node) => { if (node.marks.some((m) => ['insertion','deletion','modification'].includes(m.type.name))) console.log(JSON.stringify(node.toJSON())); });
   for (const [id, who] of authors) expect([id, [...who]]).toEqual([id, [...who].slice(0, 1)]);
+  // … the one whose editor made it (ids are made from the editor's client id), as the server says.
+  const maker = new Map(clients.map((c) => [`s${c.ydoc.clientID.toString(36)}`, c.viewer.name]));
+  for (const [id, who] of authors) expect([id, [...who][0]]).toEqual([id, maker.get(id.split('-')[0]!)]);
 
   // The stored body is the document: written within the store's two seconds of the last change.
   await runningCollab()!.storeNow(story.id);
@@ -280,3 +285,51 @@ async function fuzz(seed: number) {
     client.socket.destroy();
   }
 }
+
+/** The author and time of each suggestion in a body, by id. */
+function suggestionStamps(body: JSONContent): Record<string, { author: unknown; at: unknown }> {
+  const found: Record<string, { author: unknown; at: unknown }> = {};
+  const visit = (node: JSONContent) => {
+    for (const mark of node.marks ?? []) if (['insertion', 'deletion', 'modification'].includes(mark.type)) found[String(mark.attrs?.id)] = { author: mark.attrs?.author, at: mark.attrs?.at };
+    node.content?.forEach(visit);
+  };
+  visit(body);
+  return found;
+}
+
+describe('suggestion authors, written together', () => {
+  it('are the server’s: a mark that names someone else is corrected for everyone; one already stored keeps its author', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const editor = await makeUser('EDITOR');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Suggestion authors', body: docFromPlainText('The port reopened') }));
+    const earlier = { id: 'earlier-1', author: 'Earlier Person', at: '2026-01-02T03:04:05.000Z' };
+    await db.story.update({
+      where: { id: story.id },
+      data: { body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The port reopened' }, { type: 'text', text: ' on Monday', marks: [{ type: 'insertion', attrs: earlier }] }] }] } },
+    });
+    const [mine, theirs] = [await connect(reporter, story.id, true), await connect(editor, story.id, true)];
+    // The reporter's editor writes a suggestion of its own under the editor's name.
+    mine.editor.chain().setTextSelection(mine.editor.state.doc.content.size - 1).insertContent({ type: 'text', text: ' again', marks: [{ type: 'insertion', attrs: { id: 'forged-1', author: editor.name, at: '2001-01-01T00:00:00.000Z' } }] }).run();
+    // The editor splits the paragraph inside the stored suggestion: its pieces keep their author.
+    await until(() => theirs.editor.getText().includes('again'), 'the suggestion to arrive');
+    theirs.editor.chain().setTextSelection(24).splitBlock().run();
+
+    await until(async () => {
+      await runningCollab()!.storeNow(story.id);
+      const body = (await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent;
+      return suggestionStamps(body)['forged-1']?.author === reporter.name && (body.content ?? []).length === 2;
+    }, 'the stored body to carry the server’s author');
+    const body = (await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent;
+    const stamps = suggestionStamps(body);
+    expect(stamps['earlier-1']).toEqual({ author: earlier.author, at: earlier.at });
+    expect(stamps['forged-1']!.author).toBe(reporter.name);
+    // Both editors show the corrected author too: the correction went out as an edit.
+    for (const client of [mine, theirs]) await until(() => suggestionStamps(client.editor.getJSON())['forged-1']?.author === reporter.name, `${client.viewer.name}'s editor to show the server's author`);
+    expect(suggestionStamps(theirs.editor.getJSON())['earlier-1']).toEqual({ author: earlier.author, at: earlier.at });
+    for (const client of [mine, theirs]) {
+      client.editor.destroy();
+      client.provider.destroy();
+      client.socket.destroy();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StoryDoc" ADD COLUMN     "clients" JSONB NOT NULL DEFAULT '{}';
+
