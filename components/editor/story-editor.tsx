@@ -2,19 +2,21 @@
 
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
 import { CommentsPanel } from './comments-panel';
 import { ConflictPanel } from './conflict-panel';
 import { ImagePicker, type PickedImage } from './image-picker';
-import { clearLocalCopy, readLocalCopy, setLocalCopyOwner } from './local-copy';
+import { setLocalCopyOwner } from './local-copy';
 import { StrandedText } from './stranded-text';
 import { MetadataPanel } from './metadata-panel';
+import { HeadlineFields } from './headline-fields';
 import { Toolbar } from './toolbar';
-import { draftOf, type SaveState, type ServerStory, type StoryDraft } from './types';
+import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { useAutosave } from './use-autosave';
+import { useBodySync } from './use-body-sync';
 import { useStoryDraft } from './use-story-draft';
 import { EditorBar } from './editor-bar';
 import { WorkflowBar } from './workflow-bar';
@@ -26,7 +28,7 @@ import { StyleHighlights } from '@/lib/editor/style-highlights';
 import { SuggestChanges } from '@/lib/editor/suggestions';
 import { SuggestionsPanel } from './suggestions-panel';
 import { StyleChecks, type CopyDesk } from './style-checks';
-import { cleanPastedHtml } from '@/lib/editor/paste';
+import { pasteTransforms } from './paste-transforms';
 import { blankStory } from '@/lib/editor/blank-story';
 import { EmbedDialog } from './embed-dialog';
 import { withEmbedCards } from './embed-view';
@@ -36,8 +38,9 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
-import { KeptAside } from './kept-aside';
-import { joinsShared, writeSharedBody } from './local-into-shared';
+import { EditorNotices } from './editor-notices';
+import { takeUpLocalCopy } from './take-up-local-copy';
+import { colourFor, combinedState, suggestionIds, untilSent } from './shared-editing';
 import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
@@ -86,9 +89,6 @@ export function StoryEditor(props: Props) {
 }
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
-// The body is read into the draft this long after typing pauses, and at least this often while it goes on.
-const BODY_SYNC_MS = 300;
-const BODY_SYNC_MAX_MS = 1000;
 
 function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
   const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;
@@ -141,22 +141,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       attributes: { role: 'textbox', 'aria-label': format === 'LIVE' ? 'Summary' : 'Story body', 'aria-multiline': 'true', class: 'story-body' },
       // An address pasted alone on an empty line becomes an embed (use-embeds.ts).
       handlePaste: (view, event) => embeds.handlePaste(view, event),
-      // Plain text: a paragraph per line, none for blank lines; the characters exactly as pasted.
-      transformPastedText: (text) =>
-        text
-          .split(/\r\n?|\n/)
-          .filter((line) => line.trim() !== '')
-          .join('\n'),
-      // Word, Google Docs and web pages bring their own markup: reduced to the story's (lib/editor/paste.ts).
-      transformPastedHTML: (html) => {
-        const cleaned = cleanPastedHtml(html);
-        setPasteNotice(
-          cleaned.droppedImages > 0
-            ? `${cleaned.droppedImages === 1 ? 'An image was' : `${cleaned.droppedImages} images were`} left out of what you pasted: a story’s images come from the media library (Image in the toolbar).`
-            : null,
-        );
-        return cleaned.html;
-      },
+      ...pasteTransforms(setPasteNotice),
     },
     // Written together, the body is saved by the shared document: only the word count and the
     // checks read it here; the save loop keeps to the metadata.
@@ -171,43 +156,11 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     // exists (localStorage is there only in the browser). The shared document keeps its own.
     onCreate: ({ editor: e }) => {
       if (waiting) return;
-      const local = readLocalCopy(story?.id ?? null);
-      // A copy that is not a whole draft (another version of the editor wrote it) is not applied.
-      if (!local || typeof local.draft?.body !== 'object' || local.draft.body === null) return;
-      if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
-      // The story left this person's hands before the text was saved: offer it back, never apply it.
-      if (!editable) return setStranded({ draft: local.draft, movedOn: false });
-      if (shared && story) {
-        // Typed alone before the story was written together: joins the document if nobody wrote since.
-        if (!joinsShared(local, story, shared.ydoc, e.schema)) return setStranded({ draft: local.draft, movedOn: true });
-        replace(local.draft);
-        writeSharedBody(shared.ydoc, e.schema, local.draft.body);
-        return autosave.markDirty();
-      }
-      replace(local.draft);
-      e.commands.setContent(local.draft.body, { emitUpdate: false });
-      if (story && local.baseVersion !== story.version) autosave.showConflict(story);
-      else autosave.markDirty();
+      takeUpLocalCopy(e, { story, ydoc: shared?.ydoc ?? null, editable, replace, strand: (kept, movedOn) => setStranded({ draft: kept, movedOn }), markDirty: autosave.markDirty, showConflict: autosave.showConflict });
     },
   }, [shared, waiting]);
 
-  // The body as the editor holds it, read into the draft when typing pauses (at most a second
-  // late while typing on) or when something needs it now.
-  const bodyTimer = useRef<{ idle?: ReturnType<typeof setTimeout>; since?: number }>({});
-  const syncBody = useCallback(() => {
-    const timer = bodyTimer.current;
-    if (timer.since === undefined) return;
-    clearTimeout(timer.idle);
-    bodyTimer.current = {};
-    if (editor && !editor.isDestroyed) patch({ body: editor.getJSON() });
-  }, [editor, patch]);
-  const bodyChanged = () => {
-    const timer = bodyTimer.current;
-    timer.since ??= Date.now();
-    clearTimeout(timer.idle);
-    timer.idle = setTimeout(syncBody, Math.max(0, Math.min(BODY_SYNC_MS, timer.since + BODY_SYNC_MAX_MS - Date.now())));
-  };
-  useEffect(() => () => clearTimeout(bodyTimer.current.idle), []);
+  const { syncBody, bodyChanged } = useBodySync(editor, patch);
 
   const { setEditor: setEmbedEditor } = embeds;
   useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
@@ -299,11 +252,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
             </section>
           )
         )}
-        {waiting && <p className="notice">Connecting to the shared story…</p>}
-        {alone && <p className="notice">{alone}</p>}
-        {sharedState?.kind === 'ready' && sharedState.refused && <p className="notice" role="alert">{sharedState.refused}</p>}
-        {sharedState?.kind === 'ready' && sharedState.aside && storyId && <KeptAside storyId={storyId} viewerId={viewerId} text={sharedState.aside} />}
-        {!editable && !waiting && !(sharedState?.kind === 'ready' && sharedState.refused) && <p className="notice">You can read this story, but not edit it in its current state.</p>}
+        <EditorNotices storyId={storyId} viewerId={viewerId} editable={editable} waiting={waiting} alone={alone} sharedState={sharedState} />
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
           <StrandedText storyId={storyId} draft={stranded?.draft ?? draft} movedOn={stranded?.movedOn ?? false} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
         )}
@@ -311,23 +260,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
         )}
         {storyId && wire && <WirePanel storyId={storyId} notice={wire.notice} editor={editor} editable={editable} canClearKill={wire.canClearKill} />}
-        <div className="headline-field">
-          <label htmlFor="story-headline">Headline</label>
-          <textarea
-            id="story-headline"
-            rows={2}
-            maxLength={200}
-            value={draft.headline}
-            disabled={!editable}
-            aria-invalid={fieldErrors.headline ? true : undefined}
-            onChange={(e) => update({ headline: e.target.value.replace(/\n/g, ' ') })}
-          />
-          {fieldErrors.headline && <p className="field-error">{fieldErrors.headline.join(' ')}</p>}
-        </div>
-        <div className="dek-field">
-          <label htmlFor="story-dek">Dek</label>
-          <textarea id="story-dek" rows={2} maxLength={400} value={draft.dek} disabled={!editable} onChange={(e) => update({ dek: e.target.value.replace(/\n/g, ' ') })} />
-        </div>
+        <HeadlineFields headline={draft.headline} dek={draft.dek} disabled={!editable} error={fieldErrors.headline} onChange={update} />
         {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} onEmbed={() => setEmbedding(true)} />}
         <p className="paste-notice" role="status">
           {[embeds.notice, pasteNotice].filter(Boolean).join(' ')}
@@ -357,36 +290,4 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       {picker && <ImagePicker title={picker === 'featured' ? 'Choose a featured image' : 'Insert image'} onPick={pick} onClose={() => setPicker(null)} />}
     </div>
   );
-}
-
-// People's carets and selections: a colour each, the same for a person wherever they appear.
-const CARET_COLOURS = ['#b3261e', '#1b6e3a', '#1a56a8', '#8a4b00', '#6b2fa0', '#00707a', '#a0245c', '#4d5b00'];
-
-function colourFor(viewerId: string): string {
-  let hash = 0;
-  for (const char of viewerId) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return CARET_COLOURS[hash % CARET_COLOURS.length]!;
-}
-
-/** Suggestion ids no other editor of the shared document can make: its Yjs client id and a count. */
-function suggestionIds(ydoc: { clientID: number }): () => string {
-  let count = 0;
-  return () => `s${ydoc.clientID.toString(36)}-${(count++).toString(36)}`;
-}
-
-/** The save status written together: the save loop's (metadata) when it has something to say, else the document's. */
-function combinedState(loop: SaveState, shared: Extract<SharedState, { kind: 'ready' }>): SaveState {
-  if (loop.kind === 'dirty' || loop.kind === 'saving' || loop.kind === 'error' || loop.kind === 'conflict' || loop.kind === 'offline') return loop;
-  if (!shared.stored) return shared.connected ? { kind: 'saving' } : { kind: 'offline' };
-  if (shared.storedAt && (loop.kind !== 'saved' || loop.at < shared.storedAt)) return { kind: 'saved', at: shared.storedAt };
-  return loop;
-}
-
-/** Waits (up to 10 s) until the server has every edit made here; false if it has not. */
-async function untilSent(shared: SharedDoc): Promise<boolean> {
-  for (let waited = 0; waited < 10_000; waited += 50) {
-    if (!shared.provider.hasUnsyncedChanges && shared.provider.isSynced) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
 }

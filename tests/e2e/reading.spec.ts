@@ -355,4 +355,9 @@ test('the site has a favicon, a touch icon and a web app manifest', async ({ pag
   const body = await (await request.get(manifest!)).json();
   expect(body.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
   for (const i of body.icons) expect((await request.get(i.src)).headers()['content-type']).toBe('image/png');
+  // Browsers and crawlers ask for /favicon.ico whatever the page says: the same mark, as an icon file.
+  const ico = await request.get('/favicon.ico');
+  expect(ico.status()).toBe(200);
+  expect(ico.headers()['content-type']).toBe('image/x-icon');
+  expect((await ico.body()).subarray(0, 4)).toEqual(Buffer.from([0, 0, 1, 0]));
 });
