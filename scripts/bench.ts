@@ -40,7 +40,19 @@ function readingManifests(): string[] {
   return found;
 }
 
+/** What the figures were measured on: they mean little without it. */
+function machine(): string {
+  const cpus = os.cpus();
+  const gib = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+  const chromium = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout?.trim() || 'not found';
+  return [
+    `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${gib(os.totalmem())} GiB memory (${gib(os.freemem())} free), load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`,
+    `${os.type()} ${os.release()} ${os.arch()}, Node ${process.version}, ${chromium}`,
+  ].join('\n  ');
+}
+
 async function main() {
+  console.log(`Machine:\n  ${machine()}\n`);
   if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
