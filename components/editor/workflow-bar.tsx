@@ -6,7 +6,7 @@ import { transitionStoryAction } from '@/lib/actions/workflow';
 import type { ChecklistItem } from '@/lib/copydesk/checklist';
 import { PublishChecklist } from './publish-checklist';
 
-export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean };
+export type AvailableTransition = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean; reason?: string };
 
 type Props = {
   storyId: string;
@@ -63,6 +63,8 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
   };
 
   const needsNote = transitions.some((t) => t.noteRequired);
+  // Why a step shown is refused now, once per reason, beside the buttons it disables.
+  const reasons = [...new Set(transitions.flatMap((t) => (t.blocked && t.reason ? [t.reason] : [])))];
   const needsTime = transitions.some((t) => t.needsTime);
   return (
     <section className="workflow" aria-label="Workflow">
@@ -89,11 +91,16 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
           type="button"
           className={t.name === 'publish' ? 'btn' : 'btn btn-quiet'}
           disabled={busy || t.blocked}
-          aria-describedby={t.blocked ? 'publish-checklist' : undefined}
+          aria-describedby={t.reason ? reasonId(reasons, t.reason) : undefined}
           onClick={() => void run(t)}
         >
           {t.label}
         </button>
+      ))}
+      {reasons.map((reason, i) => (
+        <p key={reason} id={`workflow-refused-${i}`} className="workflow-refused">
+          {reason}
+        </p>
       ))}
       {message && (
         <p role="alert" className="field-error">
@@ -104,3 +111,5 @@ export function WorkflowBar({ storyId, status, updateState = null, timeZone, sch
     </section>
   );
 }
+
+const reasonId = (reasons: string[], reason: string) => `workflow-refused-${reasons.indexOf(reason)}`;

@@ -12,7 +12,8 @@ import { assertCan, type Viewer } from './viewer';
 // the slug or review. One place: the page asks nothing of the permission table itself; the editor
 // reads it again when a new story gets its first save.
 
-export type StoryStep = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean };
+/** `blocked`: shown but refused now, for `reason` (a hold, a kill, an embargo, the checklist). */
+export type StoryStep = { name: string; label: string; noteRequired?: boolean; needsTime?: boolean; update?: boolean; blocked?: boolean; reason?: string };
 export type StoryAbilities = {
   status: StoryState;
   updateState: StoryState | null;
@@ -41,15 +42,23 @@ export async function storyAbilities(viewer: Viewer | null, storyId: string): Pr
     const updateSteps = stepsFrom('update', state).filter((s) => can(viewer, s.action, { status: s.judgeAs ?? state ?? 'DRAFT', authorIds: ref.authorIds }, policy));
     steps.unshift(...updateSteps.map(({ name, label, noteRequired }) => ({ name, label, noteRequired, update: true })));
   }
-  // A legal hold or a wire kill takes Approve, Schedule and Publish off the page (the server
-  // refuses them too).
-  const held = new Set(['approve', 'schedule', 'publish']);
-  const offered = story.legalHold || story.wireKilledAt ? steps.filter((s) => !held.has(s.name)) : steps;
-  // Beside Publish and Schedule: the checklist, whose failed required items disable both.
-  const publishing = offered.filter((s) => s.name === 'publish' || s.name === 'schedule');
+  // Steps a gate refuses stay on the page, disabled, with the reason beside them (the server
+  // refuses them too, inside the write: lib/data/gates.ts).
+  const publishing = steps.filter((s) => s.name === 'publish' || s.name === 'schedule');
   const checklist = publishing.length ? await storyChecklist(storyId, { update: publishing.some((s) => s.update) }) : null;
-  const blocked = checklist ? failingRequired(checklist).length > 0 : false;
-  const marked = offered.map((s) => (blocked && (s.name === 'publish' || s.name === 'schedule') ? { ...s, blocked } : s));
+  const refusal = ({ name, update }: StoryStep): string | null => {
+    if (!['approve', 'schedule', 'publish'].includes(name)) return null;
+    if (story.legalHold) return 'On legal hold: nothing goes towards readers until the hold is lifted.';
+    if (story.wireKilledAt) return 'The agency killed the wire item: an editor clears the kill, with a reason, first.';
+    if (name === 'approve') return null;
+    if (name === 'publish' && !update && story.embargoUntil && story.embargoUntil > new Date()) return 'Under embargo: schedule it for the embargo time or later.';
+    if (checklist && failingRequired(checklist).length > 0) return 'Required checklist items are not done.';
+    return null;
+  };
+  const marked = steps.map((s) => {
+    const reason = refusal(s);
+    return reason ? { ...s, blocked: true, reason } : s;
+  });
   const inReview = story.status === 'IN_REVIEW' || story.updateState === 'IN_REVIEW';
   return {
     status: story.status,

@@ -58,7 +58,10 @@ test('legal hold blocks Approve, Schedule and Publish in the UI and by direct PO
     await page.getByRole('button', { name: 'Put on legal hold' }).click();
     await expect(page.getByRole('note', { name: 'Legal hold' })).toContainText('Defamation review by counsel');
     const workflow = page.getByRole('region', { name: 'Workflow' });
-    for (const label of ['Approve', 'Schedule', 'Publish']) await expect(workflow.getByRole('button', { name: label, exact: true })).toHaveCount(0);
+    // Still shown, disabled, with the reason beside them.
+    await expect(workflow.getByText('On legal hold: nothing goes towards readers until the hold is lifted.')).toBeVisible();
+    for (const label of id === reviewed ? ['Approve'] : ['Schedule', 'Publish']) await expect(workflow.getByRole('button', { name: label, exact: true })).toBeDisabled();
+    await expect(workflow.getByRole('button', { name: 'Request changes', exact: true })).toBeEnabled();
   }
   await page.screenshot({ path: 'tests/e2e/screenshots/legal-hold.png', fullPage: true });
 
@@ -130,10 +133,10 @@ test('an embargoed story is absent from the API, feeds, sitemaps and search unti
   await page.getByRole('button', { name: 'Set embargo' }).click();
   await expect(page.getByRole('note', { name: 'Embargo' })).toContainText('Embargoed until');
 
-  // Publish is refused before the embargo; Schedule at it is accepted (the time is filled in).
+  // Publish is refused before the embargo (disabled, saying why); Schedule at it is accepted (the time is filled in).
   const workflow = page.getByRole('region', { name: 'Workflow' });
-  await workflow.getByRole('button', { name: 'Publish', exact: true }).click();
-  await expect(workflow.getByRole('alert')).toContainText('embargoed until');
+  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+  await expect(workflow.getByText('Under embargo: schedule it for the embargo time or later.')).toBeVisible();
   await expect(workflow.getByLabel(/Publish at/)).toHaveValue(local.replace(/:00$/, ''));
   await workflow.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect.poll(async () => (await stateOf(id)).status).toBe('SCHEDULED');

@@ -110,12 +110,13 @@ test('an item pushed by HTTP appears on the Wires desk without a reload, becomes
   await expect(kill).toContainText('canceled the item this story was made from');
   const workflow = page.getByRole('region', { name: 'Workflow' });
   await expect(workflow.getByRole('button', { name: 'Request changes' })).toBeVisible();
-  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
+  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeDisabled();
+  await expect(workflow.getByText('The agency killed the wire item: an editor clears the kill, with a reason, first.')).toBeVisible();
   await page.screenshot({ path: 'tests/e2e/screenshots/wire-kill.png', fullPage: true });
   await kill.getByLabel('Reason to go on').fill('Rewritten from our own reporting at the port');
   await kill.getByRole('button', { name: 'Clear wire kill' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Wire kill.' })).toHaveCount(0);
-  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeVisible();
+  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
   const [audit] = await query<{ note: string }>(`SELECT note FROM "AuditEvent" WHERE action = 'story.wireKillClear' AND "storyId" = $1`, [storyUrl.split('/').pop()]);
   expect(audit!.note).toBe('Rewritten from our own reporting at the port');
 

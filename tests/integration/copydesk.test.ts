@@ -4,6 +4,7 @@ import { setChecklistSettings, storyChecklist } from '@/lib/data/checklist';
 import { ForbiddenError, ValidationError } from '@/lib/data/errors';
 import { setEmbargo, setLegalHold } from '@/lib/data/holds';
 import { createStory } from '@/lib/data/stories';
+import { storyAbilities } from '@/lib/data/story-abilities';
 import { overrideStyleRule } from '@/lib/data/style';
 import type { Viewer } from '@/lib/data/viewer';
 import { stepUpdate, transitionStory } from '@/lib/data/workflow';
@@ -81,7 +82,13 @@ describe('legal hold', () => {
     await transitionStory(reporter, draft, 'submit', { baseVersion: await version(draft) });
     expect(await status(draft)).toBe('IN_REVIEW');
 
+    // The page still shows the steps, disabled, with the reason; Request changes stays open.
+    const shown = async (id: string) => Object.fromEntries((await storyAbilities(editor, id)).steps.map((s) => [s.name, s.blocked ? s.reason : 'open']));
+    expect(await shown(approved)).toEqual({ publish: expect.stringMatching(/^On legal hold/), schedule: expect.stringMatching(/^On legal hold/), requestChanges: 'open' });
+    expect((await shown(review)).approve).toMatch(/^On legal hold/);
+
     await setLegalHold(editor, approved, { hold: false, reason: '' });
+    expect(await shown(approved)).toEqual({ publish: 'open', schedule: 'open', requestChanges: 'open' });
     await transitionStory(editor, approved, 'publish', { baseVersion: await version(approved) });
     expect(await status(approved)).toBe('PUBLISHED');
     const notes = await db.notification.count({ where: { storyId: approved, kind: { in: ['legalHold', 'legalHoldLifted'] }, userId: reporter.id } });
@@ -96,6 +103,10 @@ describe('embargo', () => {
     await expect(setEmbargo(reporter, id, until)).rejects.toThrow(ForbiddenError);
     await setEmbargo(editor, id, until);
     await expect(transitionStory(editor, id, 'publish', { baseVersion: await version(id) })).rejects.toThrow(/embargoed until/);
+    // The page shows Publish disabled with the reason; Schedule stays open.
+    const steps = (await storyAbilities(editor, id)).steps;
+    expect(steps.find((s) => s.name === 'publish')).toMatchObject({ blocked: true, reason: expect.stringMatching(/^Under embargo/) });
+    expect(steps.find((s) => s.name === 'schedule')?.blocked).toBeUndefined();
     await expect(transitionStory(editor, id, 'schedule', { baseVersion: await version(id), publishAt: new Date(until.getTime() - 60_000) })).rejects.toThrow(/embargoed until/);
     await transitionStory(editor, id, 'schedule', { baseVersion: await version(id), publishAt: until });
     expect(await status(id)).toBe('SCHEDULED');
