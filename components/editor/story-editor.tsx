@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
@@ -60,6 +60,8 @@ type Props = {
   wire?: { notice: WireNotice; canClearKill: boolean } | null;
   /** Whether the body is written together, in the story's shared document (lib/collab). */
   collaborate?: boolean;
+  /** A panel the page puts first in the side column (the story's Legal panel). */
+  sidePanel?: ReactNode;
 };
 
 type ViewProps = Props & {
@@ -90,9 +92,13 @@ export function StoryEditor(props: Props) {
 
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
-function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
+function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, sidePanel = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
   const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;
-  const editable = (story ? story.canEdit : true) && !waiting && !readOnlyShare;
+  // The shared document reaches the editor a moment after it is made (y-prosemirror draws it on
+  // its first render): until then the body is empty, and nothing may be typed or applied into it.
+  const [drawn, setDrawn] = useState<SharedDoc | null>(null);
+  const mayEdit = (story ? story.canEdit : true) && !waiting && !readOnlyShare;
+  const editable = mayEdit && (!shared || drawn === shared);
   // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
   if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
   const [stranded, setStranded] = useState<{ draft: StoryDraft; movedOn: boolean } | null>(null);
@@ -129,7 +135,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       StyleHighlights,
       SuggestChanges.configure({ author: copydesk.viewerName, generateId: shared ? suggestionIds(shared.ydoc) : null }),
       ...(shared
-        ? [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD }), CollaborationCaret.configure({ provider: shared.provider, user: { name: copydesk.viewerName, color: colourFor(viewerId) } })]
+        ? [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD, onFirstRender: () => setDrawn(shared) }), CollaborationCaret.configure({ provider: shared.provider, user: { name: copydesk.viewerName, color: colourFor(viewerId) } })]
         : []),
     ],
     // Written together, the content is the shared document's.
@@ -156,7 +162,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     // exists (localStorage is there only in the browser). The shared document keeps its own.
     onCreate: ({ editor: e }) => {
       if (waiting) return;
-      takeUpLocalCopy(e, { story, ydoc: shared?.ydoc ?? null, editable, replace, strand: (kept, movedOn) => setStranded({ draft: kept, movedOn }), markDirty: autosave.markDirty, showConflict: autosave.showConflict });
+      takeUpLocalCopy(e, { story, ydoc: shared?.ydoc ?? null, editable: mayEdit, replace, strand: (kept, movedOn) => setStranded({ draft: kept, movedOn }), markDirty: autosave.markDirty, showConflict: autosave.showConflict });
     },
   }, [shared, waiting]);
 
@@ -252,7 +258,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
             </section>
           )
         )}
-        <EditorNotices storyId={storyId} viewerId={viewerId} editable={editable} waiting={waiting} alone={alone} sharedState={sharedState} />
+        <EditorNotices storyId={storyId} viewerId={viewerId} editable={mayEdit} waiting={waiting} alone={alone} sharedState={sharedState} />
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
           <StrandedText storyId={storyId} draft={stranded?.draft ?? draft} movedOn={stranded?.movedOn ?? false} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
         )}
@@ -269,6 +275,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
         <EditorContent editor={editor} className="story-body-wrap" />
       </div>
       <div className="editor-side">
+      {sidePanel}
       <SuggestionsPanel editor={editor} body={draft.body as Doc} canSuggest={copydesk.canSuggest} editable={editable} />
       <StyleChecks editor={editor} storyId={storyId} text={styleText} copydesk={copydesk} editable={editable} onFieldFix={(field, value) => update({ [field]: value })} />
       <MetadataPanel

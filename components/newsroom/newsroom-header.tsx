@@ -52,8 +52,15 @@ export function NewsroomHeader({ viewer, unread }: { viewer: Viewer; unread: num
             </li>
           )}
           <li>
-            <Link href="/newsroom/inbox" aria-label={unread ? `Inbox, ${unread} unread` : 'Inbox'}>
-              Inbox{unread > 0 && <span className="unread">{unread}</span>}
+            {/* The name a screen reader hears is the text shown, with "unread" spelled out. */}
+            <Link href="/newsroom/inbox">
+              Inbox{' '}
+              {unread > 0 && (
+                <span className="unread">
+                  {unread}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              )}
             </Link>
           </li>
           <li>

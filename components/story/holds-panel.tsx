@@ -14,22 +14,46 @@ export type HoldsView = {
   timeZone: string;
 };
 
-/** Legal hold, takedown and embargo on the story page: shown to everyone, set and lifted by editors. */
-export function HoldsPanel({ storyId, holds }: { storyId: string; holds: HoldsView }) {
+// What is typed into the Legal panel, per story and field. The panel sits in the editor's side
+// column, which the page makes anew when the story's version changes (a step taken a moment
+// before, say): kept here, a reason being typed survives that.
+const typed = new Map<string, string>();
+function useTyped(key: string, initial = ''): [string, (value: string) => void] {
+  const [value, setValue] = useState(() => typed.get(key) ?? initial);
+  return [
+    value,
+    (next: string) => {
+      typed.set(key, next);
+      setValue(next);
+    },
+  ];
+}
+
+/** Runs a hold action, refreshes the page when it worked, and keeps the refusal to show. */
+function useHoldAction() {
   const router = useRouter();
-  const [reason, setReason] = useState('');
-  const [takedownReason, setTakedownReason] = useState('');
-  const [until, setUntil] = useState(holds.embargo?.local ?? '');
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const act = (work: () => Promise<{ ok: boolean; message?: string }>) =>
+  /** `done`: the typed field the action used up, forgotten once it worked. */
+  const act = (work: () => Promise<{ ok: boolean; message?: string }>, done?: string) =>
     start(async () => {
       const result = await work();
       setMessage(result.ok ? null : (result.message ?? 'That did not work.'));
+      if (result.ok && done) typed.delete(done);
       if (result.ok) router.refresh();
     });
+  const refusal = message && (
+    <p role="alert" className="notice notice-error">
+      {message}
+    </p>
+  );
+  return { act, pending, refusal };
+}
 
-  if (!holds.legalHold && !holds.embargo && !holds.canHold && !holds.canEmbargo) return null;
+/** What stands between the story and its readers, above the editor where nobody misses it. */
+export function HoldBanners({ storyId, holds }: { storyId: string; holds: HoldsView }) {
+  const { act, pending, refusal } = useHoldAction();
+  if (!holds.legalHold && !holds.embargo && !holds.takedown) return null;
   return (
     <section className="holds" aria-label="Legal hold and embargo">
       {holds.takedown && (
@@ -64,57 +88,61 @@ export function HoldsPanel({ storyId, holds }: { storyId: string; holds: HoldsVi
           <strong>Embargoed until {holds.embargo.when}.</strong> <span className="muted">Absent from the public site, feeds, sitemaps, search and the API until then.</span>
         </div>
       )}
-      {holds.canHold && holds.live && !holds.takedown && (
-        <details className="holds-controls">
-          <summary>Take down for legal reasons</summary>
-          <div className="inline-form">
-            <label>
-              Reason
-              <input value={takedownReason} maxLength={500} onChange={(e) => setTakedownReason(e.target.value)} />
-            </label>
-            <button type="button" className="btn btn-small btn-danger" disabled={pending} onClick={() => act(() => takeDownAction({ storyId, reason: takedownReason }))}>
-              Take down for legal reasons
+      {refusal}
+    </section>
+  );
+}
+
+/** The Legal panel of the side column: put on hold, embargo, take down. Editors only. */
+export function LegalPanel({ storyId, holds }: { storyId: string; holds: HoldsView }) {
+  const { act, pending, refusal } = useHoldAction();
+  const [reason, setReason] = useTyped(`${storyId}:hold`);
+  const [takedownReason, setTakedownReason] = useTyped(`${storyId}:takedown`);
+  const [until, setUntil] = useTyped(`${storyId}:embargo:${holds.embargo?.local ?? ''}`, holds.embargo?.local ?? '');
+  const offersHold = holds.canHold && !holds.legalHold;
+  const offersTakedown = holds.canHold && holds.live && !holds.takedown;
+  if (!offersHold && !offersTakedown && !holds.canEmbargo) return null;
+  return (
+    <section className="panel legal" aria-labelledby="legal-heading">
+      <h2 id="legal-heading">Legal</h2>
+      {offersHold && (
+        <div className="field">
+          <label htmlFor="legal-hold-reason">Reason for a legal hold</label>
+          <input id="legal-hold-reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
+          <button type="button" className="btn btn-small btn-danger" disabled={pending} onClick={() => act(() => setLegalHoldAction({ storyId, hold: true, reason }), `${storyId}:hold`)}>
+            Put on legal hold
+          </button>
+        </div>
+      )}
+      {holds.canEmbargo && (
+        <div className="field">
+          <label htmlFor="legal-embargo">
+            Embargo until <span className="muted">({holds.timeZone})</span>
+          </label>
+          <input id="legal-embargo" type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
+          <div className="legal-actions">
+            <button type="button" className="btn btn-small" disabled={pending || !until} onClick={() => act(() => setEmbargoAction({ storyId, until }))}>
+              Set embargo
             </button>
+            {holds.embargo && (
+              <button type="button" className="btn btn-small btn-quiet" disabled={pending} onClick={() => act(() => setEmbargoAction({ storyId, until: '' }))}>
+                Lift embargo
+              </button>
+            )}
           </div>
-        </details>
+        </div>
       )}
-      {(holds.canHold && !holds.legalHold) || holds.canEmbargo ? (
-        <details className="holds-controls">
-          <summary>Legal hold and embargo</summary>
-          {holds.canHold && !holds.legalHold && (
-            <div className="inline-form">
-              <label>
-                Reason
-                <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-              </label>
-              <button type="button" className="btn btn-small btn-danger" disabled={pending} onClick={() => act(() => setLegalHoldAction({ storyId, hold: true, reason }))}>
-                Put on legal hold
-              </button>
-            </div>
-          )}
-          {holds.canEmbargo && (
-            <div className="inline-form">
-              <label>
-                Embargo until <span className="muted">({holds.timeZone})</span>
-                <input type="datetime-local" value={until} onChange={(e) => setUntil(e.target.value)} />
-              </label>
-              <button type="button" className="btn btn-small" disabled={pending || !until} onClick={() => act(() => setEmbargoAction({ storyId, until }))}>
-                Set embargo
-              </button>
-              {holds.embargo && (
-                <button type="button" className="btn btn-small btn-quiet" disabled={pending} onClick={() => act(() => setEmbargoAction({ storyId, until: '' }))}>
-                  Lift embargo
-                </button>
-              )}
-            </div>
-          )}
-        </details>
-      ) : null}
-      {message && (
-        <p role="alert" className="notice notice-error">
-          {message}
-        </p>
+      {offersTakedown && (
+        <div className="field">
+          <label htmlFor="legal-takedown-reason">Reason for a takedown</label>
+          <input id="legal-takedown-reason" value={takedownReason} maxLength={500} onChange={(e) => setTakedownReason(e.target.value)} />
+          <p className="muted">Its addresses answer 451 at once, and it leaves every list, feed, search and the API until restored.</p>
+          <button type="button" className="btn btn-small btn-danger" disabled={pending} onClick={() => act(() => takeDownAction({ storyId, reason: takedownReason }), `${storyId}:takedown`)}>
+            Take down for legal reasons
+          </button>
+        </div>
       )}
+      {refusal}
     </section>
   );
 }

@@ -186,10 +186,9 @@ test('a legal takedown answers 451 at the origin and through the front within a 
   await within(2000, async () => (await (await viaFront('/api/v1/stories')).text()).includes(headline));
 
   const page = workflow.page();
-  await page.getByText('Take down for legal reasons', { exact: true }).first().click();
-  const form = page.getByRole('group').or(page.locator('details[open]')).filter({ has: page.getByRole('button', { name: 'Take down for legal reasons' }) });
-  await form.getByRole('textbox', { name: 'Reason' }).fill('Interim injunction, High Court');
-  await form.getByRole('button', { name: 'Take down for legal reasons' }).click();
+  const legal = page.getByRole('region', { name: 'Legal' });
+  await legal.getByRole('textbox', { name: 'Reason for a takedown' }).fill('Interim injunction, High Court');
+  await legal.getByRole('button', { name: 'Take down for legal reasons' }).click();
   await expect(page.getByRole('note', { name: 'Legal takedown' })).toContainText('Interim injunction, High Court');
   await page.screenshot({ path: 'tests/e2e/screenshots/legal-takedown.png' });
 

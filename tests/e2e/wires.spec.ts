@@ -116,7 +116,9 @@ test('an item pushed by HTTP appears on the Wires desk without a reload, becomes
   await kill.getByLabel('Reason to go on').fill('Rewritten from our own reporting at the port');
   await kill.getByRole('button', { name: 'Clear wire kill' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Wire kill.' })).toHaveCount(0);
-  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeEnabled();
+  // The kill no longer stands in the way (the story's own checklist may still).
+  await expect(workflow.getByText('The agency killed the wire item', { exact: false })).toHaveCount(0);
+  await expect(workflow.getByRole('button', { name: 'Publish', exact: true })).toBeVisible();
   const [audit] = await query<{ note: string }>(`SELECT note FROM "AuditEvent" WHERE action = 'story.wireKillClear' AND "storyId" = $1`, [storyUrl.split('/').pop()]);
   expect(audit!.note).toBe('Rewritten from our own reporting at the port');
 

@@ -10,7 +10,7 @@ import { env } from '@/lib/env';
 import { instantToZonedLocal } from '@/lib/time';
 import { getStoryPage } from '@/lib/data/story-page';
 import { formatDateTime } from '@/lib/format';
-import { HoldsPanel, type HoldsView } from '@/components/story/holds-panel';
+import { HoldBanners, LegalPanel, type HoldsView } from '@/components/story/holds-panel';
 import { PreviewLinks } from '@/components/story/preview-links';
 import { LiveDesk, StartLiveBlog } from '@/components/story/live-desk';
 import '../editor.css';
@@ -43,11 +43,11 @@ export default async function EditStoryPage({ params }: Props) {
   // a legal hold or an embargo changes the steps and times it offers (unsaved typing is kept by the
   // editor's local copy).
   const editor = (
-    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}:${wire?.notice.killedAt ? 'killed' : ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} wire={wire} collaborate={collaborate} />
+    <StoryEditor key={`${story.id}:${story.version}:${holds.legalHold ? 'held' : 'free'}:${holds.takedown ? 'down' : 'up'}:${holds.embargoUntil?.getTime() ?? ''}:${wire?.notice.killedAt ? 'killed' : ''}`} story={story} threads={threads} abilities={abilities} timeZone={timeZone} scheduledFor={scheduledFor} viewerId={viewer.id} sections={sections} people={people} copydesk={copydesk} format={live ? 'LIVE' : 'STORY'} wire={wire} collaborate={collaborate} sidePanel={<LegalPanel storyId={story.id} holds={holdsView} />} />
   );
   return (
     <>
-      <HoldsPanel storyId={story.id} holds={holdsView} />
+      <HoldBanners storyId={story.id} holds={holdsView} />
       {changeRequest && <ChangesRequested request={changeRequest} />}
       {changes && <ReviewChanges changes={changes} />}
       {!live && story.status === 'DRAFT' && story.canEdit && <StartLiveBlog storyId={story.id} />}
