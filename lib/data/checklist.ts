@@ -34,22 +34,30 @@ export async function setChecklistSettings(viewer: Viewer | null, input: Checkli
   });
 }
 
+/** What the checklist reads of a story's row (the gate reads it with the rest, once). */
+export const CHECKLIST_COLUMNS = {
+  headline: true,
+  dek: true,
+  body: true,
+  pendingUpdate: true,
+  legalHold: true,
+  section: { select: { slug: true } },
+  featuredImage: { select: { altText: true } },
+  _count: { select: { tags: true, comments: { where: { resolvedAt: null, parentId: null } } } },
+} satisfies Prisma.StorySelect;
+export type ChecklistStory = Prisma.StoryGetPayload<{ select: typeof CHECKLIST_COLUMNS }>;
+
+type ChecklistOptions = { update?: boolean; styleErrors?: number; client?: Prisma.TransactionClient };
+
 /** The checklist of a story (or of its pending update, whose text and picture it reads instead). */
-export async function storyChecklist(storyId: string, options: { update?: boolean; styleErrors?: number; client?: Prisma.TransactionClient } = {}): Promise<ChecklistItem[]> {
+export async function storyChecklist(storyId: string, options: ChecklistOptions = {}): Promise<ChecklistItem[]> {
+  const story = await (options.client ?? db).story.findUniqueOrThrow({ where: { id: storyId }, select: CHECKLIST_COLUMNS });
+  return checklistOf(storyId, story, options);
+}
+
+/** The checklist of a story row already read. */
+export async function checklistOf(storyId: string, story: ChecklistStory, options: ChecklistOptions = {}): Promise<ChecklistItem[]> {
   const client = options.client ?? db;
-  const story = await client.story.findUniqueOrThrow({
-    where: { id: storyId },
-    select: {
-      headline: true,
-      dek: true,
-      body: true,
-      pendingUpdate: true,
-      legalHold: true,
-      section: { select: { slug: true } },
-      featuredImage: { select: { altText: true } },
-      _count: { select: { tags: true, comments: { where: { resolvedAt: null, parentId: null } } } },
-    },
-  });
   const update = options.update && story.pendingUpdate ? readSnapshot(story.pendingUpdate) : null;
   const text = update ?? { headline: story.headline, dek: story.dek, body: story.body as Prisma.JsonValue };
   const body = parseBody(text.body);

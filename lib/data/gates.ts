@@ -5,7 +5,7 @@ import { parseBody } from '@/lib/editor/schema';
 import { openSuggestions } from '@/lib/editor/suggestion-text';
 import { ValidationError } from './errors';
 import { failingRequired } from '@/lib/copydesk/checklist';
-import { storyChecklist } from './checklist';
+import { CHECKLIST_COLUMNS, checklistOf } from './checklist';
 import { assertStyleClean } from './style';
 import { readSnapshot } from './story-snapshot';
 
@@ -14,18 +14,18 @@ import { readSnapshot } from './story-snapshot';
 // blocks Approve, Schedule and Publish, and so does a wire kill (the agency canceled the item the
 // story was made from) until an editor clears it; an embargo refuses a publication time before it; the
 // section's pre-publish checklist must be complete to Schedule or Publish.
-// Workflow steps of a story and of a live story's update call it inside their transaction, after
-// locking the story's row, so that what it approves is what the write then writes.
+// Workflow steps of a story and of a live story's update (lib/data/workflow.ts) call it inside
+// their transaction, after locking the story's row and reading it once with GATE_COLUMNS, so that
+// what it approves is what the write then writes.
 
 export type GateStep = 'submit' | 'approve' | 'schedule' | 'publish';
 type Input = { step: GateStep; publishAt?: Date | null; update?: boolean };
 
-export async function assertMayAdvance(tx: Prisma.TransactionClient, storyId: string, input: Input): Promise<void> {
-  const story = await tx.story.findUnique({
-    where: { id: storyId },
-    select: { headline: true, dek: true, body: true, pendingUpdate: true, legalHold: true, legalHoldReason: true, embargoUntil: true, wireKilledAt: true, section: { select: { slug: true } } },
-  });
-  if (!story) return; // the caller reports a missing story
+/** What the gate reads of the story's row (the checklist's columns among them). */
+export const GATE_COLUMNS = { ...CHECKLIST_COLUMNS, legalHoldReason: true, embargoUntil: true, wireKilledAt: true } satisfies Prisma.StorySelect;
+export type GateStory = Prisma.StoryGetPayload<{ select: typeof GATE_COLUMNS }>;
+
+export async function assertMayAdvance(tx: Prisma.TransactionClient, storyId: string, story: GateStory, input: Input): Promise<void> {
   if (story.legalHold && input.step !== 'submit') {
     throw new ValidationError(`This story is on legal hold${story.legalHoldReason ? ` (${story.legalHoldReason})` : ''}: it cannot be approved, scheduled or published until the hold is lifted.`, { legalHold: ['On legal hold.'] });
   }
@@ -50,7 +50,7 @@ export async function assertMayAdvance(tx: Prisma.TransactionClient, storyId: st
       throw new ValidationError(`This story has ${open.length === 1 ? 'an open suggestion' : `${open.length} open suggestions`}: ${named.join('; ')}${open.length > 3 ? '…' : ''}. Accept or reject ${open.length === 1 ? 'it' : 'them'} first.`, { suggestions: named });
     }
     // No style errors stand here (assertStyleClean above threw otherwise).
-    const failing = failingRequired(await storyChecklist(storyId, { update: input.update, styleErrors: 0, client: tx }));
+    const failing = failingRequired(await checklistOf(storyId, story, { update: input.update, styleErrors: 0, client: tx }));
     if (failing.length) {
       throw new ValidationError(`The pre-publish checklist is not complete: ${failing.map((i) => i.label.toLowerCase()).join(', ')}.`, { checklist: failing.map((i) => i.label) });
     }

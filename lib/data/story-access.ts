@@ -8,7 +8,8 @@ import type { Viewer } from './viewer';
 // The first step of every story operation: read the story and ask the permission table whether
 // this person may do this to it. One place, so that no operation reads a story without asking.
 
-const COLUMNS = {
+/** What every story operation reads to authorise (operations that read more add their columns). */
+export const ACCESS_COLUMNS = {
   id: true,
   status: true,
   version: true,
@@ -31,7 +32,7 @@ const COLUMNS = {
   authors: { select: { userId: true } },
 } satisfies Prisma.StorySelect;
 
-export type AccessedStory = Omit<Prisma.StoryGetPayload<{ select: typeof COLUMNS }>, 'authors'> & {
+export type AccessedStory = Omit<Prisma.StoryGetPayload<{ select: typeof ACCESS_COLUMNS }>, 'authors'> & {
   authorIds: string[];
   /** What the permission table is asked about: the state and the bylines. */
   ref: StoryRef;
@@ -49,7 +50,16 @@ export async function loadStoryFor(
   action: StoryAction | null,
   options: { judgeAs?: StoryState; policy?: Policy } = {},
 ): Promise<AccessedStory> {
-  const row = await db.story.findUnique({ where: { id: storyId }, select: COLUMNS });
+  return authorised(viewer, await db.story.findUnique({ where: { id: storyId }, select: ACCESS_COLUMNS }), action, options);
+}
+
+/** loadStoryFor's judgement of a row read with ACCESS_COLUMNS (and any more), by a caller that reads it itself (inside its transaction). */
+export function authorised<Row extends Prisma.StoryGetPayload<{ select: typeof ACCESS_COLUMNS }>>(
+  viewer: Viewer,
+  row: Row | null,
+  action: StoryAction | null,
+  options: { judgeAs?: StoryState; policy?: Policy } = {},
+): Omit<Row, 'authors'> & { authorIds: string[]; ref: StoryRef } {
   if (!row) throw new NotFoundError('That story does not exist.');
   const { authors, ...story } = row;
   const authorIds = authors.map((a) => a.userId);

@@ -1,20 +1,20 @@
 import 'server-only';
 import { storeSharedBody } from '@/lib/collab/registry';
 import { db } from '@/lib/db';
-import { can, type StoryState } from '@/lib/permissions';
+import { can, type Policy, type StoryState } from '@/lib/permissions';
 import { cancelScheduledPublication, enqueueScheduledPublication } from '@/lib/jobs/scheduled-publishing';
 import { STEPS, type Step, type StepName, type StepTarget, type TransitionName, type UpdateStepName } from '@/lib/workflow/steps';
 import { ForbiddenError, ValidationError, VersionConflictError } from './errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { removeStoryFromFront } from './front';
-import { assertMayAdvance, type GateStep } from './gates';
+import { GATE_COLUMNS, assertMayAdvance, type GateStep } from './gates';
 import { editorIds, notify } from './notifications';
 import { afterPublicChange, publicKeysOf, stageStoryChange } from './public-changes';
 import { recordStoryPath } from './story-paths';
 import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { loadStoryFor, lockStory, type AccessedStory } from './story-access';
+import { ACCESS_COLUMNS, authorised, lockStory, type AccessedStory } from './story-access';
 import { columnsOf, writeRelations } from './story-fields';
 import { assertCan, type Viewer } from './viewer';
 
@@ -35,47 +35,35 @@ export async function takeStep<T extends StepTarget>(
   const update = target === 'update';
   const note = input.note?.trim() ?? '';
   assertCan(viewer, 'newsroom.enter');
-  const story = await loadStoryFor(viewer, storyId, null);
-  const state = update ? story.updateState : story.status;
-  if ((update && story.status !== 'PUBLISHED') || !step.from.includes(state)) {
-    // Someone else moved it first (or the button was stale): say what happened, change nothing.
-    const now =
-      update && story.status === 'PUBLISHED'
-        ? state
-          ? `this story’s update is ${words(state)}`
-          : 'this story has no update in progress'
-        : `this story is now ${words(story.status)}`;
-    throw new VersionConflictError(`${now[0]!.toUpperCase()}${now.slice(1)}; “${step.label}” no longer applies.`, { status: story.status, version: story.version });
-  }
-  const judged = { status: step.judgeAs ?? state ?? 'DRAFT', authorIds: story.authorIds };
-  if (!can(viewer, step.action, judged, await getPolicy())) {
-    if (name === 'approve' && story.authorIds.includes(viewer.id) && can(viewer, 'story.requestChanges', judged)) {
-      throw new ForbiddenError('You are on this story’s byline, so another editor has to approve it.');
-    }
-    throw new ForbiddenError();
-  }
-  if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
-  if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
   // Written together, the body is stored a moment after each change: a step takes it as it is now.
+  // (Before the permission check, which reads the story inside the transaction: storing the open
+  // document early writes nothing it would not write within two seconds anyway.)
   if (!update) await storeSharedBody(storyId);
-  if (step.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
-    throw new ValidationError('Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
-  }
-  if ((step.publishes || step.needsTime) && !story.sectionId) {
-    throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
-  }
+  const policy = await getPolicy();
   const publishesUpdate = update && name === 'publish';
   const towardsReaders = !update && (step.publishes || step.needsTime);
 
-  const { result, change } = await db.$transaction(async (tx) => {
+  const { result, change, was } = await db.$transaction(async (tx) => {
     // The story's row is locked first, so that a legal hold, an embargo or an edit committed by
-    // anyone else is either seen by the gate below or waits for this step to finish: the gate and
-    // the write it guards see the same story (lib/data/holds.ts takes the same lock).
+    // anyone else is either seen below or waits for this step to finish; then it is read once, and
+    // that one row decides who may take the step, whether it still applies and the gate: what they
+    // approve is what the write then writes (lib/data/holds.ts takes the same lock).
     await lockStory(tx, storyId);
-    if (step.gated) await assertMayAdvance(tx, storyId, { step: name as GateStep, publishAt: input.publishAt ?? null, update });
+    const story = authorised(viewer, await tx.story.findUnique({ where: { id: storyId }, select: { ...ACCESS_COLUMNS, ...GATE_COLUMNS } }), null);
+    const state = update ? story.updateState : story.status;
+    assertStepApplies(viewer, story, step, name, state, update, policy);
+    if (step.noteRequired && !note) throw new ValidationError('Say what needs to change.', { note: ['Say what needs to change.'] });
+    if (note.length > 2000) throw new ValidationError('Notes are at most 2,000 characters.', { note: ['Notes are at most 2,000 characters.'] });
+    if (step.needsTime && (!input.publishAt || input.publishAt.getTime() < Date.now() + 5000)) {
+      throw new ValidationError('Choose a publication time in the future.', { publishAt: ['Choose a publication time in the future.'] });
+    }
+    if ((step.publishes || step.needsTime) && !story.sectionId) {
+      throw new ValidationError('Choose a section before publishing: it is part of the story’s address.', { sectionId: ['Choose a section before publishing.'] });
+    }
+    if (step.gated) await assertMayAdvance(tx, storyId, story, { step: name as GateStep, publishAt: input.publishAt ?? null, update });
     const keysBefore = publishesUpdate ? await publicKeysOf(tx, storyId) : [];
     const now = new Date();
-    const pending = publishesUpdate ? readSnapshot((await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { pendingUpdate: true } })).pendingUpdate) : null;
+    const pending = publishesUpdate && story.pendingUpdate ? readSnapshot(story.pendingUpdate) : null;
     const { count } = await tx.story.updateMany({
       where: {
         id: storyId,
@@ -110,7 +98,7 @@ export async function takeStep<T extends StepTarget>(
     // A story that leaves the site leaves the front page's slots too (their fallback fills them).
     if (!update && name === 'unpublish') await removeStoryFromFront(tx, storyId, viewer.id, story.headline);
     if (step.tells) {
-      const { headline } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { headline: true } });
+      const headline = pending?.headline ?? story.headline;
       const at = input.publishAt ? input.publishAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC' : '';
       const recipients = step.tells.who === 'editors' ? await editorIds(tx) : story.authorIds;
       await notify(tx, recipients, { kind: publishesUpdate ? 'publishUpdate' : name, storyId, actorId: viewer.id, text: step.tells.message(viewer.name, headline, note, at) });
@@ -119,11 +107,12 @@ export async function takeStep<T extends StepTarget>(
     return {
       result: { status: update ? story.status : step.to!, updateState: update ? step.to : story.updateState, version },
       change: readersSee ? await stageStoryChange(tx, storyId, { before: keysBefore }) : null,
+      was: story.status,
     };
   });
 
   // After the commit: the queue only ever hears about states that exist.
-  if (!update && story.status === 'SCHEDULED') await cancelScheduledPublication(storyId);
+  if (!update && was === 'SCHEDULED') await cancelScheduledPublication(storyId);
   if (step.needsTime) await enqueueScheduledPublication({ storyId, scheduledAt: input.publishAt!.toISOString(), scheduledById: viewer.id });
   await afterPublicChange(change);
   return result;
@@ -142,6 +131,26 @@ export function stepUpdate(viewer: Viewer | null, storyId: string, name: UpdateS
 }
 
 const words = (state: string) => state.toLowerCase().replace('_', ' ');
+
+/** Refuses a step that no longer applies to the story as it stands (someone moved it first), or that this person may not take. */
+function assertStepApplies(viewer: Viewer, story: AccessedStory, step: Step, name: string, state: StoryState | null, update: boolean, policy: Policy): void {
+  if ((update && story.status !== 'PUBLISHED') || !step.from.includes(state)) {
+    const now =
+      update && story.status === 'PUBLISHED'
+        ? state
+          ? `this story’s update is ${words(state)}`
+          : 'this story has no update in progress'
+        : `this story is now ${words(story.status)}`;
+    throw new VersionConflictError(`${now[0]!.toUpperCase()}${now.slice(1)}; “${step.label}” no longer applies.`, { status: story.status, version: story.version });
+  }
+  const judged = { status: step.judgeAs ?? state ?? 'DRAFT', authorIds: story.authorIds };
+  if (!can(viewer, step.action, judged, policy)) {
+    if (name === 'approve' && story.authorIds.includes(viewer.id) && can(viewer, 'story.requestChanges', judged)) {
+      throw new ForbiddenError('You are on this story’s byline, so another editor has to approve it.');
+    }
+    throw new ForbiddenError();
+  }
+}
 
 /** The columns a step of the story itself sets besides its state. */
 function storyColumns(step: Step, story: AccessedStory, now: Date, publishAt: Date | null | undefined): Prisma.StoryUpdateManyMutationInput {
