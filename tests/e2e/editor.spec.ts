@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { query } from './support/db';
 import { SUMMIT_PARAGRAPHS, body, caretAtEnd, editingAlone, expectSaved, paragraphs, pasteHtml, pasteText, saveStatus, startStory, withoutWritingTogether } from './support/editor';
 import { storageStateFor } from './support/roles';
@@ -168,9 +168,12 @@ test('offline: edits are kept on the device and reach the server when it comes b
   expect(story!.plainText).toBe('Ferries will run less often. Written while offline.');
 });
 
-test('unsaved work comes back after a reload and joins the story written together', async ({ page }) => {
+/**
+ * Starts a story, types more while the server takes no saves (reading pages still works), and
+ * reloads: the browser asks before leaving a page with unsaved edits. Saves stay refused.
+ */
+async function typeUnsavedThenReload(page: Page): Promise<string> {
   const id = await startStory(page, 'Library opening hours', 'The library opens at nine.');
-  // The server stops answering saves (the network to it is down); reading pages still works.
   await page.route(`**/api/desk/stories/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
   await body(page).locator('p').last().click();
   await page.keyboard.press('End');
@@ -183,6 +186,11 @@ test('unsaved work comes back after a reload and joins the story written togethe
   });
   await page.reload();
   expect(dialogs).toEqual(['beforeunload']);
+  return id;
+}
+
+test('unsaved work comes back after a reload and joins the story written together', async ({ page }) => {
+  const id = await typeUnsavedThenReload(page);
   // Opened again, the story is written together: the kept text becomes this person's edit of the
   // shared document, stored through it, and the device copy goes once the metadata is saved too.
   await expect(body(page)).toHaveAttribute('contenteditable', 'true');
@@ -198,21 +206,7 @@ test('unsaved work comes back after a reload and joins the story written togethe
 
 test('without writing together, unsaved work comes back after a reload', async ({ page, context }) => {
   await withoutWritingTogether(context);
-  const id = await startStory(page, 'Library opening hours', 'The library opens at nine.');
-  // The server stops answering saves (the network to it is down); reading pages still works.
-  await page.route(`**/api/desk/stories/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
-  await body(page).locator('p').last().click();
-  await page.keyboard.press('End');
-  await page.keyboard.type(' Typed before the reload.');
-  await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.type());
-    void dialog.accept();
-  });
-  await page.reload();
-  // The browser asked before leaving a page with unsaved edits.
-  expect(dialogs).toEqual(['beforeunload']);
+  const id = await typeUnsavedThenReload(page);
   await editingAlone(page);
   await expect(body(page)).toContainText('The library opens at nine. Typed before the reload.');
   await expect(saveStatus(page)).toHaveText('Offline — changes kept on this device');
