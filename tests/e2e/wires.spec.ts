@@ -71,7 +71,9 @@ test('an item pushed by HTTP appears on the Wires desk without a reload, becomes
   await expect(body(page)).toContainText('leaving 40 ships waiting offshore');
   const storyUrl = page.url();
 
-  // The desk adds a paragraph of its own; the agency then changes one of its paragraphs.
+  // The desk adds a paragraph of its own (once the shared story is editable: a caret placed in the
+  // read-only body shown while it connects does not carry over); the agency then changes one of its paragraphs.
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
   await body(page).locator('p').last().click();
   await body(page).press('End');
   await body(page).press('Enter');
