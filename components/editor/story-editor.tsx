@@ -89,7 +89,6 @@ export function StoryEditor(props: Props) {
   if (state.kind === 'unavailable') return <StoryEditorView {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
   return <StoryEditorView {...props} waiting />;
 }
-
 const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
 function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, sidePanel = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
@@ -128,6 +127,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   // after its first save, so the page it becomes needs no reload.
   const [abilities, setAbilities] = useState<StoryAbilities | null>(story ? (initialAbilities ?? null) : null);
 
+  const bodyName = format === 'LIVE' ? 'Summary' : 'Story body'; // a live blog's body: the key points above its entries
   const editor = useEditor({
     extensions: [
       ...withEmbedCards(storyExtensions({ shared: !!shared })),
@@ -143,8 +143,8 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     editable,
     immediatelyRender: false,
     editorProps: {
-      // A live blog's body is its summary: the key points above the entries.
-      attributes: { role: 'textbox', 'aria-label': format === 'LIVE' ? 'Summary' : 'Story body', 'aria-multiline': 'true', class: 'story-body' },
+      // Connecting, the text is shown to read, not a box to click into (a caret would not carry over).
+      attributes: waiting ? { role: 'document', 'aria-label': `${bodyName} (connecting)`, class: 'story-body' } : { role: 'textbox', 'aria-label': bodyName, 'aria-multiline': 'true', class: 'story-body' },
       // An address pasted alone on an empty line becomes an embed (use-embeds.ts).
       handlePaste: (view, event) => embeds.handlePaste(view, event),
       ...pasteTransforms(setPasteNotice),
@@ -272,7 +272,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
           {[embeds.notice, pasteNotice].filter(Boolean).join(' ')}
         </p>
         {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
-        <EditorContent editor={editor} className="story-body-wrap" />
+        <EditorContent editor={editor} className={`story-body-wrap${shared && drawn !== shared ? ' drawing' : ''}`} />
       </div>
       <div className="editor-side">
       {sidePanel}

@@ -98,6 +98,8 @@ test('a scheduled publication that comes due during a legal hold does not fire; 
   await workflow.getByLabel(/Publish at/).fill(at.toISOString().slice(0, 19));
   await workflow.getByRole('button', { name: 'Schedule', exact: true }).click();
   await expect.poll(async () => (await stateOf(id)).status).toBe('SCHEDULED');
+  // The page has refreshed to the scheduled story before the hold is set from it.
+  await expect(workflow.getByRole('button', { name: 'Unschedule', exact: true })).toBeVisible();
   await page.getByRole('region', { name: 'Legal' }).getByLabel('Reason for a legal hold').fill('Court order pending');
   await page.getByRole('button', { name: 'Put on legal hold' }).click();
   await expect(page.getByRole('note', { name: 'Legal hold' })).toBeVisible();
