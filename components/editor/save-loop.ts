@@ -1,4 +1,5 @@
 import { clearLocalCopy, writeLocalCopy } from './local-copy';
+import { withoutShared } from './use-shared-fields';
 import type { SaveState, ServerStory, StoryDraft } from './types';
 
 const DEBOUNCE_MS = 1000;
@@ -13,6 +14,8 @@ export type SaveHost = {
   getDraft: () => StoryDraft;
   onCreated: (id: string, slug: string) => void;
   applyDraft: (draft: StoryDraft) => void;
+  /** Written together: the body and text fields are the shared document's to save, not the loop's. */
+  shared?: boolean;
 };
 
 type Pending = { kind: 'autosave' | 'manual'; label: string };
@@ -68,7 +71,9 @@ export class SaveLoop {
   private keepLocally(): void {
     clearTimeout(this.localTimer);
     this.localTimer = undefined;
-    writeLocalCopy({ storyId: this.storyId, baseVersion: this.version, draft: this.host.getDraft(), savedAt: new Date().toISOString() });
+    const draft = this.host.getDraft();
+    // Written together, the device keeps the shared document itself (shared-local-copy.ts).
+    writeLocalCopy({ storyId: this.storyId, baseVersion: this.version, draft: (this.host.shared ? withoutShared(draft) : draft) as StoryDraft, savedAt: new Date().toISOString() });
   }
 
   private get unsaved(): boolean {
@@ -85,7 +90,7 @@ export class SaveLoop {
       return;
     }
     const draft = this.host.getDraft();
-    if (!draft.headline.trim()) {
+    if (!this.host.shared && !draft.headline.trim()) {
       this.set({ kind: 'idle', message: 'Add a headline to start saving. Until then your text is kept on this device.' });
       return;
     }
@@ -97,8 +102,8 @@ export class SaveLoop {
         ? await fetch(`/api/desk/stories/${this.storyId}`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json' },
-            // Without a body (written together, in the shared document) the save is of the metadata.
-            body: JSON.stringify({ ...draft, baseVersion: this.version, ...(draft.body === undefined ? {} : { baseDocSeq: this.docSeq }), kind, label }),
+            // Written together, the save is of the metadata: the body and text fields are the shared document's.
+            body: JSON.stringify({ ...(this.host.shared ? withoutShared(draft) : { ...draft, baseDocSeq: this.docSeq }), baseVersion: this.version, kind, label }),
           })
         : await fetch('/api/desk/stories', {
             method: 'POST',

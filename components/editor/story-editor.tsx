@@ -2,7 +2,7 @@
 
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
@@ -21,7 +21,6 @@ import { useStoryDraft } from './use-story-draft';
 import { EditorBar } from './editor-bar';
 import { WorkflowBar } from './workflow-bar';
 import type { StoryAbilities } from '@/lib/data/story-abilities';
-import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import { FindReplace } from '@/lib/editor/find-replace';
 import type { Doc } from '@/lib/editor/schema';
 import { StyleHighlights } from '@/lib/editor/style-highlights';
@@ -38,6 +37,8 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
+import { useSharedFields } from './use-shared-fields';
+import { useSaveHost } from './use-save-host';
 import { EditorNotices } from './editor-notices';
 import { takeUpLocalCopy } from './take-up-local-copy';
 import { colourFor, combinedState, suggestionIds, untilSent } from './shared-editing';
@@ -172,37 +173,14 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
 
   // The save loop reads the draft and reports back through the editor's latest callbacks.
-  const { setHost } = autosave;
-  useEffect(() => {
-    setHost({
-      // Written together, the body is not the save loop's to send.
-      getDraft: shared
-        ? () => ({ ...forSaving(), body: undefined as unknown as StoryDraft['body'] })
-        : () => {
-            syncBody();
-            return forSaving();
-          },
-      applyDraft: (next) => {
-        if (shared) return replace({ ...next, body: forSaving().body });
-        replace(next);
-        editor?.commands.setContent(next.body, { emitUpdate: false });
-      },
-      onCreated: (id, slug) => {
-        // A new live blog's desk (composer, contributors, entries) is rendered by the story's page:
-        // go there. What is typed meanwhile is in the local copy, which the page's editor takes up.
-        if (format === 'LIVE') {
-          router.replace(`/newsroom/stories/${id}`);
-          return;
-        }
-        window.history.replaceState(null, '', `/newsroom/stories/${id}`);
-        setStoryId(id);
-        void storyAbilitiesAction({ storyId: id }).then((result) => {
-          if (result.ok) setAbilities(result);
-        });
-        slugAssigned(slug);
-      },
-    });
-  }, [setHost, forSaving, replace, editor, slugAssigned, format, router, shared, syncBody]);
+  useSaveHost({ setHost: autosave.setHost, editor, shared, format, draft: { forSaving, replace, slugAssigned, syncBody }, created: setStoryId, setAbilities });
+  // Written together, what is typed in a text field goes into the shared document; the rest of a
+  // change (chosen metadata) to the save loop.
+  const writeShared = useSharedFields(shared && drawn === shared ? shared.ydoc : null, patch);
+  const change = useCallback((next: Partial<StoryDraft>) => {
+    const rest = writeShared(next);
+    if (Object.keys(rest).length > 0) update(rest);
+  }, [writeShared, update]);
 
   const words = useMemo(() => (draft.body ? countWords(toPlainText(draft.body as Doc)) : 0), [draft.body]);
   const section = sections.find((x) => x.id === draft.sectionId)?.slug ?? null;
@@ -266,7 +244,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
           <ConflictPanel mine={draft} theirs={state.theirs} onResolve={(choice) => void autosave.resolve(choice, state.theirs)} />
         )}
         {storyId && wire && <WirePanel storyId={storyId} notice={wire.notice} editor={editor} editable={editable} canClearKill={wire.canClearKill} />}
-        <HeadlineFields headline={draft.headline} dek={draft.dek} disabled={!editable} error={fieldErrors.headline} onChange={update} />
+        <HeadlineFields headline={draft.headline} dek={draft.dek} disabled={!editable} error={fieldErrors.headline} onChange={change} />
         {editor && editable && <Toolbar editor={editor} onInsertImage={() => setPicker('body')} onEmbed={() => setEmbedding(true)} />}
         <p className="paste-notice" role="status">
           {[embeds.notice, pasteNotice].filter(Boolean).join(' ')}
@@ -277,10 +255,10 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       <div className="editor-side">
       {sidePanel}
       <SuggestionsPanel editor={editor} body={draft.body as Doc} canSuggest={copydesk.canSuggest} editable={editable} />
-      <StyleChecks editor={editor} storyId={storyId} text={styleText} copydesk={copydesk} editable={editable} onFieldFix={(field, value) => update({ [field]: value })} />
+      <StyleChecks editor={editor} storyId={storyId} text={styleText} copydesk={copydesk} editable={editable} onFieldFix={(field, value) => change({ [field]: value })} />
       <MetadataPanel
         draft={draft}
-        onChange={update}
+        onChange={change}
         sections={sections}
         people={people}
         slugLocked={slugLocked}

@@ -4,10 +4,11 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { BODY_FIELD } from '@/lib/collab/body-field';
+import { BODY_FIELD, TEXT_FIELDS } from '@/lib/collab/body-field';
 import { sameBody } from '@/lib/editor/canonical';
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from './local-copy';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
+import { sharedFieldsOf, writeSharedFields } from './use-shared-fields';
 
 // Work that never reached the server (offline, crash, closed tab) comes back when the story's
 // editor is made. Text this browser kept from editing alone (a new story before its first reload, or saves that
@@ -19,13 +20,17 @@ import { draftOf, type ServerStory, type StoryDraft } from './types';
 function joinsShared(local: LocalCopy, story: ServerStory, ydoc: Y.Doc, schema: Schema): boolean {
   if (local.baseVersion !== story.version) return false;
   const current = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), schema).toJSON() as JSONContent;
-  return sameBody(current, story.body as JSONContent);
+  const fields = sharedFieldsOf(ydoc);
+  return sameBody(current, story.body as JSONContent) && TEXT_FIELDS.every((field) => fields[field] === story[field]);
 }
 
-/** Writes `body` into the shared document as one edit of this browser's, sent to everyone. */
-function writeSharedBody(ydoc: Y.Doc, schema: Schema, body: JSONContent): void {
+/** Writes the draft's body and text fields into the shared document as one edit of this browser's, sent to everyone. */
+function writeShared(ydoc: Y.Doc, schema: Schema, draft: StoryDraft): void {
   const fragment = ydoc.getXmlFragment(BODY_FIELD);
-  ydoc.transact(() => updateYFragment(ydoc, fragment, schema.nodeFromJSON(body), { mapping: new Map(), isOMark: new Map() }));
+  ydoc.transact(() => {
+    updateYFragment(ydoc, fragment, schema.nodeFromJSON(draft.body), { mapping: new Map(), isOMark: new Map() });
+    writeSharedFields(ydoc, draft);
+  });
 }
 
 type Host = {
@@ -51,7 +56,7 @@ export function takeUpLocalCopy(editor: Editor, host: Host): void {
   if (ydoc && story) {
     if (!joinsShared(local, story, ydoc, editor.schema)) return host.strand(local.draft, true);
     host.replace(local.draft);
-    writeSharedBody(ydoc, editor.schema, local.draft.body);
+    writeShared(ydoc, editor.schema, local.draft);
     return host.markDirty();
   }
   host.replace(local.draft);

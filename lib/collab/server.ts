@@ -70,7 +70,7 @@ function stampSuggestions(document: Document): void {
   const authors = authorsOf.get(document);
   if (!authors?.needsStamping) return;
   const stamped = authors.stamp(bodyOfDoc(document));
-  const edit = stamped && forwardEdit(Y.encodeStateAsUpdate(document), stamped);
+  const edit = stamped && forwardEdit(Y.encodeStateAsUpdate(document), { body: stamped });
   if (edit) Y.applyUpdate(document, edit, 'stamp');
 }
 
@@ -214,13 +214,13 @@ export async function startCollaboration(): Promise<void> {
   recheckTimer.unref();
   if (listening) return;
   listening = true;
-  // A body written from outside (restore, wire update, a save without the document) comes into the
-  // open document at once: a store merges it (storeStoryDoc) and sends it to everyone.
+  // A body or text field written from outside (restore, wire update, a save without the document)
+  // comes into the open document at once: a store merges it (storeStoryDoc) and sends it to everyone.
   await onInvalidation((dropped, missed) => {
     if (!instance) return;
     for (const document of instance.documents.values()) {
       const storyId = storyOfDoc(document.name);
-      if (storyId && (missed || dropped.includes(`story-body:${storyId}`))) void storeSoon(document, true).catch(() => {});
+      if (storyId && (missed || dropped.includes(`story-doc:${storyId}`))) void storeSoon(document, true).catch(() => {});
     }
   });
 }

@@ -4,11 +4,15 @@ import * as Y from 'yjs';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { withSettledMarks } from '@/lib/editor/mark-conflicts';
 import type { Doc } from '@/lib/editor/schema';
-import { BODY_FIELD } from './body-field';
+import { BODY_FIELD, TEXT_FIELDS, type TextFields } from './body-field';
+import { setText } from './text-edit';
 
-// A story body as a Yjs document and back. The editor's Collaboration extension binds the
-// fragment named BODY_FIELD; the server reads it to write Story.body and writes into it when the
-// body changes from outside the editor.
+// A story's shared content as a Yjs document and back. The editor's Collaboration extension binds
+// the fragment named BODY_FIELD and its text fields bind a Y.Text each (TEXT_FIELDS); the server
+// reads them to write the Story row and writes into them when the row changes from outside the editor.
+
+/** What the shared document holds of a story. */
+export type DocContent = { body: Doc; fields: TextFields };
 
 
 let schema: ReturnType<typeof getSchema> | undefined;
@@ -19,24 +23,39 @@ export function bodyOfDoc(doc: Y.Doc): Doc {
   return withSettledMarks(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), storySchema())).toJSON() as Doc;
 }
 
-/** A new document holding `body`: made once per story, on the server, never in a browser. */
-export function docFromBody(body: Doc): Y.Doc {
+/** The text fields as the document has them. */
+export function fieldsOfDoc(doc: Y.Doc): TextFields {
+  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, doc.getText(field).toString()])) as TextFields;
+}
+
+export const contentOfDoc = (doc: Y.Doc): DocContent => ({ body: bodyOfDoc(doc), fields: fieldsOfDoc(doc) });
+
+/** A new document holding `content`: made once per story, on the server, never in a browser. */
+export function docFromContent(content: DocContent): Y.Doc {
   const doc = new Y.Doc();
-  prosemirrorJSONToYXmlFragment(storySchema(), body, doc.getXmlFragment(BODY_FIELD));
+  prosemirrorJSONToYXmlFragment(storySchema(), content.body, doc.getXmlFragment(BODY_FIELD));
+  for (const field of TEXT_FIELDS) doc.getText(field).insert(0, content.fields[field]);
   return doc;
 }
 
 /**
- * The edit that takes the document as it was at `baseState` to `body`, as a Yjs update. Applied to
+ * The edit that takes the document as it was at `baseState` to `content` (a body, and text fields
+ * where given), as a Yjs update. Applied to
  * a document that has moved on since `baseState`, it merges with what was typed meanwhile instead
  * of overwriting it: a forward edit, like anyone else's.
  */
-export function forwardEdit(baseState: Uint8Array, body: Doc): Uint8Array | null {
+export function forwardEdit(baseState: Uint8Array, content: { body: Doc; fields?: Partial<TextFields> }): Uint8Array | null {
   const base = new Y.Doc();
   Y.applyUpdate(base, baseState);
   const before = Y.encodeStateVector(base);
-  const node = storySchema().nodeFromJSON(body);
-  updateYFragment(base, base.getXmlFragment(BODY_FIELD), node, { mapping: new Map(), isOMark: new Map() });
+  const node = storySchema().nodeFromJSON(content.body);
+  base.transact(() => {
+    updateYFragment(base, base.getXmlFragment(BODY_FIELD), node, { mapping: new Map(), isOMark: new Map() });
+    for (const field of TEXT_FIELDS) {
+      const value = content.fields?.[field];
+      if (value !== undefined) setText(base.getText(field), value);
+    }
+  });
   const update = Y.encodeStateAsUpdate(base, before);
   base.destroy();
   // An update with no structs and no deletions is two zero bytes.

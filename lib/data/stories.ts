@@ -2,6 +2,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { TEXT_FIELDS } from '@/lib/collab/body-field';
 import { parseBody } from '@/lib/editor/schema';
 import { hasSuggestions } from '@/lib/editor/suggestion-text';
 import { stampSuggestions } from '@/lib/editor/suggestion-stamp';
@@ -185,6 +186,24 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
   });
 }
 
+/** What a save may leave to the shared document: the body and the one-line text fields. */
+const SHARED_KEYS = ['body', ...TEXT_FIELDS] as const;
+type SharedKey = (typeof SHARED_KEYS)[number];
+
+const sharedOmitted = (input: SaveStoryInput): SharedKey[] => SHARED_KEYS.filter((key) => input[key] === undefined);
+const definedOf = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
+
+/** The columns to write, without those the shared document keeps (the body brings its text and word count). */
+function columnsWithout(columns: ReturnType<typeof columnsOf>, shared: SharedKey[]) {
+  const left: Partial<ReturnType<typeof columnsOf>> = { ...columns };
+  for (const key of shared) delete left[key];
+  if (shared.includes('body')) {
+    delete left.plainText;
+    delete left.wordCount;
+  }
+  return left;
+}
+
 /**
  * Saves an edit made on top of `baseVersion`. The write happens only if the story is still at that
  * version (checked in the UPDATE's WHERE); otherwise a VersionConflictError carries what is current.
@@ -201,19 +220,20 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   if (before.firstPublishedAt && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
-  // Without a body the save is of the metadata only: the body is written together, in the story's
-  // shared document (lib/data/story-docs.ts), and the stored one stays as that last wrote it.
-  const bodyShared = input.body === undefined;
-  const fields = { ...input, body: bodyShared ? (await db.story.findUniqueOrThrow({ where: { id }, select: { body: true } })).body : input.body };
+  // What a save leaves out (the body, text fields) is written together, in the story's shared
+  // document (lib/data/story-docs.ts): the stored value stays as that last wrote it.
+  const shared = sharedOmitted(input);
+  const stored = shared.length > 0 ? await db.story.findUniqueOrThrow({ where: { id }, select: Object.fromEntries(shared.map((key) => [key, true])) }) : {};
+  const fields: StoryFields = { ...(stored as Partial<StoryFields>), ...definedOf(input) } as StoryFields;
   const checked = await stampedBy(viewer, id, await checkFields(fields), 'body');
+  // A field sent from outside the shared document must start from the last one written there.
+  const checksDoc = shared.length < SHARED_KEYS.length && input.baseDocSeq !== undefined;
 
   try {
     return await db.$transaction(async (tx) => {
-      const { body: _body, plainText: _plainText, wordCount: _wordCount, ...metadata } = columnsOf(snapshotOf(checked, slug));
       const { count } = await tx.story.updateMany({
-        // A body sent from outside the shared document must start from the last one written there.
-        where: { id, version: input.baseVersion, status: before.status, ...(!bodyShared && input.baseDocSeq !== undefined ? { docSeq: input.baseDocSeq } : {}) },
-        data: { ...(bodyShared ? metadata : columnsOf(snapshotOf(checked, slug))), version: { increment: 1 } },
+        where: { id, version: input.baseVersion, status: before.status, ...(checksDoc ? { docSeq: input.baseDocSeq } : {}) },
+        data: { ...columnsWithout(columnsOf(snapshotOf(checked, slug)), shared), version: { increment: 1 } },
       });
       if (count === 0) {
         const current = await tx.story.findUnique({ where: { id }, select: editSelect });
@@ -263,8 +283,9 @@ async function saveUpdate(
   if (input.slug && input.slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
-  if (input.body === undefined) throw new ValidationError('An update to a live story is saved with its body.', { body: ['An update to a live story is saved with its body.'] });
-  const checked = await stampedBy(viewer, id, await checkFields({ ...input, body: input.body }), 'pendingUpdate');
+  const missing = sharedOmitted(input)[0];
+  if (missing) throw new ValidationError('An update to a live story is saved whole, with its body and every text field.', { [missing]: [`An update to a live story is saved with its ${missing}.`] });
+  const checked = await stampedBy(viewer, id, await checkFields({ ...input, body: input.body } as StoryFields), 'pendingUpdate');
   const snapshot = snapshotOf(checked, before.slug);
   return db.$transaction(async (tx) => {
     const { count } = await tx.story.updateMany({

@@ -1,7 +1,9 @@
 import 'server-only';
 import * as Y from 'yjs';
 import { db } from '@/lib/db';
-import { bodyOfDoc, docFromBody, forwardEdit } from '@/lib/collab/ydoc';
+import { TEXT_FIELDS, type TextField, type TextFields } from '@/lib/collab/body-field';
+import { contentOfDoc, docFromContent, forwardEdit, type DocContent } from '@/lib/collab/ydoc';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { Doc } from '@/lib/editor/schema';
 import { recordRevision } from './revisions';
@@ -9,6 +11,7 @@ import { lockStory, loadStoryFor } from './story-access';
 import { checkFields, columnsOf } from './story-fields';
 import { loadSnapshot } from './story-snapshot';
 import { refreshSearchVector } from './search';
+import { textFieldSchemas } from '@/lib/validations/story';
 import { assertCan, type Viewer } from './viewer';
 
 // The shared document behind writing together (lib/collab/server.ts keeps the live copies). The
@@ -30,43 +33,68 @@ export async function docAccessFor(viewer: Viewer | null, storyId: string): Prom
   return can(viewer, 'story.edit', story.ref) ? 'write' : 'read';
 }
 
-/** True when the story's body is written in a shared document (everything but a live story). */
-export async function sharesBody(storyId: string): Promise<boolean> {
-  const row = await db.story.findUnique({ where: { id: storyId }, select: { status: true } });
-  return !!row && row.status !== 'PUBLISHED';
-}
+type Stored = { state: Uint8Array; hash: string };
+type Found = { doc: Stored | null; body: Doc; fields: TextFields; hash: string };
 
-type Stored = { state: Uint8Array; bodyHash: string };
+// The hash is PostgreSQL's, of jsonb's own canonical text: one spelling whoever wrote the row.
+const sourceHash = (table: string) => Prisma.raw(`md5(jsonb_build_array(${['body', ...TEXT_FIELDS].map((column) => `${table}."${column}"`).join(', ')})::text)`);
 
-// The hash is PostgreSQL's, of jsonb's own canonical text: one spelling whoever wrote the body.
-async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string): Promise<{ doc: Stored | null; body: unknown; bodyHash: string } | null> {
+async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string): Promise<Found | null> {
   // The state comes as base64: Prisma's raw queries cannot read bytea through the pg adapter.
-  const rows = await tx.$queryRaw<{ body: unknown; bodyHash: string; state: string | null; docHash: string | null }[]>`
-    SELECT s."body", md5(s."body"::text) AS "bodyHash", encode(d."state", 'base64') AS "state", d."bodyHash" AS "docHash"
+  const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null })[]>`
+    SELECT s."body", ${Prisma.raw(TEXT_FIELDS.map((f) => `s."${f}"`).join(', '))}, ${sourceHash('s')} AS "hash",
+      encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash"
     FROM "Story" s LEFT JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
   const row = rows[0];
   if (!row) return null;
-  return { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), bodyHash: row.docHash } : null, body: row.body, bodyHash: row.bodyHash };
+  const fields = Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields;
+  return { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, body: row.body as Doc, fields, hash: row.hash };
+}
+
+/** A field as it would be stored, or null where it cannot be (an emptied headline). */
+function checkedText(field: TextField, value: string): string | null {
+  const parsed = textFieldSchemas[field].safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
- * The document's state to open it with. Made from Story.body the first time, once for all
+ * The edit that brings what was written to the Story row from outside since the last store into
+ * the document, or null when nothing was. Only the fields that were written: a field whose text in
+ * the document cannot be stored as it is (a headline emptied to be retyped) is never laid over.
+ */
+function outsideEdit(found: Found): Uint8Array | null {
+  if (!found.doc || found.doc.hash === found.hash) return null;
+  const base = new Y.Doc();
+  Y.applyUpdate(base, found.doc.state);
+  const fields: Partial<TextFields> = {};
+  for (const field of TEXT_FIELDS) {
+    const ytext = base.getText(field);
+    // Never written in the document (stored before text fields were shared): the row's value is seeded.
+    const text = ytext._start === null ? '' : checkedText(field, ytext.toString());
+    if (text !== null && text !== found.fields[field]) fields[field] = found.fields[field];
+  }
+  base.destroy();
+  return forwardEdit(found.doc.state, { body: found.body, fields });
+}
+
+/**
+ * The document's state to open it with. Made from the Story row the first time, once for all
  * instances (the row is written under the story's lock, and a second opener reads the first's), so
- * that no body is ever seeded twice into one document. A body written from outside since the last
- * store comes in as a forward edit.
+ * that no body is ever seeded twice into one document. What was written from outside since the
+ * last store comes in as a forward edit.
  */
 export async function openStoryDoc(storyId: string): Promise<Uint8Array> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     const found = await storedDoc(tx, storyId);
     if (!found) throw new Error(`Story ${storyId} does not exist.`);
-    if (found.doc && found.doc.bodyHash === found.bodyHash) return found.doc.state;
+    if (found.doc && found.doc.hash === found.hash) return found.doc.state;
     let state: Uint8Array;
     if (found.doc) {
-      const edit = forwardEdit(found.doc.state, found.body as Doc);
+      const edit = outsideEdit(found);
       state = edit ? Y.mergeUpdates([found.doc.state, edit]) : found.doc.state;
     } else {
-      const doc = docFromBody(found.body as Doc);
+      const doc = docFromContent({ body: found.body, fields: found.fields });
       state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
     }
@@ -78,71 +106,78 @@ export async function openStoryDoc(storyId: string): Promise<Uint8Array> {
 async function writeDocRow(tx: Pick<typeof db, '$executeRaw'>, storyId: string, state: Uint8Array) {
   const bytes = Buffer.from(state);
   await tx.$executeRaw`
-    INSERT INTO "StoryDoc" ("storyId", "state", "bodyHash", "updatedAt")
-    SELECT ${storyId}, ${bytes}, md5("body"::text), now() FROM "Story" WHERE "id" = ${storyId}
-    ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "bodyHash" = EXCLUDED."bodyHash", "updatedAt" = now()`;
+    INSERT INTO "StoryDoc" ("storyId", "state", "sourceHash", "updatedAt")
+    SELECT ${storyId}, ${bytes}, ${sourceHash('"Story"')}, now() FROM "Story" WHERE "id" = ${storyId}
+    ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "sourceHash" = EXCLUDED."sourceHash", "updatedAt" = now()`;
 }
 
 export type StoreResult = {
-  /** An edit for the live document: what was written from outside since the last store. */
+  /**
+   * An edit for the live document: what was written from outside since the last store, and what
+   * the stored document holds that the live one lacks (written through another instance).
+   */
   incoming: Uint8Array | null;
-  /** Whether Story.body changed. */
+  /** Whether the Story row changed. */
   wrote: boolean;
 };
 
+/** What of the document differs from the row and can be stored: the body if it changed, and each changed text field that passes its check. */
+function changesOf(content: DocContent, found: Found): { body: Doc | null; fields: Partial<TextFields> } {
+  const fields: Partial<TextFields> = {};
+  for (const field of TEXT_FIELDS) {
+    const text = checkedText(field, content.fields[field]);
+    if (text !== null && text !== found.fields[field]) fields[field] = text;
+  }
+  return { body: JSON.stringify(content.body) === JSON.stringify(found.body) ? null : content.body, fields };
+}
+
 /**
- * Writes Story.body from the document (the server calls this debounced after changes, and at once
- * before a workflow step or when the last person leaves). Under the story's lock: a body written
- * from outside since the last store is merged first, so that nothing newer is overwritten; the
- * merge is returned for the live document. `editorIds` are the people whose edits this holds: the
- * automatic revision names them.
+ * Writes the Story row's body and text fields from the document (the server calls this debounced
+ * after changes, and at once before a workflow step or when the last person leaves). Under the
+ * story's lock: what was written from outside since the last store is merged first, so that
+ * nothing newer is overwritten; the merge is returned for the live document. `editorIds` are the
+ * people whose edits this holds: the automatic revision names them.
  */
 export async function storeStoryDoc(storyId: string, state: Uint8Array, editorIds: string[]): Promise<StoreResult> {
-  // What is stored of images and embeds is what their rows say (as for any save): checked before
-  // the transaction, with the document as it is now.
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     const found = await storedDoc(tx, storyId);
     if (!found) return { incoming: null, wrote: false };
-    let incoming: Uint8Array | null = null;
     // Merged with what is stored, never put in its place: two stores of one document can commit in
     // either order, and the older state must not undo the newer (CRDT states only ever add up).
-    let merged = found.doc ? Y.mergeUpdates([found.doc.state, state]) : state;
-    if (found.doc && found.doc.bodyHash !== found.bodyHash) {
-      incoming = forwardEdit(found.doc.state, found.body as Doc);
-      if (incoming) merged = Y.mergeUpdates([merged, incoming]);
-    }
+    const edit = outsideEdit(found);
+    const merged = Y.mergeUpdates([...(found.doc ? [found.doc.state] : []), state, ...(edit ? [edit] : [])]);
+    const elsewhere = found.doc ? Y.diffUpdate(found.doc.state, Y.encodeStateVectorFromUpdate(state)) : null;
+    const incoming = edit || elsewhere ? Y.mergeUpdates([...(elsewhere ? [elsewhere] : []), ...(edit ? [edit] : [])]) : null;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, merged);
-    const body = bodyOfDoc(doc);
+    const content = contentOfDoc(doc);
     doc.destroy();
-    let wrote = false;
-    const status = (await tx.story.findUnique({ where: { id: storyId }, select: { status: true } }))?.status;
-    if (status && status !== 'PUBLISHED' && JSON.stringify(body) !== JSON.stringify(found.body)) {
-      const snapshot = await loadSnapshot(tx, storyId);
-      const checked = await checkFields({ ...snapshot, body }).catch(() => null);
-      // A body the schema refuses is not written (the document keeps it; the editor shows the
-      // problem on its next metadata save); nothing in the shared editor can make one today.
-      if (checked) {
-        const { plainText, wordCount } = columnsOf({ ...snapshot, body: checked.body });
-        const after = await tx.story.update({ where: { id: storyId }, data: { body: checked.body as object, plainText, wordCount, docSeq: { increment: 1 } }, select: { version: true } });
-        await refreshSearchVector(tx, storyId);
-        const authorId = editorIds[0];
-        if (authorId) {
-          await recordRevision(tx, { storyId, authorId, editorIds, kind: 'AUTOSAVE', storyVersion: after.version, snapshot: { ...snapshot, body: checked.body } });
-        }
-        wrote = true;
-      }
-    }
+    const wrote = await writeStory(tx, storyId, changesOf(content, found), editorIds);
     await writeDocRow(tx, storyId, merged);
     return { incoming, wrote };
   });
 }
 
-/** Whether Story.body was written from outside since the document was last stored. */
-export async function bodyChangedOutside(storyId: string): Promise<boolean> {
-  const found = await storedDoc(db, storyId);
-  return !!found?.doc && found.doc.bodyHash !== found.bodyHash;
+/** Writes what changed in the document to the Story row, with an automatic revision naming its editors. */
+async function writeStory(tx: Prisma.TransactionClient, storyId: string, changes: ReturnType<typeof changesOf>, editorIds: string[]): Promise<boolean> {
+  if (!changes.body && Object.keys(changes.fields).length === 0) return false;
+  const status = (await tx.story.findUnique({ where: { id: storyId }, select: { status: true } }))?.status;
+  if (!status || status === 'PUBLISHED') return false;
+  const snapshot = await loadSnapshot(tx, storyId);
+  // What is stored of images and embeds is what their rows say (as for any save).
+  const checked = await checkFields({ ...snapshot, ...changes.fields, body: changes.body ?? snapshot.body }).catch(() => null);
+  // A body the schema refuses is not written (the document keeps it; the editor shows the problem
+  // on its next metadata save); nothing in the shared editor can make one today.
+  if (!checked) return false;
+  const derived = changes.body ? (({ plainText, wordCount }) => ({ body: checked.body as object, plainText, wordCount }))(columnsOf({ ...snapshot, body: checked.body })) : {};
+  const after = await tx.story.update({ where: { id: storyId }, data: { ...derived, ...changes.fields, docSeq: { increment: 1 } }, select: { version: true } });
+  await refreshSearchVector(tx, storyId);
+  const authorId = editorIds[0];
+  if (authorId) {
+    await recordRevision(tx, { storyId, authorId, editorIds, kind: 'AUTOSAVE', storyVersion: after.version, snapshot: { ...snapshot, ...changes.fields, body: checked.body } });
+  }
+  return true;
 }
 
 /** The Yjs client ids that have written in the story's document, each with the person it writes for. */

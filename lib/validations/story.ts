@@ -15,10 +15,22 @@ const line = (label: string, max: number) =>
 
 export const MAX_TAGS = 20;
 
+// The one-line text fields, each as it is checked wherever it is written: a save, the shared
+// document's store (lib/data/story-docs.ts), a keep-aside.
+export const textFieldSchemas = {
+  headline: line('The headline', 200).pipe(z.string().min(1, 'Enter a headline.')),
+  dek: line('The dek', 400),
+  creditLine: line('The credit line', 200),
+  dateline: line('The dateline', 60),
+  seoTitle: line('The SEO title', 120),
+  seoDescription: line('The SEO description', 300),
+};
+const text = textFieldSchemas;
+
 /** Everything a reporter edits on a story, as the editor sends it. */
 export const storyFieldsSchema = z.strictObject({
-  headline: line('The headline', 200).pipe(z.string().min(1, 'Enter a headline.')),
-  dek: line('The dek', 400).default(''),
+  headline: text.headline,
+  dek: text.dek.default(''),
   slug: z
     .string({ error: 'The slug must be text.' })
     .trim()
@@ -34,10 +46,10 @@ export const storyFieldsSchema = z.strictObject({
     .array(z.string().min(1).max(64), { error: 'Bylines must be a list.' })
     .min(1, 'A story needs at least one byline.')
     .max(10, 'A story can have at most 10 bylines.'),
-  creditLine: line('The credit line', 200).default(''),
-  dateline: line('The dateline', 60).default(''),
-  seoTitle: line('The SEO title', 120).default(''),
-  seoDescription: line('The SEO description', 300).default(''),
+  creditLine: text.creditLine.default(''),
+  dateline: text.dateline.default(''),
+  seoTitle: text.seoTitle.default(''),
+  seoDescription: text.seoDescription.default(''),
   featuredImageId: z.string().max(64).nullable().default(null),
   body: z.unknown(),
 });
@@ -50,8 +62,15 @@ export const newStorySchema = storyFieldsSchema.extend({
 });
 
 export const saveStorySchema = storyFieldsSchema.extend({
-  // Absent when the body is written together: the save is of the metadata only (lib/data/stories.ts).
+  // Absent when written together, in the story's shared document: the body and each text field
+  // left out stay as the document last stored them (lib/data/stories.ts).
   body: z.unknown().optional(),
+  headline: text.headline.optional(),
+  dek: text.dek.optional(),
+  creditLine: text.creditLine.optional(),
+  dateline: text.dateline.optional(),
+  seoTitle: text.seoTitle.optional(),
+  seoDescription: text.seoDescription.optional(),
   baseVersion: z.number({ error: 'baseVersion must be the version number the edit started from.' }).int().positive(),
   kind: z.enum(['autosave', 'manual'], { error: 'kind must be "autosave" or "manual".' }),
   label: line('The checkpoint name', 120).default(''),

@@ -120,6 +120,39 @@ test('a reporter and an editor type into the same draft at once, in different pa
   await expect.poll(async () => (await query<{ editorIds: string[] }>('SELECT "editorIds" FROM "Revision" WHERE "storyId" = $1 AND kind = \'AUTOSAVE\'', [id])).flatMap((r) => r.editorIds).length).toBeGreaterThanOrEqual(2);
 });
 
+test('the headline and dek are written together too: both people type in one headline at once, each keeps their caret, and it is stored', async ({ browser }) => {
+  const id = await draft();
+  const reporter = await open(browser, 'reporter', id);
+  const editor = await open(browser, 'editor', id);
+  const headline = (page: Page) => page.getByLabel('Headline', { exact: true });
+  for (const page of [reporter, editor]) await expect(headline(page)).toHaveValue('Port reopens');
+
+  // The reporter types at the end, the editor at the start, at the same time.
+  await headline(reporter).focus();
+  await headline(reporter).press('End');
+  await headline(editor).focus();
+  await headline(editor).press('Home');
+  await Promise.all([headline(reporter).pressSequentially(' after the strike', { delay: 25 }), headline(editor).pressSequentially('Lima: ', { delay: 25 })]);
+  const both = 'Lima: Port reopens after the strike';
+  for (const page of [reporter, editor]) await expect(headline(page)).toHaveValue(both);
+  // Each caret stayed where its person was typing (someone else's text did not move it to the end).
+  expect(await headline(editor).evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe('Lima: '.length);
+  expect(await headline(reporter).evaluate((el: HTMLTextAreaElement) => el.selectionStart)).toBe(both.length);
+
+  // The dek, typed by one, appears for the other.
+  await editor.getByLabel('Dek').fill('Ships queue outside the harbour.');
+  await expect(reporter.getByLabel('Dek')).toHaveValue('Ships queue outside the harbour.');
+
+  // Stored by the shared document, with no version conflict for anyone, and the same after a reload.
+  await expect.poll(async () => (await query<{ headline: string; dek: string }>('SELECT headline, dek FROM "Story" WHERE id = $1', [id]))[0]).toEqual({ headline: both, dek: 'Ships queue outside the harbour.' });
+  for (const page of [reporter, editor]) await expectSaved(page);
+  await expect(reporter.getByText('someone else saved this story')).toHaveCount(0);
+  await reporter.screenshot({ path: 'tests/e2e/screenshots/writing-together-headline.png' });
+  await reporter.reload();
+  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true');
+  await expect(headline(reporter)).toHaveValue(both);
+});
+
 test('the editor suggests a deletion while the reporter types, and the reporter accepts it live', async ({ browser }) => {
   const id = await draft();
   const reporter = await open(browser, 'reporter', id);

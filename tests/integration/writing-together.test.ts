@@ -11,12 +11,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
+import { setText } from '@/lib/collab/text-edit';
+import { fieldsOfDoc } from '@/lib/collab/ydoc';
 import { docName } from '@/lib/collab/names';
 import { runningCollab } from '@/lib/collab/registry';
 import { startCollaboration } from '@/lib/collab/server';
 import { db } from '@/lib/db';
 import { openSession } from '@/lib/data/sessions';
-import { createStory } from '@/lib/data/stories';
+import { createStory, saveStory } from '@/lib/data/stories';
+import { saveStorySchema, textFieldSchemas } from '@/lib/validations/story';
+import { getSchema } from '@tiptap/core';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Viewer } from '@/lib/data/viewer';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { docFromPlainText } from '@/lib/editor/plain-text';
@@ -156,7 +161,7 @@ function edit(client: Client, rng: ReturnType<typeof random>, canSuggest: boolea
   };
   const chain = () => editor.chain();
   try {
-    switch (rng.int(12)) {
+    switch (rng.int(14)) {
       case 0:
       case 1:
       case 2:
@@ -189,6 +194,16 @@ function edit(client: Client, rng: ReturnType<typeof random>, canSuggest: boolea
         if (ids.length === 0) break;
         const id = rng.pick(ids);
         (rng.int(2) ? applySuggestion(id) : revertSuggestion(id))(editor.state, editor.view.dispatch);
+        break;
+      }
+      case 12:
+      case 13: {
+        // Typing in the headline or the dek, as its input reports it: the whole new value.
+        const text = client.ydoc.getText(rng.pick(['headline', 'dek'] as const));
+        const value = text.toString();
+        const where = rng.int(value.length + 1);
+        const cut = value.length > 12 ? rng.int(4) : 0;
+        setText(text, value.slice(0, where) + (rng.int(3) ? rng.pick(WORDS) : '') + value.slice(where + cut));
         break;
       }
     }
@@ -255,6 +270,8 @@ async function fuzz(seed: number) {
     throw error;
   });
   const final = json(clients[0]!) as Doc;
+  const finalFields = fieldsOfDoc(clients[0]!.ydoc);
+  for (const client of clients) expect(fieldsOfDoc(client.ydoc)).toEqual(finalFields);
 
   const parsed = parseBody(final);
   expect(parsed.ok ? 'valid' : parsed.error).toBe('valid');
@@ -278,6 +295,9 @@ async function fuzz(seed: number) {
   const stored = async () => canonicalBody((await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent);
   await until(async () => JSON.stringify(await stored()) === JSON.stringify(final), 'the stored body', 5_000).catch(() => {});
   expect(await stored()).toEqual(final);
+  // … and the stored headline and dek are the document's, as a save would store them.
+  const row = await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { headline: true, dek: true } });
+  expect(row).toEqual({ headline: textFieldSchemas.headline.parse(finalFields.headline), dek: textFieldSchemas.dek.parse(finalFields.dek) });
 
   for (const client of clients) {
     client.editor.destroy();
@@ -331,5 +351,80 @@ describe('suggestion authors, written together', () => {
       client.provider.destroy();
       client.socket.destroy();
     }
+  });
+});
+
+describe('text fields, written together', () => {
+  const storedRow = (id: string) => db.story.findUniqueOrThrow({ where: { id }, select: { headline: true, dek: true, seoTitle: true, body: true, version: true, docSeq: true } });
+  const close = (clients: Client[]) => {
+    for (const client of clients) {
+      client.editor.destroy();
+      client.provider.destroy();
+      client.socket.destroy();
+    }
+  };
+
+  it('merge two people typing in one headline, store it, and take a save from outside in as a forward edit', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const editor = await makeUser('EDITOR');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Summit in Lima', dek: 'Leaders meet.', body: docFromPlainText('The talks began.') }));
+    const [mine, theirs] = [await connect(reporter, story.id, false), await connect(editor, story.id, true)];
+    // Seeded once from the row: both hold the story's fields.
+    expect(fieldsOfDoc(mine.ydoc)).toMatchObject({ headline: 'Summit in Lima', dek: 'Leaders meet.' });
+    expect(fieldsOfDoc(theirs.ydoc).headline).toBe('Summit in Lima');
+
+    // At the same moment, one types at the start and the other at the end.
+    setText(mine.ydoc.getText('headline'), 'Pacific summit in Lima');
+    setText(theirs.ydoc.getText('headline'), 'Summit in Lima ends');
+    await until(() => [mine, theirs].every((c) => fieldsOfDoc(c.ydoc).headline === 'Pacific summit in Lima ends'), 'both headlines to merge');
+    const before = await storedRow(story.id);
+    await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).headline === 'Pacific summit in Lima ends'), 'the stored headline');
+    const after = await storedRow(story.id);
+    // The metadata's version is untouched (no save conflict for anyone); the document's counter moved.
+    expect(after.version).toBe(before.version);
+    expect(after.docSeq).toBeGreaterThan(before.docSeq);
+    const revision = await db.revision.findFirst({ where: { storyId: story.id }, orderBy: { createdAt: 'desc' }, select: { snapshot: true, editorIds: true } });
+    expect((revision!.snapshot as { headline: string }).headline).toBe('Pacific summit in Lima ends');
+    expect(new Set(revision!.editorIds)).toEqual(new Set([reporter.id, editor.id]));
+
+    // A save from outside the document (the desk API, no body) rewrites the headline while the
+    // reporter types in the dek: the headline arrives as a forward edit, the dek typing stays.
+    setText(mine.ydoc.getText('dek'), 'Leaders meet again.');
+    await saveStory(editor, story.id, saveStorySchema.parse({ ...storyFields([reporter.id]), headline: 'Talks in Lima', dek: undefined, seoTitle: 'Lima talks', body: undefined, baseVersion: after.version, kind: 'autosave' }));
+    await until(() => [mine, theirs].every((c) => fieldsOfDoc(c.ydoc).headline === 'Talks in Lima' && fieldsOfDoc(c.ydoc).seoTitle === 'Lima talks'), 'the outside save to reach both editors');
+    await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).dek === 'Leaders meet again.'), 'the typed dek to be stored');
+    expect(await storedRow(story.id)).toMatchObject({ headline: 'Talks in Lima', dek: 'Leaders meet again.', seoTitle: 'Lima talks' });
+    expect(fieldsOfDoc(theirs.ydoc).dek).toBe('Leaders meet again.');
+    close([mine, theirs]);
+  });
+
+  it('never store an emptied headline, and never lay the old one over it', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.') }));
+    const client = await connect(reporter, story.id, false);
+    // The reporter clears the headline to retype it, and types in the body.
+    setText(client.ydoc.getText('headline'), '');
+    client.editor.chain().setTextSelection(1).insertContent('All ').run();
+    await until(async () => (await runningCollab()!.storeNow(story.id), ((await storedRow(story.id)).body as JSONContent).content?.[0]?.content?.[0]?.text === 'All Dockworkers walked out.'), 'the body to be stored');
+    expect((await storedRow(story.id)).headline).toBe('Port strike');
+    // The body is then written from outside (a restore, say): the emptied headline stays empty.
+    await db.story.update({ where: { id: story.id }, data: { body: docFromPlainText('Dockworkers walked out on Monday.') as object } });
+    await until(() => client.editor.getText().includes('on Monday'), 'the outside body to arrive');
+    expect(fieldsOfDoc(client.ydoc).headline).toBe('');
+    setText(client.ydoc.getText('headline'), 'Port strike ends');
+    await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).headline === 'Port strike ends'), 'the retyped headline to be stored');
+    close([client]);
+  });
+
+  it('come into a document stored before they were part of it, once', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Older document', dek: 'Stored with its body only.', body: docFromPlainText('Text.') }));
+    // A document as the server stored them before text fields were shared: the body alone, and the body's hash.
+    const old = new Y.Doc();
+    prosemirrorJSONToYXmlFragment(getSchema(storyExtensions()), docFromPlainText('Text.'), old.getXmlFragment(BODY_FIELD));
+    await db.$executeRaw`INSERT INTO "StoryDoc" ("storyId", "state", "sourceHash", "updatedAt") SELECT ${story.id}, ${Buffer.from(Y.encodeStateAsUpdate(old))}, md5("body"::text), now() FROM "Story" WHERE "id" = ${story.id}`;
+    const [a, b] = [await connect(reporter, story.id, false), await connect(reporter, story.id, false)];
+    for (const client of [a, b]) expect(fieldsOfDoc(client.ydoc)).toMatchObject({ headline: 'Older document', dek: 'Stored with its body only.' });
+    close([a, b]);
   });
 });

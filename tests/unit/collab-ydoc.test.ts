@@ -1,10 +1,13 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { bodyOfDoc, docFromBody, forwardEdit } from '@/lib/collab/ydoc';
+import { TEXT_FIELDS, type TextFields } from '@/lib/collab/body-field';
+import { bodyOfDoc, contentOfDoc, docFromContent, fieldsOfDoc, forwardEdit } from '@/lib/collab/ydoc';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 
 const para = (text: string, marks?: { type: string }[]) => ({ type: 'paragraph', content: [{ type: 'text', text, ...(marks ? { marks } : {}) }] });
 const body = (...content: unknown[]) => ({ type: 'doc', content }) as Doc;
+const fields = (over: Partial<TextFields> = {}): TextFields => ({ headline: 'Summit in Lima', dek: 'Leaders meet.', seoTitle: '', seoDescription: '', creditLine: '', dateline: 'LIMA', ...over });
+const docFromBody = (b: Doc) => docFromContent({ body: b, fields: fields() });
 
 describe('a story body in a shared document', () => {
   it('comes back exactly as it went in, and passes the body schema', () => {
@@ -29,7 +32,7 @@ describe('a story body in a shared document', () => {
     const second = live.getXmlFragment('default').get(1) as Y.XmlElement;
     (second.get(0) as Y.XmlText).insert('Second paragraph.'.length - 1, ' grows');
     // …while a restore (computed from the stored body) rewrites the first.
-    const update = forwardEdit(baseState, body(para('First paragraph, restored.'), para('Second paragraph.')));
+    const update = forwardEdit(baseState, { body: body(para('First paragraph, restored.'), para('Second paragraph.')) });
     expect(update).not.toBeNull();
     Y.applyUpdate(live, update!);
     expect(bodyOfDoc(live)).toEqual(body(para('First paragraph, restored.'), para('Second paragraph grows.')));
@@ -37,6 +40,24 @@ describe('a story body in a shared document', () => {
 
   it('makes no edit when the body did not change', () => {
     const original = body(para('Unchanged.'));
-    expect(forwardEdit(Y.encodeStateAsUpdate(docFromBody(original)), original)).toBeNull();
+    expect(forwardEdit(Y.encodeStateAsUpdate(docFromBody(original)), { body: original, fields: fields() })).toBeNull();
+  });
+
+  it('holds the text fields beside the body, and gives them back', () => {
+    const doc = docFromContent({ body: body(para('Text.')), fields: fields({ seoTitle: 'Lima summit' }) });
+    expect(contentOfDoc(doc)).toEqual({ body: body(para('Text.')), fields: fields({ seoTitle: 'Lima summit' }) });
+    expect(Object.keys(fieldsOfDoc(doc))).toEqual([...TEXT_FIELDS]);
+  });
+
+  it('merges an outside change to a text field with what was typed in it since', () => {
+    const baseState = Y.encodeStateAsUpdate(docFromContent({ body: body(para('Text.')), fields: fields() }));
+    const live = new Y.Doc();
+    Y.applyUpdate(live, baseState);
+    live.getText('headline').insert('Summit in Lima'.length, ' ends');
+    // The desk API rewrites the start of the headline from the stored row.
+    const update = forwardEdit(baseState, { body: body(para('Text.')), fields: { headline: 'Talks in Lima' } });
+    Y.applyUpdate(live, update!);
+    expect(fieldsOfDoc(live).headline).toBe('Talks in Lima ends');
+    expect(fieldsOfDoc(live).dek).toBe('Leaders meet.');
   });
 });
