@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ComponentProps } from 'react';
 import { Presence } from './presence';
 import { PreviewButtons } from './preview-buttons';
 import { SaveStatus } from './save-status';
@@ -15,10 +15,13 @@ type Props = {
   save: (kind: 'manual', label: string) => Promise<void>;
   flush: () => Promise<number | null>;
   onDiscussion: (fingerprint: string) => void;
+  /** Written together: the story's connection, whose awareness says who else is here. */
+  awareness: ComponentProps<typeof Presence>['awareness'];
+  viewerName: string;
 };
 
 /** The bar above the story: save state, who else is here, length, a named checkpoint (Ctrl/⌘+S). */
-export function EditorBar({ state, storyId, words, editable, save, flush, onDiscussion }: Props) {
+export function EditorBar({ state, storyId, words, editable, save, flush, onDiscussion, awareness, viewerName }: Props) {
   const [checkpoint, setCheckpoint] = useState('');
   const saveCheckpoint = () => {
     void save('manual', checkpoint);
@@ -40,7 +43,7 @@ export function EditorBar({ state, storyId, words, editable, save, flush, onDisc
   return (
     <div className="editor-bar">
       <SaveStatus state={state} />
-      {storyId && <Presence storyId={storyId} onDiscussion={onDiscussion} />}
+      {storyId && <Presence storyId={storyId} onDiscussion={onDiscussion} awareness={awareness} me={viewerName} />}
       <span className="muted">
         {words.toLocaleString('en')} words · {Math.max(1, Math.round(words / 230))} min read
       </span>

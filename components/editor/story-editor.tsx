@@ -36,7 +36,7 @@ import { WirePanel } from './wire-panel';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
-import { useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
+import { undoRestore, useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
 import { useSharedFields } from './use-shared-fields';
 import { useSaveHost } from './use-save-host';
 import { EditorNotices } from './editor-notices';
@@ -223,7 +223,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={flush} onDiscussion={setDiscussion} />
+        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={flush} onDiscussion={setDiscussion} awareness={shared?.provider.awareness ?? null} viewerName={copydesk.viewerName} />
         {storyId && abilities ? (
           <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={flush} />
         ) : (
@@ -236,7 +236,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
             </section>
           )
         )}
-        <EditorNotices storyId={storyId} viewerId={viewerId} editable={mayEdit} waiting={waiting} alone={alone} sharedState={sharedState} />
+        <EditorNotices storyId={storyId} viewerId={viewerId} editable={mayEdit} waiting={waiting} alone={alone} sharedState={sharedState} timeZone={timeZone} onUndoRestore={() => shared && undoRestore(shared)} />
         {storyId && (stranded || (state.kind === 'error' && state.stranded)) && (
           <StrandedText storyId={storyId} draft={stranded?.draft ?? draft} movedOn={stranded?.movedOn ?? false} canComment={abilities?.canComment ?? false} onDone={() => setStranded(null)} />
         )}

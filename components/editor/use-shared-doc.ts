@@ -17,13 +17,20 @@ const KEEP_MS = 250;
 
 export type SharedDoc = { ydoc: Y.Doc; provider: HocuspocusProvider };
 
+/** A restore of a revision made while the story is open: who, when, and the version's time. */
+export type Restore = { by: string; at: string; from: string };
+
+/** Asks the server to undo the last restore, for everyone. */
+export const undoRestore = (shared: SharedDoc) => shared.provider.sendStateless(JSON.stringify({ undoRestore: true }));
+
 /** Where the document stands with the server, for the save status. */
 export type SharedState =
   | { kind: 'connecting' }
   // The editor is bound to the document; `stored` when all of this browser's edits are in Story.body.
   // `refused`: the server stopped letting this person in (session ended, rights changed).
   // `aside`: text typed here earlier that could not be merged (see shared-local-copy.ts), to show.
-  | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null; aside: string | null }
+  // `restore`: someone restored a revision, which anyone in the story may undo; `restoreSaid`: what became of it.
+  | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null; aside: string | null; restore: Restore | null; restoreSaid: string | null }
   | { kind: 'unavailable'; reason: string };
 
 /** True when the server's store covered every edit this browser made (under any of its client ids). */
@@ -47,7 +54,9 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
     let storedAt: Date | null = null;
     let refused: string | null = null;
     let aside = keptAside(viewerId, storyId);
-    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused, aside });
+    let restore: Restore | null = null;
+    let restoreSaid: string | null = null;
+    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused, aside, restore, restoreSaid });
     // Edits not yet stored, kept on the device under every client id this browser wrote them with.
     const kept = readKept(viewerId, storyId);
     const mine = new Set([...(kept?.clients ?? []), ydoc.clientID]);
@@ -103,7 +112,16 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
         if (synced) report();
       },
       onStateless: ({ payload }) => {
-        const message = JSON.parse(payload) as { stored?: string; vector?: string };
+        const message = JSON.parse(payload) as { stored?: string; vector?: string; restored?: Restore; restoreUndone?: { by: string } | null };
+        if (message.restored) {
+          [restore, restoreSaid] = [message.restored, null];
+          return report();
+        }
+        if (message.restoreUndone !== undefined) {
+          restore = null;
+          restoreSaid = message.restoreUndone ? `${message.restoreUndone.by} undid the restore.` : 'That restore can no longer be undone here: restore an earlier version from History.';
+          return report();
+        }
         if (!message.stored || !message.vector) return;
         stored = coversMine(ydoc, message.vector, mine);
         if (stored) {

@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { onInvalidation } from '@/lib/cache/tagged-cache';
 import { findSessionViewer } from '@/lib/data/sessions';
-import { claimDocClient, docAccessFor, docClients, openStoryDoc, storeStoryDoc, type DocAccess } from '@/lib/data/story-docs';
+import { claimDocClient, docAccessFor, docClients, openStoryDoc, storeStoryDoc, type DocAccess, type RestoreNote } from '@/lib/data/story-docs';
 import type { Viewer } from '@/lib/data/viewer';
 import { log } from '@/lib/log';
 import { sessionOfUpgrade } from './session';
@@ -13,6 +13,7 @@ import { docName, storyOfDoc } from './names';
 import { runningCollab, setRunningCollab } from './registry';
 import { SuggestionAuthors } from './suggestion-authors';
 import { bodyOfDoc, forwardEdit } from './ydoc';
+import { BODY_FIELD, TEXT_FIELDS } from './body-field';
 
 // Writing together: the Hocuspocus server inside Masthead's own process. scripts/server.ts hands
 // it the WebSocket upgrades for COLLAB_PATH on the same port as the pages; everything else (who
@@ -34,6 +35,14 @@ const editorsSince = new WeakMap<Document, string[]>();
 const authorsOf = new WeakMap<Document, SuggestionAuthors>();
 // Servers stopped as if they had crashed: they store nothing more.
 const stopped = new WeakSet<Hocuspocus>();
+// Each open document's last restore, kept as one change that anyone in the story can undo, and
+// who made it (told to everyone who is or comes into the story while it can be undone).
+const restoresOf = new WeakMap<Document, Y.UndoManager>();
+const restoreNotes = new WeakMap<Document, RestoreNote>();
+/** The origin of a restore applied to an open document (the undo manager tracks only it). */
+const RESTORE = Symbol('restore');
+// Documents opened with a restore still to take in.
+const pendingRestores = new WeakSet<Document>();
 
 function noteEditor(document: Document, viewerId: string) {
   const editors = editorsSince.get(document) ?? [];
@@ -49,9 +58,17 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
   stampSuggestions(document);
   const state = Y.encodeStateAsUpdate(document);
   try {
-    const { incoming } = await storeStoryDoc(storyId, state, editors);
-    // What was written from outside since the last store reaches everyone as a forward edit.
-    if (incoming) Y.applyUpdate(document, incoming, 'outside');
+    const { elsewhere, outside, restore } = await storeStoryDoc(storyId, state, editors);
+    // What another instance stored, then what was written from outside since the last store,
+    // reach everyone as forward edits. A restore is one change, kept to be undone.
+    if (elsewhere) Y.applyUpdate(document, elsewhere, 'elsewhere');
+    if (outside && restore) {
+      const restores = restoresOf.get(document);
+      restores?.clear();
+      Y.applyUpdate(document, outside, RESTORE);
+      restoreNotes.set(document, restore);
+      document.broadcastStateless(JSON.stringify({ restored: restore }));
+    } else if (outside) Y.applyUpdate(document, outside, 'outside');
     // Each browser learns which of its own edits are now in Story.body (its save status).
     const vector = Buffer.from(Y.encodeStateVectorFromUpdate(state)).toString('base64');
     document.broadcastStateless(JSON.stringify({ stored: new Date().toISOString(), vector }));
@@ -121,7 +138,11 @@ function create(): Hocuspocus {
     async onLoadDocument({ document, documentName }) {
       const storyId = storyOfDoc(documentName)!;
       try {
-        Y.applyUpdate(document, await openStoryDoc(storyId), 'load');
+        const { state, restorePending } = await openStoryDoc(storyId);
+        Y.applyUpdate(document, state, 'load');
+        restoresOf.set(document, new Y.UndoManager([document.getXmlFragment(BODY_FIELD), ...TEXT_FIELDS.map((field) => document.getText(field))], { trackedOrigins: new Set([RESTORE]), captureTimeout: 0 }));
+        // A restore made while the document was closed comes in with the first store, undoable.
+        if (restorePending) pendingRestores.add(document);
         const authors = new SuggestionAuthors(bodyOfDoc(document), await docClients(storyId));
         authorsOf.set(document, authors);
         watchClientIds(document, storyId, authors);
@@ -136,6 +157,34 @@ function create(): Hocuspocus {
       if (!viewer || !transactionOrigin) return;
       noteEditor(document, viewer.id);
       authorsOf.get(document)?.noteUpdate(update, viewer.name);
+    },
+    async connected({ connection, documentName }) {
+      const document = server.documents.get(documentName);
+      const note = document && restoresOf.get(document)?.canUndo() ? restoreNotes.get(document) : undefined;
+      if (note) connection.sendStateless(JSON.stringify({ restored: note }));
+    },
+    async afterLoadDocument({ document }) {
+      if (pendingRestores.delete(document)) void storeSoon(document, true).catch(() => {});
+    },
+    // A person in the story undoes the last restore: for everyone, as one change of theirs.
+    async onStateless({ connection, document, payload }) {
+      const context = connection.context as Partial<Context>;
+      if (!context.viewer || connection.readOnly || context.access !== 'write') return;
+      let message: unknown;
+      try {
+        message = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      if ((message as { undoRestore?: unknown } | null)?.undoRestore !== true) return;
+      const restores = restoresOf.get(document);
+      if (!restores?.canUndo()) return connection.sendStateless(JSON.stringify({ restoreUndone: null }));
+      restores.undo();
+      restores.clear();
+      restoreNotes.delete(document);
+      noteEditor(document, context.viewer.id);
+      document.broadcastStateless(JSON.stringify({ restoreUndone: { by: context.viewer.name } }));
+      void storeSoon(document, true).catch(() => {});
     },
     onStoreDocument: async ({ document }) => store(document, server),
   });

@@ -122,6 +122,8 @@ export async function restoreRevision(viewer: Viewer | null, storyId: string, re
     const { version } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
     const restoredFrom = revision.createdAt.toISOString();
     await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'RESTORE', storyVersion: version, snapshot: snapshotOf(checked, fields.slug), label: `Restored the version of ${restoredFrom}` });
+    // An open shared document takes the restore in as one change that anyone in the story can undo.
+    await tx.storyDoc.updateMany({ where: { storyId }, data: { restore: { by: viewer.name, at: new Date().toISOString(), from: restoredFrom } } });
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: 'story.restore', entityType: 'story', entityId: storyId, storyId, note: `Restored revision ${revisionId}` },
     });

@@ -2,7 +2,6 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { TEXT_FIELDS } from '@/lib/collab/body-field';
 import { parseBody } from '@/lib/editor/schema';
 import { hasSuggestions } from '@/lib/editor/suggestion-text';
 import { stampSuggestions } from '@/lib/editor/suggestion-stamp';
@@ -14,6 +13,7 @@ import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelation
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { loadStoryFor } from './story-access';
+import { SHARED_KEYS, columnsWithout, definedOf, sharedOmitted } from './shared-fields';
 import { assertCan, type Viewer } from './viewer';
 
 // The newsroom's side of stories: opening a story to edit, creating and saving it.
@@ -184,24 +184,6 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
     });
     return story;
   });
-}
-
-/** What a save may leave to the shared document: the body and the one-line text fields. */
-const SHARED_KEYS = ['body', ...TEXT_FIELDS] as const;
-type SharedKey = (typeof SHARED_KEYS)[number];
-
-const sharedOmitted = (input: SaveStoryInput): SharedKey[] => SHARED_KEYS.filter((key) => input[key] === undefined);
-const definedOf = <T extends object>(input: T): Partial<T> => Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) as Partial<T>;
-
-/** The columns to write, without those the shared document keeps (the body brings its text and word count). */
-function columnsWithout(columns: ReturnType<typeof columnsOf>, shared: SharedKey[]) {
-  const left: Partial<ReturnType<typeof columnsOf>> = { ...columns };
-  for (const key of shared) delete left[key];
-  if (shared.includes('body')) {
-    delete left.plainText;
-    delete left.wordCount;
-  }
-  return left;
 }
 
 /**

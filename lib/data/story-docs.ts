@@ -34,21 +34,24 @@ export async function docAccessFor(viewer: Viewer | null, storyId: string): Prom
 }
 
 type Stored = { state: Uint8Array; hash: string };
-type Found = { doc: Stored | null; body: Doc; fields: TextFields; hash: string };
+type Found = { doc: Stored | null; body: Doc; fields: TextFields; hash: string; restore: RestoreNote | null };
+
+/** A restore of a revision, as the open document announces it to everyone in the story. */
+export type RestoreNote = { by: string; at: string; from: string };
 
 // The hash is PostgreSQL's, of jsonb's own canonical text: one spelling whoever wrote the row.
 const sourceHash = (table: string) => Prisma.raw(`md5(jsonb_build_array(${['body', ...TEXT_FIELDS].map((column) => `${table}."${column}"`).join(', ')})::text)`);
 
 async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string): Promise<Found | null> {
   // The state comes as base64: Prisma's raw queries cannot read bytea through the pg adapter.
-  const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null })[]>`
+  const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null; restore: RestoreNote | null })[]>`
     SELECT s."body", ${Prisma.raw(TEXT_FIELDS.map((f) => `s."${f}"`).join(', '))}, ${sourceHash('s')} AS "hash",
-      encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash"
+      encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash", d."restore"
     FROM "Story" s LEFT JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
   const row = rows[0];
   if (!row) return null;
   const fields = Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields;
-  return { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, body: row.body as Doc, fields, hash: row.hash };
+  return { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, body: row.body as Doc, fields, hash: row.hash, restore: row.restore ?? null };
 }
 
 /** A field as it would be stored, or null where it cannot be (an emptied headline). */
@@ -81,14 +84,15 @@ function outsideEdit(found: Found): Uint8Array | null {
  * The document's state to open it with. Made from the Story row the first time, once for all
  * instances (the row is written under the story's lock, and a second opener reads the first's), so
  * that no body is ever seeded twice into one document. What was written from outside since the
- * last store comes in as a forward edit.
+ * last store comes in as a forward edit; a restore waits for the first store (`restorePending`),
+ * which applies it as one change that can be undone.
  */
-export async function openStoryDoc(storyId: string): Promise<Uint8Array> {
+export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array; restorePending: boolean }> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     const found = await storedDoc(tx, storyId);
     if (!found) throw new Error(`Story ${storyId} does not exist.`);
-    if (found.doc && found.doc.hash === found.hash) return found.doc.state;
+    if (found.doc && (found.doc.hash === found.hash || found.restore)) return { state: found.doc.state, restorePending: !!found.restore };
     let state: Uint8Array;
     if (found.doc) {
       const edit = outsideEdit(found);
@@ -99,7 +103,7 @@ export async function openStoryDoc(storyId: string): Promise<Uint8Array> {
       doc.destroy();
     }
     await writeDocRow(tx, storyId, state);
-    return state;
+    return { state, restorePending: false };
   });
 }
 
@@ -108,15 +112,16 @@ async function writeDocRow(tx: Pick<typeof db, '$executeRaw'>, storyId: string, 
   await tx.$executeRaw`
     INSERT INTO "StoryDoc" ("storyId", "state", "sourceHash", "updatedAt")
     SELECT ${storyId}, ${bytes}, ${sourceHash('"Story"')}, now() FROM "Story" WHERE "id" = ${storyId}
-    ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "sourceHash" = EXCLUDED."sourceHash", "updatedAt" = now()`;
+    ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "sourceHash" = EXCLUDED."sourceHash", "restore" = NULL, "updatedAt" = now()`;
 }
 
 export type StoreResult = {
-  /**
-   * An edit for the live document: what was written from outside since the last store, and what
-   * the stored document holds that the live one lacks (written through another instance).
-   */
-  incoming: Uint8Array | null;
+  /** What the stored document holds that the live one lacks (written through another instance). */
+  elsewhere: Uint8Array | null;
+  /** An edit for the live document: what was written to the row from outside since the last store. */
+  outside: Uint8Array | null;
+  /** When that was a restore: who made it, from which version. */
+  restore: RestoreNote | null;
   /** Whether the Story row changed. */
   wrote: boolean;
 };
@@ -142,20 +147,19 @@ export async function storeStoryDoc(storyId: string, state: Uint8Array, editorId
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     const found = await storedDoc(tx, storyId);
-    if (!found) return { incoming: null, wrote: false };
+    if (!found) return { elsewhere: null, outside: null, restore: null, wrote: false };
     // Merged with what is stored, never put in its place: two stores of one document can commit in
     // either order, and the older state must not undo the newer (CRDT states only ever add up).
     const edit = outsideEdit(found);
     const merged = Y.mergeUpdates([...(found.doc ? [found.doc.state] : []), state, ...(edit ? [edit] : [])]);
     const elsewhere = found.doc ? Y.diffUpdate(found.doc.state, Y.encodeStateVectorFromUpdate(state)) : null;
-    const incoming = edit || elsewhere ? Y.mergeUpdates([...(elsewhere ? [elsewhere] : []), ...(edit ? [edit] : [])]) : null;
     const doc = new Y.Doc();
     Y.applyUpdate(doc, merged);
     const content = contentOfDoc(doc);
     doc.destroy();
     const wrote = await writeStory(tx, storyId, changesOf(content, found), editorIds);
     await writeDocRow(tx, storyId, merged);
-    return { incoming, wrote };
+    return { elsewhere, outside: edit, restore: edit ? found.restore : null, wrote };
   });
 }
 

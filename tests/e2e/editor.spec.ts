@@ -246,13 +246,30 @@ test('history compares the first draft with the final version, and a restore can
   await expect(page.getByLabel('Headline')).toHaveValue('Summit in Lima (draft)');
   await expect(body(page).locator('p').first()).toHaveText(firstDraft[0]!);
 
-  // …and undo it by restoring the final version.
+  // …undo it in the editor, as one change (for everyone in the story)…
+  const restored = page.getByRole('status').filter({ hasText: /restored the version of/ });
+  await expect(restored).toBeVisible();
+  await page.screenshot({ path: 'tests/e2e/screenshots/editor-restored.png' });
+  await restored.getByRole('button', { name: 'Undo the restore' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue(HEADLINE);
+  await expect(body(page).locator('p')).toHaveText(SUMMIT_PARAGRAPHS);
+  await expect(page.getByRole('status').filter({ hasText: 'undid the restore.' })).toBeVisible();
+  await expect(restored).toHaveCount(0);
+  await expectSaved(page);
+  await expect.poll(async () => (await query<{ headline: string }>('SELECT headline FROM "Story" WHERE id = $1', [id]))[0]!.headline).toBe(HEADLINE);
+
+  // …and once more the way that works whenever: restore the first draft, then the final version.
+  await page.getByRole('link', { name: 'History' }).click();
+  await page.getByRole('row').filter({ hasText: 'Created' }).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Summit in Lima (draft)');
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('row').filter({ hasText: 'Final version' }).getByRole('button', { name: 'Restore this version' }).click();
   await expect(page.getByLabel('Headline')).toHaveValue(HEADLINE);
   await expect(body(page).locator('p')).toHaveText(SUMMIT_PARAGRAPHS);
-  const kinds = await query<{ kind: string }>('SELECT kind FROM "Revision" WHERE "storyId" = $1 ORDER BY "createdAt"', [id]);
-  expect(kinds.map((k) => k.kind)).toEqual(['MANUAL', 'MANUAL', 'RESTORE', 'RESTORE']);
+  const kinds = (await query<{ kind: string }>('SELECT kind FROM "Revision" WHERE "storyId" = $1 ORDER BY "createdAt"', [id])).map((k) => k.kind);
+  expect(kinds.filter((k) => k !== 'AUTOSAVE')).toEqual(['MANUAL', 'MANUAL', 'RESTORE', 'RESTORE', 'RESTORE']);
+  // The undo was stored by the shared document, as an automatic revision.
+  expect(kinds).toContain('AUTOSAVE');
 });
 
 test('a reporter cannot save over a story that is not theirs, even by a direct request', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startServerProcess } from '../../scripts/lib/app-server';
-import { createApprovedStory } from './support/db';
+import { createApprovedStory, query } from './support/db';
+import { body, paragraphs } from './support/editor';
 import { storageStateFor } from './support/roles';
 
 // Two instances on one PostgreSQL, as behind a load balancer: a story published through one is
@@ -40,4 +41,31 @@ test('a story published through one instance is at its URL and on the front page
   await expect.poll(async () => (await fetch(url)).status, { timeout: 20_000, intervals: [100] }).toBe(200);
   await expect.poll(async () => (await (await fetch(`${second.baseUrl}/`)).text()).includes(headline), { timeout: 20_000, intervals: [100] }).toBe(true);
   expect(await (await fetch(url)).text()).toContain(headline);
+});
+
+test('two editors on one story through two instances write it together: each sees the other\'s words, without sticky routing', async ({ browser }) => {
+  const { id } = await createApprovedStory('together', `Harbour cranes ${Date.now()}`);
+  const open = async (baseURL: string | undefined) => {
+    const page = await (await browser.newContext({ storageState: storageStateFor('editor'), ...(baseURL ? { baseURL } : {}) })).newPage();
+    await page.goto(`/newsroom/stories/${id}`);
+    await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+    return page;
+  };
+  const here = await open(undefined);
+  const there = await open(second.baseUrl);
+  const typeAtEnd = async (page: typeof here, text: string) => {
+    await body(page).locator('p').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(text);
+  };
+  // Each instance holds its own copy of the document; what one stores reaches the other's (NOTIFY,
+  // then a store that hands back what the other instance stored), within a couple of seconds.
+  await typeAtEnd(here, ' From the first instance.');
+  await expect.poll(() => paragraphs(there), { timeout: 20_000 }).toEqual(['Written for a test. From the first instance.']);
+  await typeAtEnd(there, ' From the second.');
+  await there.getByLabel('Dek').fill('Both instances.');
+  const both = ['Written for a test. From the first instance. From the second.'];
+  await expect.poll(() => paragraphs(here), { timeout: 20_000 }).toEqual(both);
+  await expect(here.getByLabel('Dek')).toHaveValue('Both instances.', { timeout: 20_000 });
+  await expect.poll(async () => (await query<{ plainText: string; dek: string }>('SELECT "plainText", dek FROM "Story" WHERE id = $1', [id]))[0], { timeout: 20_000 }).toEqual({ plainText: both[0], dek: 'Both instances.' });
 });

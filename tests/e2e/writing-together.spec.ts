@@ -126,6 +126,10 @@ test('the headline and dek are written together too: both people type in one hea
   const editor = await open(browser, 'editor', id);
   const headline = (page: Page) => page.getByLabel('Headline', { exact: true });
   for (const page of [reporter, editor]) await expect(headline(page)).toHaveValue('Port reopens');
+  // Who else is here comes from the story's own connection, with the colour of their caret.
+  const presence = reporter.locator('.presence');
+  await expect(presence).toHaveText(`Also open by ${ROLES.editor.name}`);
+  await expect(presence.locator('.presence-dot')).toHaveCount(1);
 
   // The reporter types at the end, the editor at the start, at the same time.
   await headline(reporter).focus();

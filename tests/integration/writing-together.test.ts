@@ -19,12 +19,13 @@ import { startCollaboration } from '@/lib/collab/server';
 import { db } from '@/lib/db';
 import { openSession } from '@/lib/data/sessions';
 import { createStory, saveStory } from '@/lib/data/stories';
+import { restoreRevision } from '@/lib/data/revisions';
 import { saveStorySchema, textFieldSchemas } from '@/lib/validations/story';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { Viewer } from '@/lib/data/viewer';
 import { storyExtensions } from '@/lib/editor/extensions';
-import { docFromPlainText } from '@/lib/editor/plain-text';
+import { docFromPlainText, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { SuggestChanges } from '@/lib/editor/suggestions';
 import { stopBoss } from '@/lib/jobs/boss';
@@ -354,16 +355,16 @@ describe('suggestion authors, written together', () => {
   });
 });
 
-describe('text fields, written together', () => {
-  const storedRow = (id: string) => db.story.findUniqueOrThrow({ where: { id }, select: { headline: true, dek: true, seoTitle: true, body: true, version: true, docSeq: true } });
-  const close = (clients: Client[]) => {
-    for (const client of clients) {
-      client.editor.destroy();
-      client.provider.destroy();
-      client.socket.destroy();
-    }
-  };
+const storedRow = (id: string) => db.story.findUniqueOrThrow({ where: { id }, select: { headline: true, dek: true, seoTitle: true, body: true, version: true, docSeq: true } });
+function close(clients: Client[]) {
+  for (const client of clients) {
+    client.editor.destroy();
+    client.provider.destroy();
+    client.socket.destroy();
+  }
+}
 
+describe('text fields, written together', () => {
   it('merge two people typing in one headline, store it, and take a save from outside in as a forward edit', { timeout: 60_000 }, async () => {
     const reporter = await makeUser('REPORTER');
     const editor = await makeUser('EDITOR');
@@ -426,5 +427,68 @@ describe('text fields, written together', () => {
     const [a, b] = [await connect(reporter, story.id, false), await connect(reporter, story.id, false)];
     for (const client of [a, b]) expect(fieldsOfDoc(client.ydoc)).toMatchObject({ headline: 'Older document', dek: 'Stored with its body only.' });
     close([a, b]);
+  });
+});
+
+describe('a restore, written together', () => {
+  it('reaches everyone as one change that anyone in the story can undo, keeping what was typed since', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const editor = await makeUser('EDITOR');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port reopens', body: docFromPlainText('The port reopened.\nShips queued.') }));
+    const created = await db.revision.findFirstOrThrow({ where: { storyId: story.id }, select: { id: true } });
+    const [mine, theirs] = [await connect(reporter, story.id, false), await connect(editor, story.id, true)];
+    const heard: Record<string, unknown>[] = [];
+    theirs.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(JSON.parse(payload) as Record<string, unknown>));
+    const texts = (client: Client) => ((client.editor.getJSON() as JSONContent).content ?? []).map((p) => (p.content ?? []).map((t) => t.text).join(''));
+
+    // The reporter rewrites the first paragraph and the headline; stored.
+    mine.editor.chain().setTextSelection({ from: 10, to: 18 }).insertContent('stayed shut').run();
+    setText(mine.ydoc.getText('headline'), 'Port stays shut');
+    await until(() => texts(theirs)[0] === 'The port stayed shut.', 'the rewrite to arrive');
+    await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).headline === 'Port stays shut'), 'the rewrite to be stored');
+
+    // The editor restores the first version from History (outside the document).
+    await restoreRevision(editor, story.id, created.id, (await storedRow(story.id)).version);
+    for (const client of [mine, theirs]) await until(() => texts(client)[0] === 'The port reopened.' && fieldsOfDoc(client.ydoc).headline === 'Port reopens', `${client.viewer.name}'s editor to show the restore`);
+    await until(() => heard.some((m) => (m.restored as { by?: string } | undefined)?.by === editor.name), 'the restore to be announced');
+
+    // Typing goes on in the other paragraph; then the reporter undoes the restore.
+    theirs.editor.chain().setTextSelection(theirs.editor.state.doc.content.size - 1).insertContent(' Typed after.').run();
+    await until(() => texts(mine)[1] === 'Ships queued. Typed after.', 'the typing to arrive');
+    mine.provider.sendStateless(JSON.stringify({ undoRestore: true }));
+    const undone = ['The port stayed shut.', 'Ships queued. Typed after.'];
+    for (const client of [mine, theirs]) await until(() => JSON.stringify(texts(client)) === JSON.stringify(undone) && fieldsOfDoc(client.ydoc).headline === 'Port stays shut', `${client.viewer.name}'s editor to show the undo`);
+    await until(() => heard.some((m) => (m.restoreUndone as { by?: string } | undefined)?.by === reporter.name), 'the undo to be announced');
+    await until(async () => (await storedRow(story.id)).headline === 'Port stays shut', 'the undo to be stored');
+    expect(toPlainText((await storedRow(story.id)).body as Doc)).toBe(undone.join('\n\n'));
+
+    // Once undone there is nothing more to undo: the asker is told so, and nothing changes.
+    heard.length = 0;
+    theirs.provider.sendStateless(JSON.stringify({ undoRestore: true }));
+    await until(() => heard.some((m) => 'restoreUndone' in m && m.restoreUndone === null), 'the answer that nothing is left to undo');
+    expect(texts(theirs)).toEqual(undone);
+    close([mine, theirs]);
+  });
+
+  it('made while nobody had the story open, comes in when it is next opened, still undoable', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Ferry fares', body: docFromPlainText('Fares rise in May.') }));
+    const created = await db.revision.findFirstOrThrow({ where: { storyId: story.id }, select: { id: true } });
+    const first = await connect(reporter, story.id, false);
+    first.editor.chain().setTextSelection(first.editor.state.doc.content.size - 1).insertContent(' By ten percent.').run();
+    await until(async () => (await runningCollab()!.storeNow(story.id), toPlainText((await storedRow(story.id)).body as Doc) === 'Fares rise in May. By ten percent.'), 'the edit to be stored');
+    close([first]);
+    // Everyone has left: the document is stored and leaves the server's memory.
+    await until(() => runningCollab()!.documentCount() === 0, 'the document to close');
+    await restoreRevision(reporter, story.id, created.id, (await storedRow(story.id)).version);
+
+    const again = await connect(reporter, story.id, false);
+    const heard: Record<string, unknown>[] = [];
+    again.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(JSON.parse(payload) as Record<string, unknown>));
+    await until(() => again.editor.getText() === 'Fares rise in May.', 'the restore to come in');
+    await until(() => heard.some((m) => (m.restored as { by?: string } | undefined)?.by === reporter.name), 'the restore to be announced to the opener');
+    again.provider.sendStateless(JSON.stringify({ undoRestore: true }));
+    await until(() => again.editor.getText() === 'Fares rise in May. By ten percent.', 'the undo');
+    close([again]);
   });
 });

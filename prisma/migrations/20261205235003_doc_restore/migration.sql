@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "StoryDoc" ADD COLUMN     "restore" JSONB;
+
