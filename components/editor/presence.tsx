@@ -19,15 +19,26 @@ function peopleIn(awareness: Awareness, me: string): Person[] {
   return [...seen.values()];
 }
 
+/** The people in the story's connection, following its awareness. */
+function useConnectedPeople(awareness: Awareness | null, me: string): Person[] {
+  const [, setVersion] = useState(0);
+  useEffect(() => {
+    if (!awareness) return;
+    const changed = () => setVersion((v) => v + 1);
+    awareness.on('change', changed);
+    return () => awareness.off('change', changed);
+  }, [awareness]);
+  return awareness ? peopleIn(awareness, me) : [];
+}
+
 /**
  * Who else has this story open. Written together, from the story's own connection (the same
- * names and colours as the carets, at once); otherwise from a heartbeat while the page is open.
+ * names and colours as the carets, at once), and from a heartbeat while the page is open.
  * The heartbeat also says whether the discussion changed, so the comments beside the editor
  * follow other people's.
  */
 export function Presence({ storyId, onDiscussion, awareness, me }: { storyId: string; onDiscussion?: (fingerprint: string) => void; awareness: Awareness | null; me: string }) {
   const [beaten, setBeaten] = useState<Person[]>([]);
-  const [connected, setConnected] = useState<Person[] | null>(null);
   useEffect(() => {
     let stopped = false;
     const beat = async () => {
@@ -44,14 +55,9 @@ export function Presence({ storyId, onDiscussion, awareness, me }: { storyId: st
       clearInterval(timer);
     };
   }, [storyId, onDiscussion]);
-  useEffect(() => {
-    if (!awareness) return setConnected(null);
-    const changed = () => setConnected(peopleIn(awareness, me));
-    changed();
-    awareness.on('change', changed);
-    return () => awareness.off('change', changed);
-  }, [awareness, me]);
-  const others = connected ?? beaten;
+  const connected = useConnectedPeople(awareness, me);
+  // Both: someone editing alone (a new story's first page, a blocked socket) is only in the heartbeat.
+  const others = [...connected, ...beaten.filter((b) => !connected.some((c) => c.name === b.name))];
   if (others.length === 0) return null;
   return (
     <span className="presence" aria-live="polite">

@@ -141,7 +141,7 @@ function create(): Hocuspocus {
         const { state, restorePending } = await openStoryDoc(storyId);
         Y.applyUpdate(document, state, 'load');
         restoresOf.set(document, new Y.UndoManager([document.getXmlFragment(BODY_FIELD), ...TEXT_FIELDS.map((field) => document.getText(field))], { trackedOrigins: new Set([RESTORE]), captureTimeout: 0 }));
-        // A restore made while the document was closed comes in with the first store, undoable.
+        // A restore made while the document was closed comes in once its first person is connected.
         if (restorePending) pendingRestores.add(document);
         const authors = new SuggestionAuthors(bodyOfDoc(document), await docClients(storyId));
         authorsOf.set(document, authors);
@@ -160,11 +160,12 @@ function create(): Hocuspocus {
     },
     async connected({ connection, documentName }) {
       const document = server.documents.get(documentName);
-      const note = document && restoresOf.get(document)?.canUndo() ? restoreNotes.get(document) : undefined;
+      if (!document) return;
+      // A restore made while the document was closed comes in now, announced to this first
+      // connection with everyone's; a restore still undoable is told to whoever comes in.
+      if (pendingRestores.delete(document)) return void storeSoon(document, true).catch(() => {});
+      const note = restoresOf.get(document)?.canUndo() ? restoreNotes.get(document) : undefined;
       if (note) connection.sendStateless(JSON.stringify({ restored: note }));
-    },
-    async afterLoadDocument({ document }) {
-      if (pendingRestores.delete(document)) void storeSoon(document, true).catch(() => {});
     },
     // A person in the story undoes the last restore: for everyone, as one change of theirs.
     async onStateless({ connection, document, payload }) {

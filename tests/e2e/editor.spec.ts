@@ -227,6 +227,9 @@ test('history compares the first draft with the final version, and a restore can
   await page.getByLabel('Checkpoint name').fill('Final version');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
+  // Opened again, the story is written together (its shared document is made).
+  await page.reload();
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
 
   await page.getByRole('link', { name: 'History' }).click();
   const differences = page.getByRole('region', { name: 'Differences' });
@@ -261,9 +264,11 @@ test('history compares the first draft with the final version, and a restore can
   // …and once more the way that works whenever: restore the first draft, then the final version.
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('row').filter({ hasText: 'Created' }).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${id}$`));
   await expect(page.getByLabel('Headline')).toHaveValue('Summit in Lima (draft)');
   await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('row').filter({ hasText: 'Final version' }).getByRole('button', { name: 'Restore this version' }).click();
+  await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${id}$`));
   await expect(page.getByLabel('Headline')).toHaveValue(HEADLINE);
   await expect(body(page).locator('p')).toHaveText(SUMMIT_PARAGRAPHS);
   const kinds = (await query<{ kind: string }>('SELECT kind FROM "Revision" WHERE "storyId" = $1 ORDER BY "createdAt"', [id])).map((k) => k.kind);

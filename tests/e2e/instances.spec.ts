@@ -6,14 +6,15 @@ import { storageStateFor } from './support/roles';
 
 // Two instances on one PostgreSQL, as behind a load balancer: a story published through one is
 // on the other's public pages at once, cached article pages included (each instance keeps its own
-// page cache, revalidated through PostgreSQL's NOTIFY).
+// page cache, revalidated through PostgreSQL's NOTIFY); a story written together through both
+// reaches each one's editors. They share the signing secret, as instances behind one name must.
 
 let second: Awaited<ReturnType<typeof startServerProcess>>;
 test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
   // Starting a server (migrations included) can take over a minute on a busy machine.
   test.setTimeout(180_000);
-  second = await startServerProcess({ port: 3160, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log' });
+  second = await startServerProcess({ port: 3160, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log', authSecret: process.env.E2E_AUTH_SECRET });
 });
 test.afterAll(async () => {
   await second?.stop();
@@ -44,7 +45,7 @@ test('a story published through one instance is at its URL and on the front page
 });
 
 test('two editors on one story through two instances write it together: each sees the other\'s words, without sticky routing', async ({ browser }) => {
-  const { id } = await createApprovedStory('together', `Harbour cranes ${Date.now()}`);
+  const { id } = await createApprovedStory('together', `Harbour cranes ${Date.now()}`, { cuidShaped: true });
   const open = async (baseURL: string | undefined) => {
     const page = await (await browser.newContext({ storageState: storageStateFor('editor'), ...(baseURL ? { baseURL } : {}) })).newPage();
     await page.goto(`/newsroom/stories/${id}`);

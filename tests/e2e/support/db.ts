@@ -42,10 +42,11 @@ export async function userRow(id: string) {
 }
 
 /** An approved story in World by the demo reporter, ready for an editor to publish. */
-export async function createApprovedStory(prefix: string, headline: string): Promise<{ id: string; path: string }> {
+/** An approved story, made directly. Its id is `<prefix>-<8 hex>`; `cuidShaped` makes it the shape the newsroom makes (needed to write it together). */
+export async function createApprovedStory(prefix: string, headline: string, options: { cuidShaped?: boolean } = {}): Promise<{ id: string; path: string }> {
   const [world] = await query<{ id: string }>(`SELECT id FROM "Section" WHERE slug = 'world'`);
   const [reporter] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = 'reporter@example.com'`);
-  const id = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const id = options.cuidShaped ? `${prefix}${randomUUID().replace(/-/g, '').slice(0, 20)}` : `${prefix}-${randomUUID().slice(0, 8)}`;
   const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Written for a test.' }] }] };
   await query(
     `INSERT INTO "Story" (id, headline, slug, body, "plainText", status, "sectionId", "createdById", "updatedAt")
