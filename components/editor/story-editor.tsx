@@ -2,7 +2,8 @@
 
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Editor } from '@tiptap/core';
 import { storyExtensions } from '@/lib/editor/extensions';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import type { CommentThread } from '@/lib/data/comments';
@@ -39,6 +40,7 @@ import { BODY_FIELD } from '@/lib/collab/body-field';
 import { undoRestore, useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
 import { useSharedFields } from './use-shared-fields';
 import { useSaveHost } from './use-save-host';
+import { useJoinShared } from './use-join-shared';
 import { EditorNotices } from './editor-notices';
 import { takeUpLocalCopy } from './take-up-local-copy';
 import { colourFor, combinedState, suggestionIds, untilSent } from './shared-editing';
@@ -69,6 +71,10 @@ type ViewProps = Props & {
   /** The shared document the body is bound to, once it has synced. */
   shared?: SharedDoc | null;
   sharedState?: SharedState | null;
+  /** A new story's shared document, connected after its first save (`onCreatedId`): joined once caught up (use-join-shared.ts). */
+  joinable?: SharedDoc | null;
+  joinableState?: SharedState | null;
+  onCreatedId?: (id: string) => void;
   /** Connecting to the shared document: the body is shown but not yet editable. */
   waiting?: boolean;
   /** Why the body is not written together although the story would be. */
@@ -81,29 +87,39 @@ type ViewProps = Props & {
  * saves the usual way (version-checked autosave) and says so.
  */
 export function StoryEditor(props: Props) {
-  const wanted = !!props.story && props.collaborate === true;
-  const { doc, state } = useSharedDoc(wanted ? props.story!.id : null, props.viewerId, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
-  if (!wanted) return <StoryEditorView {...props} />;
-  // One view throughout: what is typed into its other fields while the socket connects (a note,
-  // a headline) stays; only the body's editor is made anew (useEditor's dependencies below).
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  // A new live blog goes to its story page after the first save; a new story stays on this one.
+  const id = props.collaborate === true ? (props.story?.id ?? (props.format === 'LIVE' ? null : createdId)) : null;
+  const { doc, state } = useSharedDoc(id, props.viewerId, { name: props.copydesk.viewerName, color: colourFor(props.viewerId) });
+  if (!id) return <StoryEditorView {...props} onCreatedId={setCreatedId} />;
+  // A new story is written alone until its document has caught up, then joins it without a reload.
+  if (!props.story) return <StoryEditorView {...props} joinable={doc && state.kind === 'ready' ? doc : null} joinableState={state} />;
+  // One view throughout: what is typed meanwhile stays; only the body's editor is made anew.
   if (doc && state.kind === 'ready') return <StoryEditorView {...props} shared={doc} sharedState={state} />;
   if (state.kind === 'unavailable') return <StoryEditorView {...props} alone={`Writing together is unavailable (${state.reason}); your changes are saved the usual way.`} />;
   return <StoryEditorView {...props} waiting />;
 }
-const emptyDraft = (viewerId: string): StoryDraft => blankStory(viewerId);
 
-function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, sidePanel = null, shared = null, sharedState = null, waiting = false, alone = null }: ViewProps) {
+function StoryEditorView({ story, threads = [], abilities: initialAbilities, timeZone = 'UTC', scheduledFor = null, viewerId, sections, people, copydesk, format = 'STORY', wire = null, sidePanel = null, shared: sharedDoc = null, sharedState: docState = null, joinable = null, joinableState = null, onCreatedId, waiting = false, alone = null }: ViewProps) {
+  // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
+  if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
+  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0, docSeq: story?.docSeq ?? 0 }, format);
+  const { draft, update, replace, patch, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : blankStory(viewerId)), {
+    slugLocked: !!story?.slugLocked,
+    slugChosen: story !== null,
+    onChange: autosave.markDirty,
+  });
+  const editorRef = useRef<Editor | null>(null);
+  const join = useJoinShared({ joinable, editor: editorRef, saveState: autosave.state, draft: forSaving });
+  const shared = sharedDoc ?? join.joined;
+  const sharedState = docState ?? (join.joined ? joinableState : null);
   const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;
   // The shared document reaches the editor a moment after it is made (y-prosemirror draws it on
   // its first render): until then the body is empty, and nothing may be typed or applied into it.
   const [drawn, setDrawn] = useState<SharedDoc | null>(null);
   const mayEdit = (story ? story.canEdit : true) && !waiting && !readOnlyShare;
   const editable = mayEdit && (!shared || drawn === shared);
-  // Unsaved text in this browser belongs to the person signed in (lib: local-copy.ts).
-  if (typeof window !== 'undefined') setLocalCopyOwner(viewerId);
   const [stranded, setStranded] = useState<{ draft: StoryDraft; movedOn: boolean } | null>(null);
-  const slugLocked = story?.slugLocked ?? false;
-  const autosave = useAutosave({ id: story?.id ?? null, version: story?.version ?? 0, docSeq: story?.docSeq ?? 0 }, format);
   const router = useRouter();
   // Refused because the story left this person's hands: show it as it now stands. The editor comes
   // back read-only and offers the text kept on this device (onCreate below).
@@ -111,11 +127,6 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   useEffect(() => {
     if (strandedNow) router.refresh();
   }, [strandedNow, router]);
-  const { draft, update, replace, patch, forSaving, slugAssigned } = useStoryDraft(() => (story ? draftOf(story) : emptyDraft(viewerId)), {
-    slugLocked,
-    slugChosen: story !== null,
-    onChange: autosave.markDirty,
-  });
   const [picker, setPicker] = useState<null | 'body' | 'featured'>(null);
   const [featured, setFeatured] = useState(story?.featuredImage ?? null);
   // The discussion's fingerprint from the presence heartbeat: when it moves, comments reload.
@@ -150,14 +161,15 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       handlePaste: (view, event) => embeds.handlePaste(view, event),
       ...pasteTransforms(setPasteNotice),
     },
-    // Written together, the body is saved by the shared document: only the word count and the
-    // checks read it here; the save loop keeps to the metadata.
     // A key press only notes that the body changed: reading a long document into the draft (and
-    // the word count, checks and panels that follow it) waits until typing pauses. A save reads it
-    // at once (syncBody in getDraft). Written together, the body is the shared document's to save.
+    // the word count and checks) waits until typing pauses; a save reads it at once. Written
+    // together, the body is the shared document's to save.
     onUpdate: () => {
       if (!shared) autosave.markDirty();
       bodyChanged();
+    },
+    onTransaction: ({ editor: e, transaction }) => {
+      if (!shared) join.noteAlone(e.state, transaction.docChanged);
     },
     // Work that never reached the server (offline, crash, closed tab) comes back once the editor
     // exists (localStorage is there only in the browser). The shared document keeps its own.
@@ -168,12 +180,20 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   }, [shared, waiting]);
 
   const { syncBody, bodyChanged } = useBodySync(editor, patch);
-
+  // Joined from editing alone: what was typed since the check comes along (before the fields bind below).
+  const { carryOver } = join;
+  useEffect(() => void (editor && shared && drawn === shared && carryOver(editor, forSaving())), [editor, shared, drawn, carryOver, forSaving]);
   const { setEditor: setEmbedEditor } = embeds;
-  useEffect(() => setEmbedEditor(editor), [editor, setEmbedEditor]);
-
+  useEffect(() => {
+    editorRef.current = editor;
+    setEmbedEditor(editor);
+  }, [editor, setEmbedEditor]);
   // The save loop reads the draft and reports back through the editor's latest callbacks.
-  useSaveHost({ setHost: autosave.setHost, editor, shared, format, draft: { forSaving, replace, slugAssigned, syncBody }, created: setStoryId, setAbilities });
+  const created = useCallback((id: string) => {
+    setStoryId(id);
+    onCreatedId?.(id);
+  }, [onCreatedId]);
+  useSaveHost({ setHost: autosave.setHost, editor, shared, format, draft: { forSaving, replace, slugAssigned, syncBody }, created, setAbilities });
   // Written together, what is typed in a text field goes into the shared document; the rest of a
   // change (chosen metadata) to the save loop.
   const writeShared = useSharedFields(shared && drawn === shared ? shared.ydoc : null, patch);
@@ -199,8 +219,10 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [unstored]);
-  const loopFlush = autosave.flush;
+  // Written together, a flush or a checkpoint first waits until the server has every edit made here.
+  const { flush: loopFlush, save: loopSave } = autosave;
   const flush = useMemo(() => (shared ? async () => ((await untilSent(shared)) ? loopFlush() : null) : loopFlush), [shared, loopFlush]);
+  const save = useCallback(async (kind: 'manual', label: string) => void ((!shared || (await untilSent(shared))) && (await loopSave(kind, label))), [shared, loopSave]);
   const fieldErrors = state.kind === 'error' ? (state.fieldErrors ?? {}) : {};
 
   const pick = (image: PickedImage) => {
@@ -223,7 +245,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
   return (
     <div className="editor-layout">
       <div className="editor-main">
-        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={autosave.save} flush={flush} onDiscussion={setDiscussion} awareness={shared?.provider.awareness ?? null} viewerName={copydesk.viewerName} />
+        <EditorBar state={state} storyId={storyId} words={words} editable={editable} save={save} flush={flush} onDiscussion={setDiscussion} awareness={shared?.provider.awareness ?? null} viewerName={copydesk.viewerName} />
         {storyId && abilities ? (
           <WorkflowBar storyId={storyId} status={abilities.status} updateState={abilities.updateState} timeZone={timeZone} scheduledFor={scheduledFor} transitions={abilities.steps} checklist={abilities.checklist} flush={flush} />
         ) : (
@@ -250,7 +272,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
           {[embeds.notice, pasteNotice].filter(Boolean).join(' ')}
         </p>
         {fieldErrors.body && <p className="field-error">{fieldErrors.body.join(' ')}</p>}
-        <EditorContent editor={editor} className={`story-body-wrap${shared && drawn !== shared ? ' drawing' : ''}`} />
+        <EditorContent editor={editor} className={`story-body-wrap${shared && drawn !== shared ? ' drawing' : ''}`} data-together={shared && drawn === shared ? '' : undefined} />
       </div>
       <div className="editor-side">
       {sidePanel}
@@ -261,7 +283,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
         onChange={change}
         sections={sections}
         people={people}
-        slugLocked={slugLocked}
+        slugLocked={!!story?.slugLocked}
         disabled={!editable}
         fieldErrors={fieldErrors}
         featuredImage={draft.featuredImageId ? featured : null}

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from './errors';
 import { recordAudit } from './audit';
 import { recordRevision } from './revisions';
 import type { ArticleData } from './public-stories';
+import { storeSharedBody } from '@/lib/collab/registry';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { assertCan, type Viewer } from './viewer';
 import { loadStoryFor } from './story-access';
@@ -48,6 +49,8 @@ export async function loadPreview(grant: PreviewGrant): Promise<ArticleData | nu
     if (!revision) return null;
     snapshot = readSnapshot(revision.snapshot);
   } else {
+    // Written together, the row is written from the shared document a moment after typing: now.
+    await storeSharedBody(story.id);
     snapshot = await loadSnapshot(db, story.id);
   }
   const body = parseBody(snapshot.body);
@@ -102,6 +105,8 @@ export async function sharePreview(viewer: Viewer | null, storyId: string): Prom
   const story = await loadStoryFor(viewer, storyId, 'story.sharePreview');
   if (story.legalHold) throw new ValidationError('This story is on legal hold: it cannot be shown outside the newsroom until the hold is lifted.');
   const expiresAt = new Date(Date.now() + SHARE_HOURS * 3_600_000);
+  // The link shows the story as it is now: what is typed together is stored first.
+  await storeSharedBody(storyId);
   const link = await db.$transaction(async (tx) => {
     const current = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
     const revision = await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'MANUAL', storyVersion: current.version, snapshot: await loadSnapshot(tx, storyId), label: 'Shared preview' });

@@ -13,6 +13,7 @@ import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelation
 import { recordRevision } from './revisions';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { loadStoryFor } from './story-access';
+import { storeSharedBody } from '@/lib/collab/registry';
 import { SHARED_KEYS, columnsWithout, definedOf, sharedOmitted } from './shared-fields';
 import { assertCan, type Viewer } from './viewer';
 
@@ -204,13 +205,13 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   }
   // What a save leaves out (the body, text fields) is written together, in the story's shared
   // document (lib/data/story-docs.ts): the stored value stays as that last wrote it.
-  const shared = sharedOmitted(input);
+  const shared = sharedOmitted(input); // a named checkpoint stores the shared document first
+  if (shared.length > 0 && input.kind === 'manual') await storeSharedBody(id);
   const stored = shared.length > 0 ? await db.story.findUniqueOrThrow({ where: { id }, select: Object.fromEntries(shared.map((key) => [key, true])) }) : {};
   const fields: StoryFields = { ...(stored as Partial<StoryFields>), ...definedOf(input) } as StoryFields;
   const checked = await stampedBy(viewer, id, await checkFields(fields), 'body');
   // A field sent from outside the shared document must start from the last one written there.
   const checksDoc = shared.length < SHARED_KEYS.length && input.baseDocSeq !== undefined;
-
   try {
     return await db.$transaction(async (tx) => {
       const { count } = await tx.story.updateMany({

@@ -1,4 +1,6 @@
 import { Extension } from '@tiptap/core';
+import { closeHistory } from '@tiptap/pm/history';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { Plugin, PluginKey, TextSelection, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
@@ -150,12 +152,16 @@ export const FindReplace = Extension.create({
           const found = findState(state);
           if (!found || found.matches.length === 0) return false;
           if (dispatch) {
-            // From the end, so that earlier positions stay valid; one transaction, one undo step.
+            // From the end, so that earlier positions stay valid; one transaction, one undo step
+            // of its own (not merged with a replacement or typing just before or after it).
+            const shared = yUndoPluginKey.getState(state)?.undoManager;
+            shared?.stopCapturing();
             for (const match of [...found.matches].reverse()) {
               if (replacement) tr.insertText(replacement, match.from, match.to);
               else tr.delete(match.from, match.to);
             }
-            dispatch(tr.setMeta(findReplaceKey, { current: 0 } satisfies Meta));
+            dispatch(closeHistory(tr).setMeta(findReplaceKey, { current: 0 } satisfies Meta));
+            shared?.stopCapturing();
           }
           return true;
         },

@@ -97,7 +97,7 @@ test('links are added, refused when unsafe, changed and removed without leaving 
 test('two tabs on one story write its body together: both texts, no conflict, nothing lost', async ({ context }) => {
   const first = await context.newPage();
   const id = await startStory(first, 'Harbour budget vote delayed', 'The council met on Tuesday.');
-  // Opened again, the story is written together (a new story's first page saves alone until then).
+  // Opened again, the story is written together at once (the first page would join it after a pause in typing).
   await first.reload();
   const second = await context.newPage();
   await second.goto(`/newsroom/stories/${id}`);
@@ -116,6 +116,29 @@ test('two tabs on one story write its body together: both texts, no conflict, no
   await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(both);
   await expect(first.getByRole('alertdialog')).toHaveCount(0);
   await expect(second.getByRole('alertdialog')).toHaveCount(0);
+});
+
+test('a new story joins its shared document after its first save, without a reload: another person’s words reach its first page live, and nothing is asked', async ({ page, browser }) => {
+  const id = await startStory(page, 'Harbour pilots strike', 'Pilots walked out at dawn.');
+  await caretAtEnd(body(page).locator('p').last());
+  await page.keyboard.type(' Ships wait offshore.');
+  await expectSaved(page);
+  const other = await (await browser.newContext({ storageState: storageStateFor('editor') })).newPage();
+  await other.goto(`/newsroom/stories/${id}`);
+  await expect(body(other)).toHaveAttribute('contenteditable', 'true');
+  // The first page has joined once it lists the editor from the story's connection (a coloured dot).
+  await expect(page.locator('.presence .presence-dot')).toHaveCount(1, { timeout: 15_000 });
+  await expect(page).toHaveURL(new RegExp(`/newsroom/stories/${id}$`));
+  await caretAtEnd(body(other).locator('p').last());
+  await other.keyboard.type(' The port authority is talking to the union.');
+  await expect(body(page)).toContainText('The port authority is talking to the union.');
+  await caretAtEnd(body(page).locator('p').last());
+  await page.keyboard.type(' Talks resume at noon.');
+  const all = 'Pilots walked out at dawn. Ships wait offshore. The port authority is talking to the union. Talks resume at noon.';
+  for (const each of [page, other]) await expect.poll(() => paragraphs(each)).toEqual([all]);
+  await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(all);
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(saveStatus(page)).not.toHaveText(/someone else saved/);
 });
 
 test('without writing together, two tabs on one story: the second save shows both versions and no text is lost', async ({ context }) => {
@@ -154,7 +177,8 @@ test('without writing together, two tabs on one story: the second save shows bot
   expect(texts.some((t) => t.includes('Alpha words from the first tab.'))).toBe(true);
 });
 
-test('offline: edits are kept on the device and reach the server when it comes back', async ({ page, context }) => {
+test('without writing together, offline: edits are kept on the device and reach the server when it comes back', async ({ page, context }) => {
+  await withoutWritingTogether(context);
   const id = await startStory(page, 'Ferry timetable changes', 'Ferries will run less often.');
   await context.setOffline(true);
   await body(page).locator('p').last().click();
@@ -172,8 +196,11 @@ test('offline: edits are kept on the device and reach the server when it comes b
  * Starts a story, types more while the server takes no saves (reading pages still works), and
  * reloads: the browser asks before leaving a page with unsaved edits. Saves stay refused.
  */
-async function typeUnsavedThenReload(page: Page): Promise<string> {
-  const id = await startStory(page, 'Library opening hours', 'The library opens at nine.');
+async function typeUnsavedThenReload(page: Page, options: { refuseSocketOnce?: boolean } = {}): Promise<string> {
+  // Refused on this load only: the page saves alone, and the reload writes together.
+  let refuse = options.refuseSocketOnce === true;
+  if (refuse) await page.routeWebSocket(/\/api\/collab/, (ws) => (refuse ? ws.close() : ws.connectToServer()));
+  const id = await startStory(page, 'Library opening hours', 'The library opens at nine.', { alone: refuse });
   await page.route(`**/api/desk/stories/${id}`, (route) => (route.request().method() === 'PUT' ? route.abort('internetdisconnected') : route.continue()));
   await body(page).locator('p').last().click();
   await page.keyboard.press('End');
@@ -184,13 +211,14 @@ async function typeUnsavedThenReload(page: Page): Promise<string> {
     dialogs.push(dialog.type());
     void dialog.accept();
   });
+  refuse = false;
   await page.reload();
   expect(dialogs).toEqual(['beforeunload']);
   return id;
 }
 
 test('unsaved work comes back after a reload and joins the story written together', async ({ page }) => {
-  const id = await typeUnsavedThenReload(page);
+  const id = await typeUnsavedThenReload(page, { refuseSocketOnce: true });
   // Opened again, the story is written together: the kept text becomes this person's edit of the
   // shared document, stored through it, and the device copy goes once the metadata is saved too.
   await expect(body(page)).toHaveAttribute('contenteditable', 'true');

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { body, expectSaved, startStory } from './support/editor';
+import { body, expectSaved, startStory, withoutWritingTogether } from './support/editor';
 import { createTestUser, query, type TestUser } from './support/db';
 
 // Text typed in the browser and not yet on the server belongs to the person who typed it: it is
@@ -22,6 +22,8 @@ const unsavedKeys = (page: Page) => page.evaluate(() => Object.keys(localStorage
 /** Starts a story as this person, then types more with the connection gone: kept only in the browser. */
 async function storyWithUnsavedText(browser: Browser, person: TestUser, headline: string, saved: string, unsaved: string) {
   const { context, page } = await signedIn(browser, person);
+  // The version-checked path's copy on the device (written together, the shared document keeps its own: writing-together.spec).
+  await withoutWritingTogether(context);
   const id = await startStory(page, headline, saved);
   await context.setOffline(true);
   await body(page).press('End');

@@ -23,7 +23,7 @@ export async function expectSaved(page: Page) {
 }
 
 /** Starts a story with a headline and some text and waits until the server has it. */
-export async function startStory(page: Page, headline: string, text: string): Promise<string> {
+export async function startStory(page: Page, headline: string, text: string, options: { alone?: boolean } = {}): Promise<string> {
   await page.goto('/newsroom/stories/new');
   // The body first: saving starts with a headline, and filling it is one step, so the story's first
   // revision ("Created") always holds both.
@@ -33,6 +33,9 @@ export async function startStory(page: Page, headline: string, text: string): Pr
   await expect(page).toHaveURL(/\/newsroom\/stories\/[a-z0-9]+$/);
   // The story's own workflow steps come after its first save.
   await expect(page.getByRole('region', { name: 'Workflow' }).getByRole('button').first()).toBeVisible();
+  // Then the page joins the story's shared document (where writing together is on): waited for,
+  // so that what a test does next happens on one side of that change, not across it.
+  if (!options.alone && !editingAloneIn.has(page.context())) await writingTogether(page);
   return page.url().split('/').pop()!;
 }
 
@@ -78,7 +81,14 @@ export async function writeAndSubmit(page: Page, story: { headline: string; text
 
 /** Refuses the browser's WebSocket for writing together: its editors save the version-checked way. */
 export async function withoutWritingTogether(context: BrowserContext) {
+  editingAloneIn.add(context);
   await context.routeWebSocket(/\/api\/collab/, (ws) => ws.close());
+}
+const editingAloneIn = new WeakSet<BrowserContext>();
+
+/** Waits until the story's body is bound to its shared document (a new story joins it after its first save). */
+export async function writingTogether(page: Page) {
+  await expect(page.locator('.story-body-wrap[data-together]')).toBeAttached({ timeout: 15_000 });
 }
 
 /** Waits until an open story's editor has given up on writing together and takes typing alone. */
