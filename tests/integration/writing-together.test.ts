@@ -84,7 +84,8 @@ function random(seed: number) {
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T,>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
 }
 
-type Client = { viewer: Viewer; editor: Editor; provider: HocuspocusProvider; socket: HocuspocusProviderWebsocket; ydoc: Y.Doc };
+// `heard`: every stateless message the server sent this client, from its first moment.
+type Client = { viewer: Viewer; editor: Editor; provider: HocuspocusProvider; socket: HocuspocusProviderWebsocket; ydoc: Y.Doc; heard: Record<string, unknown>[] };
 
 async function cookieFor(viewer: Viewer): Promise<string> {
   const sid = await openSession(viewer.id, 'fuzz');
@@ -104,7 +105,8 @@ async function connect(viewer: Viewer, storyId: string, canSuggest: boolean): Pr
   };
   const ydoc = new Y.Doc();
   const socket = new HocuspocusProviderWebsocket({ url: `${origin.replace('http', 'ws')}/api/collab`, WebSocketPolyfill: Browserish, delay: 50, minDelay: 20, maxDelay: 300 });
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName(storyId), document: ydoc, token: 'session-cookie' });
+  const heard: Record<string, unknown>[] = [];
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName(storyId), document: ydoc, token: 'session-cookie', onStateless: ({ payload }) => void heard.push(JSON.parse(payload) as Record<string, unknown>) });
   provider.attach();
   // As the browser does: its awareness names the person (and tells the server its client id).
   provider.setAwarenessField('user', { name: viewer.name, color: '#123456' });
@@ -118,7 +120,7 @@ async function connect(viewer: Viewer, storyId: string, canSuggest: boolean): Pr
     ],
   });
   await until(() => provider.isSynced, 'the first sync');
-  return { viewer, editor, provider, socket, ydoc };
+  return { viewer, editor, provider, socket, ydoc, heard };
 }
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000) {
@@ -437,8 +439,7 @@ describe('a restore, written together', () => {
     const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port reopens', body: docFromPlainText('The port reopened.\nShips queued.') }));
     const created = await db.revision.findFirstOrThrow({ where: { storyId: story.id }, select: { id: true } });
     const [mine, theirs] = [await connect(reporter, story.id, false), await connect(editor, story.id, true)];
-    const heard: Record<string, unknown>[] = [];
-    theirs.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(JSON.parse(payload) as Record<string, unknown>));
+    const heard = theirs.heard;
     const texts = (client: Client) => ((client.editor.getJSON() as JSONContent).content ?? []).map((p) => (p.content ?? []).map((t) => t.text).join(''));
 
     // The reporter rewrites the first paragraph and the headline; stored.
@@ -483,8 +484,8 @@ describe('a restore, written together', () => {
     await restoreRevision(reporter, story.id, created.id, (await storedRow(story.id)).version);
 
     const again = await connect(reporter, story.id, false);
-    const heard: Record<string, unknown>[] = [];
-    again.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(JSON.parse(payload) as Record<string, unknown>));
+    // Heard from the moment it connected: the restore is announced once this first person is in.
+    const heard = again.heard;
     await until(() => again.editor.getText() === 'Fares rise in May.', 'the restore to come in');
     await until(() => heard.some((m) => (m.restored as { by?: string } | undefined)?.by === reporter.name), 'the restore to be announced to the opener');
     again.provider.sendStateless(JSON.stringify({ undoRestore: true }));
