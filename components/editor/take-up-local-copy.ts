@@ -2,13 +2,12 @@
 
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { Schema } from '@tiptap/pm/model';
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { BODY_FIELD, TEXT_FIELDS } from '@/lib/collab/body-field';
-import { sameBody } from '@/lib/editor/canonical';
+import { BODY_FIELD } from '@/lib/collab/body-field';
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from './local-copy';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
-import { sharedFieldsOf, writeSharedFields } from './use-shared-fields';
+import { docHolds, writeSharedFields } from './use-shared-fields';
 
 // Work that never reached the server (offline, crash, closed tab) comes back when the story's
 // editor is made. Text this browser kept from editing alone (a new story before its first reload, or saves that
@@ -19,9 +18,7 @@ import { sharedFieldsOf, writeSharedFields } from './use-shared-fields';
 /** True when the copy can be written into the shared document as this person's edit. */
 function joinsShared(local: LocalCopy, story: ServerStory, ydoc: Y.Doc, schema: Schema): boolean {
   if (local.baseVersion !== story.version) return false;
-  const current = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), schema).toJSON() as JSONContent;
-  const fields = sharedFieldsOf(ydoc);
-  return sameBody(current, story.body as JSONContent) && TEXT_FIELDS.every((field) => fields[field] === story[field]);
+  return docHolds(ydoc, schema, { ...story, body: story.body as JSONContent });
 }
 
 /** Writes the draft's body and text fields into the shared document as one edit of this browser's, sent to everyone. */

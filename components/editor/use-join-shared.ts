@@ -2,13 +2,13 @@
 
 import type { Editor, JSONContent } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
-import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { updateYFragment } from '@tiptap/y-tiptap';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { BODY_FIELD, TEXT_FIELDS } from '@/lib/collab/body-field';
+import { BODY_FIELD } from '@/lib/collab/body-field';
 import { sameBody } from '@/lib/editor/canonical';
 import type { SaveState, StoryDraft } from './types';
 import { holdKeys, typeHeld } from './held-keys';
-import { writeSharedFields } from './use-shared-fields';
+import { docHolds, writeSharedFields } from './use-shared-fields';
 import type { SharedDoc } from './use-shared-doc';
 
 // A new story is written alone on its first page until its first save makes it a story; then its
@@ -21,12 +21,6 @@ import type { SharedDoc } from './use-shared-doc';
 /** How long typing must have paused before the editor changes over. */
 const PAUSE_MS = 1_500;
 const CHECK_MS = 400;
-
-function sameContent(ydoc: SharedDoc['ydoc'], editor: Editor, draft: StoryDraft): boolean {
-  const body = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), editor.schema).toJSON() as JSONContent;
-  // The server stores a field trimmed; the input may still end in the space before the next word.
-  return sameBody(body, editor.getJSON()) && TEXT_FIELDS.every((field) => ydoc.getText(field).toString() === draft[field].trim());
-}
 
 type Options = {
   joinable: SharedDoc | null;
@@ -49,7 +43,7 @@ export function useJoinShared({ joinable, editor: editorRef, saveState, draft }:
     const timer = setInterval(() => {
       const editor = editorRef.current;
       if (!editor || editor.isDestroyed || !saved.current || Date.now() - alone.current.typedAt < PAUSE_MS || editor.view.composing) return;
-      if (!sameContent(joinable.ydoc, editor, draft())) return;
+      if (!docHolds(joinable.ydoc, editor.schema, { ...draft(), body: editor.getJSON() })) return;
       alone.current.focused = editor.view.hasFocus();
       if (alone.current.focused) alone.current.held = holdKeys();
       setJoined(joinable);

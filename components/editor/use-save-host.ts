@@ -7,7 +7,7 @@ import { storyAbilitiesAction } from '@/lib/actions/story-abilities';
 import type { StoryAbilities } from '@/lib/data/story-abilities';
 import type { SaveHost } from './save-loop';
 import type { StoryDraft } from './types';
-import { sharedFieldsOf } from './use-shared-fields';
+import { fieldsOfDoc } from '@/lib/collab/text-edit';
 import type { SharedDoc } from './use-shared-doc';
 
 type Options = {
@@ -34,7 +34,7 @@ export function useSaveHost({ setHost, editor, shared, format, draft, created, s
       // Written together, another version (a conflict resolved) brings its metadata only: the body
       // and text fields stay the shared document's.
       applyDraft: (next) => {
-        if (shared) return replace({ ...next, body: forSaving().body, ...sharedFieldsOf(shared.ydoc) });
+        if (shared) return replace({ ...next, body: forSaving().body, ...fieldsOfDoc(shared.ydoc) });
         replace(next);
         editor?.commands.setContent(next.body, { emitUpdate: false });
       },

@@ -2,8 +2,12 @@
 
 import { useCallback, useEffect } from 'react';
 import type * as Y from 'yjs';
-import { TEXT_FIELDS, isTextField, type TextField } from '@/lib/collab/body-field';
-import { mapIndex, setText } from '@/lib/collab/text-edit';
+import type { JSONContent } from '@tiptap/core';
+import type { Schema } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { BODY_FIELD, TEXT_FIELDS, isTextField, type TextField } from '@/lib/collab/body-field';
+import { fieldsOfDoc, mapIndex, setText } from '@/lib/collab/text-edit';
+import { sameBody } from '@/lib/editor/canonical';
 import type { StoryDraft } from './types';
 
 // The story's text fields written together: each is a Y.Text in the shared document. Typing
@@ -35,8 +39,14 @@ function showInInput(field: TextField, value: string, delta: Y.YTextEvent['delta
   if (focused) input.setSelectionRange(mapIndex(delta, start), mapIndex(delta, end));
 }
 
-/** The text fields of `ydoc`, as a draft holds them. */
-export const sharedFieldsOf = (ydoc: Y.Doc): Partial<StoryDraft> => Object.fromEntries(TEXT_FIELDS.map((field) => [field, ydoc.getText(field).toString()]));
+/**
+ * Whether the shared document holds exactly this body and these fields (the server stores a field
+ * trimmed; an input may still end in the space before the next word).
+ */
+export function docHolds(ydoc: Y.Doc, schema: Schema, content: { body: JSONContent } & Pick<StoryDraft, TextField>): boolean {
+  const body = yXmlFragmentToProseMirrorRootNode(ydoc.getXmlFragment(BODY_FIELD), schema).toJSON() as JSONContent;
+  return sameBody(body, content.body) && TEXT_FIELDS.every((field) => ydoc.getText(field).toString() === content[field].trim());
+}
 
 /** Writes the text fields of `change` into `ydoc` in one transaction. */
 export function writeSharedFields(ydoc: Y.Doc, change: Partial<StoryDraft>, origin: unknown = null): void {
@@ -62,7 +72,7 @@ export function useSharedFields(ydoc: Y.Doc | null, patch: (change: Partial<Stor
   useEffect(() => {
     if (!ydoc) return;
     // The document's text is the story's: the page may have been rendered from an older row.
-    patch(sharedFieldsOf(ydoc));
+    patch(fieldsOfDoc(ydoc));
     const stops = TEXT_FIELDS.map((field) => {
       const text = ydoc.getText(field);
       const observer = (event: Y.YTextEvent, transaction: Y.Transaction) => {

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { TEXT_FIELDS, type TextFields } from './body-field';
 
 // A text field is typed into a plain <input>, which reports only its new value. Written into the
 // shared document as the smallest edit that turns the old value into the new one, so that two
@@ -42,4 +43,9 @@ export function mapIndex(delta: Y.YTextEvent['delta'], index: number): number {
     } else if (typeof op.insert === 'string' && old < index) mapped += op.insert.length;
   }
   return mapped;
+}
+
+/** The story's text fields as a shared document holds them. */
+export function fieldsOfDoc(doc: Y.Doc): TextFields {
+  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, doc.getText(field).toString()])) as TextFields;
 }

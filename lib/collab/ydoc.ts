@@ -5,7 +5,9 @@ import { storyExtensions } from '@/lib/editor/extensions';
 import { withSettledMarks } from '@/lib/editor/mark-conflicts';
 import type { Doc } from '@/lib/editor/schema';
 import { BODY_FIELD, TEXT_FIELDS, type TextFields } from './body-field';
-import { setText } from './text-edit';
+import { fieldsOfDoc, setText } from './text-edit';
+
+export { fieldsOfDoc };
 
 // A story's shared content as a Yjs document and back. The editor's Collaboration extension binds
 // the fragment named BODY_FIELD and its text fields bind a Y.Text each (TEXT_FIELDS); the server
@@ -23,10 +25,6 @@ export function bodyOfDoc(doc: Y.Doc): Doc {
   return withSettledMarks(yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(BODY_FIELD), storySchema())).toJSON() as Doc;
 }
 
-/** The text fields as the document has them. */
-export function fieldsOfDoc(doc: Y.Doc): TextFields {
-  return Object.fromEntries(TEXT_FIELDS.map((field) => [field, doc.getText(field).toString()])) as TextFields;
-}
 
 export const contentOfDoc = (doc: Y.Doc): DocContent => ({ body: bodyOfDoc(doc), fields: fieldsOfDoc(doc) });
 
