@@ -9,18 +9,18 @@ import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter'
 import { benchPublishToVisible } from '../tests/bench/publish';
 import { ARTICLE, benchArticleThroughput, benchQueriesPerRender, benchShippedJs, ourClientModules } from '../tests/bench/reading';
 import { FRONT_BENCH_PORT, benchFrontChanges, ensureBenchTools, startBenchFront, startNginx, wrk, type WrkResult } from '../tests/bench/front';
-import { benchArchivePages, type PageTiming } from '../tests/bench/archive';
+import { benchArchivePages, countArchivePages, type PageStatements, type PageTiming } from '../tests/bench/archive';
 import { benchLiveBlog } from '../tests/bench/live';
 import { benchTyping } from '../tests/bench/typing';
 import { benchWire } from '../tests/bench/wire';
 import { benchWritingTogether } from '../tests/bench/writing-together';
 import { seedArchive } from '../prisma/archive';
-import { startAppServer } from './lib/app-server';
+import { startAppServer, startServerProcess } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
 // `npm run bench -- --only=reading` (or autosave, typing, together, archive, live, wire) runs one part; `--archive=N` sizes the
-// large archive (100,000 stories by default).
+// large archive (1,000,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const runs = (part: string) => !only || only === part;
@@ -223,9 +223,10 @@ async function benchLive(frontUrl: string, databaseUrl: string) {
 }
 
 // Uncached list, search, feed, sitemap and API pages at 1,000 archive stories and again at the
-// full size, on a server of its own.
+// full size (a million by default), on a server of their own; and the SQL statements each page
+// sends, counted on a second server of the same build at each size.
 async function benchArchive() {
-  const large = Number(process.argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length) ?? 100_000);
+  const large = Number(process.argv.find((a) => a.startsWith('--archive='))?.slice('--archive='.length) ?? 1_000_000);
   const authSecret = 'bench-archive-secret-0123456789abcdefghijkl';
   const app = await startAppServer({ port: 3202, pgPort: 55437, name: 'bench_archive', logFile: 'test-results/bench-archive-server.log', env: { AUTH_SECRET: authSecret } });
   const log = (message: string) => console.log(`  ${message}`);
@@ -237,7 +238,16 @@ async function benchArchive() {
     await client.query(`SELECT pg_notify('masthead_cache', 'home feeds sitemaps directory corrections')`);
     await client.end();
     console.log(`\nMeasuring at ${size.toLocaleString('en')} archive stories…`);
-    return benchArchivePages(app.baseUrl, app.databaseUrl, authSecret, salt);
+    const measured = await benchArchivePages(app.baseUrl, app.databaseUrl, authSecret, salt);
+    const parsed = new URL(app.databaseUrl);
+    const counter = await startQueryCounter({ host: parsed.hostname, port: Number(parsed.port || 5432) });
+    const counting = await startServerProcess({ port: 3203, databaseUrl: Object.assign(parsed, { port: String(counter.port) }).toString(), logFile: 'test-results/bench-archive-count.log', authSecret });
+    try {
+      return { timings: measured.timings, statements: await countArchivePages(counting.baseUrl, measured.sample, authSecret, salt, counter) };
+    } finally {
+      await counting.stop();
+      await counter.close();
+    }
   };
   try {
     console.log('\nArchive: generating 1,000 stories');
@@ -247,13 +257,18 @@ async function benchArchive() {
     await seedArchive(app.databaseUrl, large - 1_000, log);
     const big = await measure(large, 3);
     const pad = (n: number) => n.toFixed(1).padStart(7);
-    console.log(`\nUncached pages, ${small[0]!.samples} different addresses each (ms, client on the same machine)\n`);
-    console.log(`                                   ${'1k p50'.padStart(7)}  ${'1k p95'.padStart(7)}  ${`${Math.round(large / 1000)}k p50`.padStart(8)}  ${`${Math.round(large / 1000)}k p95`.padStart(8)}  p95 ratio  errors`);
-    small.forEach((a: PageTiming, i) => {
-      const b = big[i]!;
-      console.log(`  ${a.page.padEnd(32)} ${pad(a.p50)}  ${pad(a.p95)}  ${pad(b.p50).padStart(8)}  ${pad(b.p95).padStart(8)}  ${(b.p95 / a.p95).toFixed(2).padStart(8)}×  ${String(a.statusErrors + b.statusErrors).padStart(6)}`);
+    const label = large >= 1_000_000 ? `${large / 1_000_000}M` : `${Math.round(large / 1000)}k`;
+    console.log(`\nUncached pages, ${small.timings[0]!.samples} different addresses each (ms, client on the same machine); SQL statements for two more addresses each\n`);
+    console.log(`                                   ${'1k p50'.padStart(7)}  ${'1k p95'.padStart(7)}  ${`${label} p50`.padStart(8)}  ${`${label} p95`.padStart(8)}  p95 ratio  errors  SQL 1k  SQL ${label}`);
+    small.timings.forEach((a: PageTiming, i) => {
+      const b = big.timings[i]!;
+      const sql = (s: PageStatements) => s.statements.join(', ');
+      console.log(`  ${a.page.padEnd(32)} ${pad(a.p50)}  ${pad(a.p95)}  ${pad(b.p50).padStart(8)}  ${pad(b.p95).padStart(8)}  ${(b.p95 / a.p95).toFixed(2).padStart(8)}×  ${String(a.statusErrors + b.statusErrors).padStart(6)}  ${sql(small.statements[i]!).padStart(6)}  ${sql(big.statements[i]!).padStart(6)}`);
     });
-    console.log('');
+    const slow = big.timings.filter((t) => t.p95 >= 100);
+    const grew = big.statements.filter((s, i) => Math.max(...s.statements) > Math.max(...small.statements[i]!.statements));
+    console.log(`\n  Target, every page's uncached p95 < 100 ms at ${label}: ${slow.length === 0 ? 'met' : `missed by ${slow.map((t) => `${t.page} (${t.p95.toFixed(1)} ms)`).join(', ')}`}`);
+    console.log(`  Target, statements per page bounded (no more at ${label} than at 1k): ${grew.length === 0 ? 'met' : `missed by ${grew.map((s) => s.page).join(', ')}`}\n`);
   } finally {
     await app.stop();
   }

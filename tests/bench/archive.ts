@@ -4,19 +4,27 @@ import { REVALIDATE_ROUTE, SIGNATURE_HEADER } from '../../lib/cache/pages';
 import { INTERNAL_PAGES } from '../../lib/cache/page-paths';
 import { encodeCursor } from '../../lib/pagination';
 import { Session, percentile } from './http';
+import type { QueryCounter } from './pg-counter';
 import { createHmac } from 'node:crypto';
 
 // Every list, search, feed, sitemap and API page answered uncached, at one archive size. Each
 // sample is a different address (another tag, author, month, cursor or query), so neither Next's
 // page cache nor the read cache has it; pages with one address (the sitemap index, the site feed,
 // the front page) are revalidated before each sample. The time is the client's on the same
-// machine: server time plus a loopback round trip.
+// machine: server time plus a loopback round trip. SQL statements per page are counted on a second
+// server of the same build whose connections pass through a counting relay (the relay adds
+// latency, so it is never under the timings), each page asked at addresses the first server never
+// saw.
 
 export type PageTiming = { page: string; samples: number; p50: number; p95: number; max: number; statusErrors: number };
+export type PageStatements = { page: string; statements: number[] };
 
 const SAMPLES = 30;
+/** Addresses per page whose statements are counted, after the timed ones. */
+const COUNTED = 2;
+const PER_PAGE = SAMPLES + COUNTED;
 
-type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; months: string[] };
+export type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; months: string[] };
 
 async function sample(databaseUrl: string): Promise<Sample> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -26,12 +34,12 @@ async function sample(databaseUrl: string): Promise<Sample> {
     const stories = (
       await client.query<{ path: string; at: Date; id: string }>(
         `SELECT sec.slug || '/' || s.slug AS path, s."publishedAt" AS at, s.id FROM "Story" s TABLESAMPLE BERNOULLI (50)
-         JOIN "Section" sec ON sec.id = s."sectionId" WHERE ${live} ORDER BY random() LIMIT ${SAMPLES * 4}`,
+         JOIN "Section" sec ON sec.id = s."sectionId" WHERE ${live} ORDER BY random() LIMIT ${PER_PAGE * 4}`,
       )
     ).rows;
-    const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."liveAt" IS NOT NULL) ORDER BY random() LIMIT ${SAMPLES * 3}`)).rows.map((r) => r.slug);
-    const authors = (await client.query<{ slug: string }>(`SELECT u.slug FROM "User" u WHERE EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."userId" = u.id) ORDER BY random() LIMIT ${SAMPLES}`)).rows.map((r) => r.slug);
-    const months = (await client.query<{ m: string }>(`SELECT DISTINCT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM "Story" s WHERE ${live} ORDER BY 1 DESC LIMIT ${SAMPLES}`)).rows.map((r) => r.m);
+    const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."liveAt" IS NOT NULL) ORDER BY random() LIMIT ${PER_PAGE * 3}`)).rows.map((r) => r.slug);
+    const authors = (await client.query<{ slug: string }>(`SELECT u.slug FROM "User" u WHERE EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."userId" = u.id) ORDER BY random() LIMIT ${PER_PAGE}`)).rows.map((r) => r.slug);
+    const months = (await client.query<{ m: string }>(`SELECT DISTINCT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM "Story" s WHERE ${live} ORDER BY 1 DESC LIMIT ${PER_PAGE}`)).rows.map((r) => r.m);
     return { stories, tags, authors, months };
   } finally {
     await client.end();
@@ -59,8 +67,10 @@ function summarise(page: string, runs: { ms: number; ok: boolean }[]): PageTimin
   return { page, samples: runs.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1) ?? 0, statusErrors: runs.filter((r) => !r.ok).length };
 }
 
-export async function benchArchivePages(baseUrl: string, databaseUrl: string, authSecret: string, salt: number): Promise<PageTiming[]> {
-  const s = await sample(databaseUrl);
+type Plan = [string, (i: number) => () => Promise<Response>][];
+
+/** Every page of the bench, each a function of a sample number (0 to PER_PAGE - 1). */
+async function planOf(baseUrl: string, s: Sample, authSecret: string, salt: number): Promise<Plan> {
   const get = (path: string) => () => fetch(`${baseUrl}${path}`, { redirect: 'manual' });
   const revalidated = (internal: string, path: string) => async () => {
     const body = JSON.stringify({ paths: [internal] });
@@ -70,34 +80,75 @@ export async function benchArchivePages(baseUrl: string, databaseUrl: string, au
   };
   const cursorOf = (story: { at: Date; id: string }) => encodeURIComponent(encodeCursor({ at: story.at.toISOString(), id: story.id }));
   const section = (path: string) => path.split('/')[0]!;
+  const story = (group: number, i: number) => s.stories[group * PER_PAGE + i]!;
+  const tag = (group: number, i: number) => s.tags[group * PER_PAGE + i]!;
   const desk = new Session(baseUrl);
   await desk.signIn('editor@example.com', 'masthead-demo');
-
-  const plan: [string, (i: number) => () => Promise<Response>][] = [
-    ['article (first render)', (i) => get(`/${s.stories[i]!.path}`)],
-    ['section, older page', (i) => get(`/${section(s.stories[SAMPLES + i]!.path)}?cursor=${cursorOf(s.stories[SAMPLES + i]!)}`)],
-    ['tag page', (i) => get(`/tags/${s.tags[i]}`)],
-    ['tag feed', (i) => get(`/tags/${s.tags[SAMPLES + i]}/feed.xml`)],
+  return [
+    ['article (first render)', (i) => get(`/${story(0, i).path}`)],
+    ['section, older page', (i) => get(`/${section(story(1, i).path)}?cursor=${cursorOf(story(1, i))}`)],
+    ['tag page', (i) => get(`/tags/${tag(0, i)}`)],
+    ['tag feed', (i) => get(`/tags/${tag(1, i)}/feed.xml`)],
     ['author page', (i) => get(`/authors/${s.authors[i % s.authors.length]}`)],
-    ['search', (i) => get(`/search?q=${encodeURIComponent(queries(SAMPLES, salt)[i]!)}`)],
+    ['search', (i) => get(`/search?q=${encodeURIComponent(queries(PER_PAGE, salt)[i]!)}`)],
     ['front page', () => revalidated(INTERNAL_PAGES.front, '/')],
     ['site feed', () => revalidated(INTERNAL_PAGES.feed, '/feed.xml')],
     ['sitemap index', () => revalidated(INTERNAL_PAGES.sitemapIndex, '/sitemap.xml')],
     ['sitemap, one month', (i) => get(`/sitemaps/stories-${s.months[i % s.months.length]}.xml`)],
     ['news sitemap', () => revalidated(INTERNAL_PAGES.newsSitemap, '/news-sitemap.xml')],
-    ['API list by tag', (i) => get(`/api/v1/stories?tag=${s.tags[2 * SAMPLES + i]}`)],
-    ['API list, older page', (i) => get(`/api/v1/stories?cursor=${cursorOf(s.stories[2 * SAMPLES + i]!)}`)],
-    ['API search', (i) => get(`/api/v1/stories?q=${encodeURIComponent(queries(SAMPLES, salt + 7)[i]!)}`)],
-    ['newsroom list, older page', (i) => () => desk.fetch(`/newsroom?cursor=${cursorOf(s.stories[3 * SAMPLES + i]!)}`)],
-    ['newsroom filter by tag', (i) => () => desk.fetch(`/newsroom?tag=${s.tags[i]}&status=PUBLISHED`)],
-    ['newsroom search', (i) => () => desk.fetch(`/newsroom?q=${encodeURIComponent(queries(SAMPLES, salt + 11)[i]!)}`)],
+    ['API list by tag', (i) => get(`/api/v1/stories?tag=${tag(2, i)}`)],
+    ['API list, older page', (i) => get(`/api/v1/stories?cursor=${cursorOf(story(2, i))}`)],
+    ['API search', (i) => get(`/api/v1/stories?q=${encodeURIComponent(queries(PER_PAGE, salt + 7)[i]!)}`)],
+    ['newsroom list, older page', (i) => () => desk.fetch(`/newsroom?cursor=${cursorOf(story(3, i))}`)],
+    ['newsroom filter by tag', (i) => () => desk.fetch(`/newsroom?tag=${tag(0, i)}&status=PUBLISHED`)],
+    ['newsroom search', (i) => () => desk.fetch(`/newsroom?q=${encodeURIComponent(queries(PER_PAGE, salt + 11)[i]!)}`)],
   ];
-  const results: PageTiming[] = [];
+}
+
+export type ArchiveMeasure = { sample: Sample; timings: PageTiming[] };
+
+export async function benchArchivePages(baseUrl: string, databaseUrl: string, authSecret: string, salt: number): Promise<ArchiveMeasure> {
+  const s = await sample(databaseUrl);
+  const plan = await planOf(baseUrl, s, authSecret, salt);
+  const timings: PageTiming[] = [];
   for (const [page, request] of plan) {
     await time(request(0)); // a first request warms code paths, not data
     const runs: { ms: number; ok: boolean }[] = [];
     for (let i = 1; i < SAMPLES; i++) runs.push(await time(request(i)));
-    results.push(summarise(page, runs));
+    timings.push(summarise(page, runs));
   }
-  return results;
+  return { sample: s, timings };
+}
+
+/**
+ * The statements each page sends to PostgreSQL, on the counting server (`baseUrl`), at the sample's
+ * addresses the timed server never asked for. Each page's code is warmed first at its timed address
+ * 0, so that a module's one-time start-up is not counted.
+ */
+export async function countArchivePages(baseUrl: string, s: Sample, authSecret: string, salt: number, counter: QueryCounter): Promise<PageStatements[]> {
+  const plan = await planOf(baseUrl, s, authSecret, salt);
+  const out: PageStatements[] = [];
+  for (const [page, request] of plan) {
+    await time(request(0));
+    const statements: number[] = [];
+    for (let i = SAMPLES; i < PER_PAGE; i++) {
+      await settled(counter);
+      const before = counter.count();
+      const { ok } = await time(request(i));
+      if (!ok) throw new Error(`${page} failed on the counting server`);
+      await settled(counter);
+      statements.push(counter.count() - before);
+    }
+    out.push({ page, statements });
+  }
+  return out;
+}
+
+/** Waits until the relay has seen no statement for 100 ms (a page's work after its response ends). */
+async function settled(counter: QueryCounter) {
+  let last = -1;
+  while (counter.count() !== last) {
+    last = counter.count();
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import pg from 'pg';
+import { seedArchive } from '@/prisma/archive';
+import { Lexicon, type Weight } from '@/prisma/archive/search-vector';
+import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
+import { migrateDeploy } from '../../scripts/lib/prisma-cli';
+
+// The generated archive (`npm run db:seed -- --archive N`), loaded by COPY with search vectors built
+// outside PostgreSQL: every stored vector must be exactly PostgreSQL's own, and the rows must be
+// what the site's triggers and constraints expect. On a database of its own, so that the suite's
+// other files see only the demo newsroom.
+
+const adminUrl = inject('adminUrl');
+const name = `masthead_archive_${Date.now().toString(36)}`;
+const url = Object.assign(new URL(adminUrl), { pathname: `/${name}` }).toString();
+const client = new pg.Client({ connectionString: url });
+const COUNT = 400;
+const quiet = () => {};
+
+const one = async <T extends Record<string, unknown>>(sql: string) => (await client.query<T>(sql)).rows[0]!;
+
+beforeAll(async () => {
+  await ensureDatabase(adminUrl, name);
+  migrateDeploy(url, true);
+  await client.connect();
+}, 120_000);
+
+afterAll(async () => {
+  await client.end();
+  await dropDatabase(adminUrl, name);
+});
+
+describe('the generated archive', () => {
+  it('refuses to run before the newsroom has sections and an editor, and writes nothing', async () => {
+    await expect(seedArchive(url, 10, quiet)).rejects.toThrow(/Seed the demo newsroom first/);
+    expect(await one<{ n: string }>(`SELECT (SELECT count(*) FROM "Story") + (SELECT count(*) FROM "User") + (SELECT count(*) FROM "Tag") AS n`)).toEqual({ n: '0' });
+    await client.query(`INSERT INTO "Section" (id, name, slug, position) VALUES ('secworld', 'World', 'world', 0), ('secbiz', 'Business', 'business', 1)`);
+    await client.query(`INSERT INTO "User" (id, email, name, slug, role, "passwordHash", "updatedAt") VALUES ('useredit', 'desk@example.com', 'Desk Editor', 'desk-editor', 'EDITOR', 'x', now())`);
+  });
+
+  it('loads stories whose search vectors are exactly PostgreSQL’s, with bylines, tags and addresses', async () => {
+    const lines: string[] = [];
+    await seedArchive(url, COUNT, (message) => lines.push(message));
+    expect(lines.at(-1)).toMatch(/Added 400 archive stories .* Database on disk: /);
+
+    const stories = await one<{ n: string }>(`SELECT count(*) AS n FROM "Story" WHERE slug LIKE 'archive-%'`);
+    expect(Number(stories.n)).toBe(COUNT);
+    // Every vector, not a sample: the generator's rules must match the parser's on all of them.
+    const differing = await client.query<{ id: string }>(
+      `SELECT id FROM "Story" WHERE "searchVector" IS DISTINCT FROM
+         setweight(to_tsvector('english', coalesce("headline", '')), 'A') || setweight(to_tsvector('english', coalesce("dek", '')), 'B') || setweight(to_tsvector('english', coalesce("plainText", '')), 'C')`,
+    );
+    expect(differing.rows).toEqual([]);
+    // Word counts and lengths as newspapers have them: most stories 400 to 1,200 words.
+    const lengths = await one<{ median: number; within: string; mismatched: string }>(
+      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY "wordCount") AS median,
+              count(*) FILTER (WHERE "wordCount" BETWEEN 400 AND 1200) AS within,
+              count(*) FILTER (WHERE "wordCount" <> array_length(regexp_split_to_array(replace("plainText", E'\\n', ' '), ' '), 1)) AS mismatched
+       FROM "Story"`,
+    );
+    expect(lengths.median).toBeGreaterThan(500);
+    expect(lengths.median).toBeLessThan(1000);
+    expect(Number(lengths.within)).toBeGreaterThan(COUNT * 0.6);
+    expect(Number(lengths.mismatched)).toBe(0);
+    // Bylines and tags carry their story's publication time while it is live (set by the triggers).
+    const links = await one<{ unbylined: string; untagged: string; wrongLive: string }>(
+      `SELECT (SELECT count(*) FROM "Story" s WHERE NOT EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."storyId" = s.id)) AS unbylined,
+              (SELECT count(*) FROM "Story" s WHERE (SELECT count(*) FROM "StoryTag" t WHERE t."storyId" = s.id) < 2) AS untagged,
+              (SELECT count(*) FROM "StoryTag" t JOIN "Story" s ON s.id = t."storyId"
+                WHERE t."liveAt" IS DISTINCT FROM CASE WHEN s.status = 'PUBLISHED' THEN s."publishedAt" END) AS "wrongLive"`,
+    );
+    expect(links).toEqual({ unbylined: '0', untagged: '0', wrongLive: '0' });
+    // Every story has its address; a few have an older one that now redirects.
+    const paths = await one<{ missing: string; extra: string }>(
+      `SELECT (SELECT count(*) FROM "Story" s JOIN "Section" x ON x.id = s."sectionId" WHERE NOT EXISTS (SELECT 1 FROM "StoryPath" p WHERE p.path = x.slug || '/' || s.slug)) AS missing,
+              (SELECT count(*) FROM "StoryPath") - (SELECT count(*) FROM "Story") AS extra`,
+    );
+    expect(paths.missing).toBe('0');
+    expect(Number(paths.extra)).toBeGreaterThanOrEqual(0);
+  }, 120_000);
+
+  it('builds PostgreSQL’s vector at its limits and for text the generator never writes', async () => {
+    const long = Array.from({ length: 17_000 }, (_, i) => ['council', 'the', 'harbour', 'of', `word${i % 50}`][i % 5]).join(' ');
+    const cases: [string, string, string][] = [
+      ['Ends with a stop word: the', '', 'Body.'],
+      ['“Quoted” words, hyphen-ated well-known co-op and it’s O’Brien’s 2026 budget of €3.5bn', 'Über café naïve résumé', 'e-mail me at desk@example.com or https://example.com/a?b=1 — 10:30 am'],
+      ['Repeated', 'repeat '.repeat(300), `${'council '.repeat(400)}end`],
+      ['Long', 'A dek.', long],
+      ['', '', ''],
+    ];
+    const lexicon = new Lexicon();
+    for (const [headline, dek, body] of cases) {
+      await lexicon.learn(client, [headline, dek, body]);
+      const parts: [string, Weight][] = [[headline, 'A'], [dek, 'B'], [body, 'C']];
+      const { rows } = await client.query<{ same: boolean }>(
+        `SELECT $1::tsvector = setweight(to_tsvector('english', $2), 'A') || setweight(to_tsvector('english', $3), 'B') || setweight(to_tsvector('english', $4), 'C') AS same`,
+        [lexicon.vector(parts), headline, dek, body],
+      );
+      expect(rows[0]!.same, headline || '(empty)').toBe(true);
+    }
+  });
+
+  it('adds to an archive rather than colliding with it', async () => {
+    await seedArchive(url, 50, quiet);
+    const stories = await one<{ n: string; runs: string }>(`SELECT count(*) AS n, count(DISTINCT split_part(slug, '-', 2)) AS runs FROM "Story" WHERE slug LIKE 'archive-%'`);
+    expect(stories).toEqual({ n: String(COUNT + 50), runs: '2' });
+  }, 120_000);
+});
