@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { StoryState } from '@/lib/permissions';
 import { changeRequestsFor, type ChangeRequest } from './change-requests';
+import { newestMatches } from './search-window';
 import { assertCan, type Viewer } from './viewer';
 
 // The desk: every story in the newsroom, filtered, searched and paged, as the desk page lists it.
@@ -56,15 +57,20 @@ export async function listDeskStories(
     // match most of an archive, and the list needs only the newest few.
     const authorId = filters.mine ? viewer.id : filters.authorId;
     const ids = await db.$queryRaw<{ id: string }[]>`
-      SELECT s."id" FROM "Story" s
-      WHERE s."searchVector" @@ websearch_to_tsquery('english', ${q})
-        ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
-        ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
-        ${filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
-        ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
-        ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}
-      ORDER BY s."updatedAt" DESC, s."id" DESC
-      LIMIT ${take + 1}`;
+      WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
+      ${newestMatches({
+        column: 'updatedAt',
+        limit: take + 1,
+        // After a cursor, the time windows count back from the cursor's story.
+        anchor: filters.cursor ? Prisma.sql`(SELECT c."updatedAt" FROM "Story" c WHERE c."id" = ${filters.cursor})` : undefined,
+        where: Prisma.sql`s."searchVector" @@ query.tsq
+          ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
+          ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
+          ${filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
+          ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
+          ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}`,
+      })}
+      SELECT c."id" FROM candidates c ORDER BY c."at" DESC, c."id" DESC`;
     where.id = { in: ids.map((r) => r.id) };
   }
   const rows = await db.story.findMany({

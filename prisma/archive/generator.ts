@@ -66,7 +66,7 @@ async function generate(input: GeneratorInput, port: NonNullable<typeof parentPo
     for (let done = 0; done < input.count; done += input.batch) {
       const size = Math.min(input.batch, input.count - done);
       const copies = Array.from({ length: size }, () => storyCopy(random));
-      await lexicon.learn(client, copies.flatMap((c) => [c.headline, c.dek, ...c.paragraphs]));
+      await lexicon.learn(client, copies.flatMap((c) => [c.headline, c.dek, ...c.sentences]));
       const stories: string[] = [];
       const bylines: string[] = [];
       const tags: string[] = [];
@@ -86,7 +86,7 @@ async function generate(input: GeneratorInput, port: NonNullable<typeof parentPo
         const updated = random() < 0.05 ? new Date(Math.min(now, at + Math.floor(random() * 30 * 86_400_000))).toISOString() : null;
         const plain = copy.paragraphs.join('\n');
         const body = JSON.stringify({ type: 'doc', content: copy.paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });
-        const vector = lexicon.vector([[copy.headline, 'A'], [copy.dek, 'B'], [plain, 'C']]);
+        const vector = lexicon.vector([[[copy.headline], 'A'], [[copy.dek], 'B'], [copy.sentences, 'C']]);
         stories.push(line([id, copy.headline, copy.dek, slug, body, plain, copy.words, status, section.id, input.editorId, published, updated ?? published, published, published, published, updated, vector]));
         // One to three bylines from the staff of the story's years.
         const authorCount = 1 + Math.floor(random() * random() * 3);

@@ -12,21 +12,24 @@ import type pg from 'pg';
 
 const MAX_POS = 16383;
 const MAX_POSITIONS = 256;
+const WEIGHTS = ['D', 'C', 'B', 'A'] as const;
 
-type Position = { at: number; weight: Weight };
-type Vector = Map<string, Position[]>;
-export type Weight = 'A' | 'B' | 'C' | 'D';
+/** A position and its weight in one number: position × 4 + weight (D 0, C 1, B 2, A 3). */
+type Vector = Map<string, number[]>;
+export type Weight = (typeof WEIGHTS)[number];
 
 const pieces = (text: string) => text.split(/\s+/).filter(Boolean);
 
 export class Lexicon {
   /** For each piece of text, the lexemes at each of its word positions ([] for a stop word). */
   private readonly known = new Map<string, string[][]>();
+  /** The same for whole segments (a sentence, say), which the generator repeats. */
+  private readonly segments = new Map<string, string[][]>();
 
   /** Asks PostgreSQL for every piece of these texts not yet known. */
   async learn(client: pg.PoolClient | pg.Client, texts: Iterable<string>): Promise<void> {
     const unknown = new Set<string>();
-    for (const text of texts) for (const piece of pieces(text)) if (!this.known.has(piece)) unknown.add(piece);
+    for (const text of texts) if (!this.segments.has(text)) for (const piece of pieces(text)) if (!this.known.has(piece)) unknown.add(piece);
     if (unknown.size === 0) return;
     const { rows } = await client.query<{ piece: string; words: string[][] | null }>(
       `SELECT p AS piece,
@@ -38,35 +41,50 @@ export class Lexicon {
     for (const row of rows) this.known.set(row.piece, row.words ?? []);
   }
 
-  /** `to_tsvector('english', text)` with every position given `weight`. */
-  private part(text: string, weight: Weight): Vector {
+  private wordsOf(segment: string): string[][] {
+    let words = this.segments.get(segment);
+    if (words) return words;
+    words = [];
+    for (const piece of pieces(segment)) {
+      const found = this.known.get(piece);
+      if (!found) throw new Error(`The lexicon has not learnt "${piece}".`);
+      words.push(...found);
+    }
+    if (this.segments.size < 200_000) this.segments.set(segment, words);
+    return words;
+  }
+
+  /** `to_tsvector('english', text)` with every position given `weight`; the text is its segments joined by spaces. */
+  private part(segments: readonly string[], weight: number): Vector {
     const vector: Vector = new Map();
     let at = 0;
-    for (const piece of pieces(text)) {
-      const words = this.known.get(piece);
-      if (!words) throw new Error(`The lexicon has not learnt "${piece}".`);
-      for (const lexemes of words) {
+    for (const segment of segments) {
+      for (const lexemes of this.wordsOf(segment)) {
         at++;
         const limited = Math.min(at, MAX_POS);
         for (const lexeme of lexemes) {
           let list = vector.get(lexeme);
           if (!list) vector.set(lexeme, (list = []));
-          const last = list.at(-1)?.at;
-          if (list.length < MAX_POSITIONS - 1 && last !== MAX_POS && last !== limited) list.push({ at: limited, weight });
+          const last = list.length ? list[list.length - 1]! >> 2 : -1;
+          if (list.length < MAX_POSITIONS - 1 && last !== MAX_POS && last !== limited) list.push((limited << 2) | weight);
         }
       }
     }
     return vector;
   }
 
-  /** `setweight(to_tsvector('english', text), weight) || …` for the parts in order, as tsvector text. */
-  vector(parts: [string, Weight][]): string {
+  /**
+   * `setweight(to_tsvector('english', text), weight) || …` for the parts in order, as tsvector
+   * text. Each part's text is given as segments that join with spaces (whitespace is only a
+   * separator to the parser).
+   */
+  vector(parts: [segments: readonly string[], weight: Weight][]): string {
     let whole: Vector = new Map();
-    for (const [text, weight] of parts) whole = concat(whole, this.part(text, weight));
+    for (const [segments, weight] of parts) whole = concat(whole, this.part(segments, WEIGHTS.indexOf(weight)));
     const out: string[] = [];
     for (const [lexeme, positions] of whole) {
       const quoted = `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
-      out.push(`${quoted}:${positions.map((p) => `${p.at}${p.weight === 'D' ? '' : p.weight}`).join(',')}`);
+      out.push(`${quoted}:${positions.map((p) => `${p >> 2}${p & 3 ? WEIGHTS[p & 3] : ''}`).join(',')}`);
     }
     return out.join(' ');
   }
@@ -74,14 +92,15 @@ export class Lexicon {
 
 /** PostgreSQL's `tsvector || tsvector`. */
 function concat(left: Vector, right: Vector): Vector {
+  if (left.size === 0) return right;
   let shift = 0;
-  for (const positions of left.values()) for (const p of positions) shift = Math.max(shift, p.at);
+  for (const positions of left.values()) for (const p of positions) shift = Math.max(shift, p >> 2);
   const out: Vector = new Map(left);
   for (const [lexeme, positions] of right) {
     const list = [...(out.get(lexeme) ?? [])];
     for (const p of positions) {
-      if (list.length >= MAX_POSITIONS || list.at(-1)?.at === MAX_POS) break;
-      list.push({ at: Math.min(p.at + shift, MAX_POS), weight: p.weight });
+      if (list.length >= MAX_POSITIONS || (list.length && list[list.length - 1]! >> 2 === MAX_POS)) break;
+      list.push((Math.min((p >> 2) + shift, MAX_POS) << 2) | (p & 3));
     }
     out.set(lexeme, list);
   }

@@ -40,7 +40,8 @@ export function storyLength(random: Random): number {
   return Math.max(150, Math.round(700 * Math.exp(0.38 * normal)));
 }
 
-export type Copy = { headline: string; dek: string; paragraphs: string[]; words: number };
+/** `sentences` are the paragraphs' sentences in order (the search vector is built from them). */
+export type Copy = { headline: string; dek: string; paragraphs: string[]; sentences: string[]; words: number };
 
 export function storyCopy(random: Random): Copy {
   const place = pick(random, PLACES);
@@ -50,13 +51,15 @@ export function storyCopy(random: Random): Copy {
   const dek = `${cast[1]} ${pick(random, VERBS)} ${matters[1]} ${pick(random, CLAUSES)}.`;
   const target = storyLength(random);
   const paragraphs: string[] = [];
+  const all: string[] = [];
   let words = 0;
   while (words < target) {
     const sentences = [`${pick(random, cast)} ${pick(random, VERBS)} ${pick(random, matters)} ${pick(random, CLAUSES)}.`, `${pick(random, cast)} in ${place} ${pick(random, VERBS)} ${pick(random, matters)}.`];
     if (random() < 0.3) sentences.push(pick(random, QUOTES));
+    all.push(...sentences);
     const paragraph = sentences.join(' ');
     paragraphs.push(paragraph);
     words += paragraph.split(' ').length;
   }
-  return { headline, dek, paragraphs, words };
+  return { headline, dek, paragraphs, sentences: all, words };
 }

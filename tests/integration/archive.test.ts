@@ -91,7 +91,7 @@ describe('the generated archive', () => {
     const lexicon = new Lexicon();
     for (const [headline, dek, body] of cases) {
       await lexicon.learn(client, [headline, dek, body]);
-      const parts: [string, Weight][] = [[headline, 'A'], [dek, 'B'], [body, 'C']];
+      const parts: [string[], Weight][] = [[[headline], 'A'], [[dek], 'B'], [body.split('\n'), 'C']];
       const { rows } = await client.query<{ same: boolean }>(
         `SELECT $1::tsvector = setweight(to_tsvector('english', $2), 'A') || setweight(to_tsvector('english', $3), 'B') || setweight(to_tsvector('english', $4), 'C') AS same`,
         [lexicon.vector(parts), headline, dek, body],

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { newestMatches, type WindowColumn } from '@/lib/data/search-window';
+import { makeUser } from './helpers';
+
+// The newest matches of a search, found by time window (lib/data/search-window.ts): whichever
+// stage answers, the result must be exactly the newest `limit` matches a full sort would give,
+// and the window must not leak stories from after the anchor.
+
+const DAY = 86_400_000;
+const PREFIX = `win${Date.now().toString(36)}`;
+let userId = '';
+let n = 0;
+
+async function story(token: string, daysAgo: number) {
+  const id = `${PREFIX}s${n++}`;
+  const at = new Date(Date.now() - daysAgo * DAY - n * 1000);
+  await db.$executeRaw`
+    INSERT INTO "Story" (id, headline, slug, body, "plainText", "createdById", "createdAt", "updatedAt", "publishedAt", "searchVector")
+    VALUES (${id}, ${`A story about ${token}`}, ${id}, '{"type":"doc","content":[]}'::jsonb, ${`Text on ${token}.`}, ${userId}, ${at}, ${at}, ${at},
+      to_tsvector('english', ${`A story about ${token}. Text on ${token}.`}))`;
+  return { id, at };
+}
+
+async function newest(token: string, limit: number, column: WindowColumn = 'publishedAt', anchor?: Date) {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    WITH query AS (SELECT to_tsquery('english', ${token}) AS tsq),
+    ${newestMatches({ column, limit, where: Prisma.sql`s."searchVector" @@ query.tsq AND s."id" LIKE ${`${PREFIX}%`}`, anchor: anchor ? Prisma.sql`${anchor.toISOString()}::timestamp` : undefined })}
+    SELECT "id" FROM candidates ORDER BY "at" DESC, "id" DESC`;
+  return rows.map((r) => r.id);
+}
+
+const newestFirst = (stories: { id: string; at: Date }[], limit: number) =>
+  [...stories].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit).map((s) => s.id);
+
+beforeAll(async () => {
+  userId = (await makeUser('REPORTER')).id;
+});
+
+afterAll(async () => {
+  await db.$executeRaw`DELETE FROM "Story" WHERE id LIKE ${`${PREFIX}%`}`;
+});
+
+describe('the newest matches of a search', () => {
+  it('come from the last 30 days when those hold enough (a common word)', async () => {
+    const stories = [];
+    for (const days of [1, 2, 3, 5, 8, 13, 21, 29, 40, 400]) stories.push(await story(`${PREFIX}common`, days));
+    expect(await newest(`${PREFIX}common`, 5)).toEqual(newestFirst(stories, 5));
+  });
+
+  it('come from a window sized by the month’s count when the month holds too few', async () => {
+    // Two in the month: five would lie within about 112 days.
+    const stories = [];
+    for (const days of [4, 20, 45, 60, 80, 100, 200, 900]) stories.push(await story(`${PREFIX}weekly`, days));
+    expect(await newest(`${PREFIX}weekly`, 5)).toEqual(newestFirst(stories, 5));
+  });
+
+  it('come from the whole archive for a rare word, and when the window falls short', async () => {
+    const rare = [await story(`${PREFIX}rare`, 700), await story(`${PREFIX}rare`, 1500), await story(`${PREFIX}rare`, 3000)];
+    expect(await newest(`${PREFIX}rare`, 5)).toEqual(newestFirst(rare, 5));
+    // One in the month suggests five within 225 days; the others are years old.
+    const bursty = [await story(`${PREFIX}bursty`, 10), ...(await Promise.all([900, 1000, 1100, 1200, 1300].map((d) => story(`${PREFIX}bursty`, d))))];
+    expect(await newest(`${PREFIX}bursty`, 5)).toEqual(newestFirst(bursty, 5));
+    expect(await newest(`${PREFIX}nothing`, 5)).toEqual([]);
+  });
+
+  it('count back from an anchor and order by the chosen time', async () => {
+    const stories = [];
+    for (const days of [1, 10, 50, 70, 90, 130, 170]) stories.push(await story(`${PREFIX}anchored`, days));
+    const anchor = new Date(Date.now() - 60 * DAY);
+    const before = stories.filter((s) => s.at < anchor);
+    const rows = await db.$queryRaw<{ id: string }[]>`
+      WITH query AS (SELECT to_tsquery('english', ${`${PREFIX}anchored`}) AS tsq),
+      ${newestMatches({ column: 'updatedAt', limit: 3, anchor: Prisma.sql`${anchor.toISOString()}::timestamp`, where: Prisma.sql`s."searchVector" @@ query.tsq AND s."updatedAt" < ${anchor.toISOString()}::timestamp` })}
+      SELECT "id" FROM candidates ORDER BY "at" DESC, "id" DESC`;
+    expect(rows.map((r) => r.id)).toEqual(newestFirst(before, 3));
+  });
+
+  it('agree with a full sort over many random archives', async () => {
+    // Stories at random ages, with random counts: each stage, and each stage's boundary, is hit.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let round = 0; round < 12; round++) {
+      const token = `${PREFIX}fuzz${round}`;
+      const stories = [];
+      const count = 1 + Math.floor(random() * 25);
+      for (let i = 0; i < count; i++) stories.push(await story(token, random() < 0.5 ? random() * 60 : random() * 2000));
+      const limit = 1 + Math.floor(random() * 8);
+      expect(await newest(token, limit), `round ${round}: ${count} stories, limit ${limit}`).toEqual(newestFirst(stories, limit));
+    }
+  });
+});
