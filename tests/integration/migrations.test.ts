@@ -27,6 +27,12 @@ const CATALOG_QUERIES = {
           WHERE t.typnamespace = 'public'::regnamespace ORDER BY 1, 3`,
 };
 
+// Indexes schema.prisma cannot describe (partial, covering), written by hand in a migration.
+const BEYOND_PRISMA: Record<string, string> = {
+  Story_sitemap_idx:
+    'CREATE INDEX "Story_sitemap_idx" ON public."Story" USING btree ("publishedAt", id) INCLUDE (slug, "sectionId", "publicUpdatedAt") WHERE ((status = \'PUBLISHED\'::"StoryStatus") AND ("sectionId" IS NOT NULL) AND ("takenDownAt" IS NULL))',
+};
+
 async function catalog(url: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -56,10 +62,12 @@ describe('migrations', () => {
     await dropDatabase(adminUrl, FROM_SCHEMA);
   });
 
-  it('produce exactly the schema that schema.prisma describes', async () => {
+  it('produce exactly the schema that schema.prisma describes, and the indexes it cannot', async () => {
     const [migrated, described] = await Promise.all([catalog(urlFor(FROM_MIGRATIONS)), catalog(urlFor(FROM_SCHEMA))]);
     expect(migrated.columns?.length).toBeGreaterThan(40);
-    expect(migrated).toEqual(described);
+    const beyond = (migrated.indexes as { indexname: string; indexdef: string }[]).filter((i) => i.indexname in BEYOND_PRISMA);
+    expect(Object.fromEntries(beyond.map((i) => [i.indexname, i.indexdef]))).toEqual(BEYOND_PRISMA);
+    expect({ ...migrated, indexes: migrated.indexes!.filter((i) => !beyond.includes(i as never)) }).toEqual(described);
   });
 
   it('report no pending migration once applied', () => {
