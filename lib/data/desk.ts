@@ -33,6 +33,9 @@ export type DeskFilters = {
   take?: number;
 };
 
+/** Below this many stories a tag's list is read from its links, above it by time. */
+const FEW_LINKS = 5_000;
+
 const bylineSelect = {
   orderBy: { position: 'asc' },
   select: { user: { select: { id: true, name: true, slug: true } } },
@@ -52,32 +55,49 @@ export async function listDeskStories(
     ...(filters.authorId || filters.mine ? { authors: { some: { userId: filters.mine ? viewer.id : filters.authorId } } } : {}),
   };
   const q = filters.q?.trim();
+  const authorId = filters.mine ? viewer.id : filters.authorId;
+  const filterSql = (withTag: boolean) => Prisma.sql`
+    ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
+    ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
+    ${withTag && filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
+    ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
+    ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}`;
+  // A search or a tag chooses the page's ids in one statement, filters and cursor included.
+  let chosen: { id: string }[] | null = null;
   if (q) {
-    // The page of matches is chosen in one query, filters and cursor included: a common word can
-    // match most of an archive, and the list needs only the newest few.
-    const authorId = filters.mine ? viewer.id : filters.authorId;
-    const ids = await db.$queryRaw<{ id: string }[]>`
+    // A common word can match most of an archive, and the list needs only the newest few.
+    chosen = await db.$queryRaw<{ id: string }[]>`
       WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
       ${newestMatches({
         column: 'updatedAt',
         limit: take + 1,
         // After a cursor, the time windows count back from the cursor's story.
         anchor: filters.cursor ? Prisma.sql`(SELECT c."updatedAt" FROM "Story" c WHERE c."id" = ${filters.cursor})` : undefined,
-        where: Prisma.sql`s."searchVector" @@ query.tsq
-          ${filters.status ? Prisma.sql`AND s."status" = ${filters.status}::"StoryStatus"` : Prisma.empty}
-          ${filters.sectionId ? Prisma.sql`AND s."sectionId" = ${filters.sectionId}` : Prisma.empty}
-          ${filters.tag ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryTag" st JOIN "Tag" t ON t."id" = st."tagId" WHERE st."storyId" = s."id" AND t."slug" = ${filters.tag})` : Prisma.empty}
-          ${authorId ? Prisma.sql`AND EXISTS (SELECT 1 FROM "StoryAuthor" sa WHERE sa."storyId" = s."id" AND sa."userId" = ${authorId})` : Prisma.empty}
-          ${filters.cursor ? Prisma.sql`AND (s."updatedAt", s."id") < (SELECT c."updatedAt", c."id" FROM "Story" c WHERE c."id" = ${filters.cursor})` : Prisma.empty}`,
+        where: Prisma.sql`s."searchVector" @@ query.tsq ${filterSql(true)}`,
       })}
       SELECT c."id" FROM candidates c ORDER BY c."at" DESC, c."id" DESC`;
-    where.id = { in: ids.map((r) => r.id) };
+  } else if (filters.tag) {
+    // A tag on a few stories is read from its links; a tag on thousands, by walking the newest
+    // stories (a few of every hundred carry it). The planner cannot tell which from a slug.
+    chosen = await db.$queryRaw<{ id: string }[]>`
+      WITH tag AS (SELECT "id" FROM "Tag" WHERE "slug" = ${filters.tag}),
+      size AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM "StoryTag" st, tag WHERE st."tagId" = tag."id" LIMIT ${FEW_LINKS}) x),
+      by_links AS MATERIALIZED (
+        SELECT s."id" FROM "StoryTag" st JOIN tag ON st."tagId" = tag."id" JOIN "Story" s ON s."id" = st."storyId"
+        WHERE (SELECT n FROM size) < ${FEW_LINKS} ${filterSql(false)}
+        ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT ${take + 1}),
+      by_time AS MATERIALIZED (
+        SELECT s."id" FROM "Story" s
+        WHERE (SELECT n FROM size) >= ${FEW_LINKS} ${filterSql(true)}
+        ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT ${take + 1})
+      SELECT "id" FROM by_links UNION ALL SELECT "id" FROM by_time`;
   }
+  if (chosen) where.id = { in: chosen.map((r) => r.id) };
   const rows = await db.story.findMany({
     where,
     orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
     take: take + 1,
-    ...(filters.cursor && !q ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
+    ...(filters.cursor && !chosen ? { cursor: { id: filters.cursor }, skip: 1 } : {}),
     select: {
       id: true,
       headline: true,

@@ -22,9 +22,9 @@ export const getPublicSection = cached(
   ([slug]) => [cacheKeys.directory, cacheKeys.section(slug)],
 );
 
-async function readTags(slug?: string): Promise<PublicTag[]> {
+async function readTags(): Promise<PublicTag[]> {
   const rows = await db.tag.findMany({
-    where: { ...(slug ? { slug } : {}), stories: { some: { liveAt: { lte: new Date() } } } },
+    where: { stories: { some: { liveAt: { lte: new Date() } } } },
     orderBy: { name: 'asc' },
     select: { name: true, slug: true, _count: { select: { stories: { where: { liveAt: { lte: new Date() } } } } } },
   });
@@ -34,16 +34,32 @@ async function readTags(slug?: string): Promise<PublicTag[]> {
 /** Tags with at least one published story. */
 export const listPublicTags = cached('tags', () => readTags(), () => [cacheKeys.directory]);
 
+// One tag or author by slug, its stories counted from the links' index alone (a byline of a
+// million-story archive has tens of thousands).
+async function readOne(table: 'Tag' | 'User', slug: string): Promise<{ name: string; slug: string; bio: string | null; count: bigint } | null> {
+  const [links, key, bio] = table === 'Tag' ? ['"StoryTag"', '"tagId"', 'NULL'] : ['"StoryAuthor"', '"userId"', 'x."bio"'];
+  const [row] = await db.$queryRawUnsafe<{ name: string; slug: string; bio: string | null; count: bigint }[]>(
+    `SELECT x."name", x."slug", ${bio} AS "bio", c."count"
+     FROM "${table}" x, LATERAL (SELECT count(*) AS "count" FROM ${links} l WHERE l.${key} = x."id" AND l."liveAt" <= now()) c
+     WHERE x."slug" = $1 AND c."count" > 0`,
+    slug,
+  );
+  return row ?? null;
+}
+
 // One tag by its slug: a lookup of its own, since an archive can hold thousands of tags.
 export const getPublicTag = cached(
   'tag',
-  async (slug: string): Promise<PublicTag | null> => (await readTags(slug))[0] ?? null,
+  async (slug: string): Promise<PublicTag | null> => {
+    const row = await readOne('Tag', slug);
+    return row && { name: row.name, slug: row.slug, storyCount: Number(row.count) };
+  },
   ([slug]) => [cacheKeys.directory, cacheKeys.tag(slug)],
 );
 
-async function readAuthors(slug?: string): Promise<PublicAuthor[]> {
+async function readAuthors(): Promise<PublicAuthor[]> {
   const rows = await db.user.findMany({
-    where: { ...(slug ? { slug } : {}), bylines: { some: { liveAt: { lte: new Date() } } } },
+    where: { bylines: { some: { liveAt: { lte: new Date() } } } },
     orderBy: { name: 'asc' },
     select: { name: true, slug: true, bio: true, _count: { select: { bylines: { where: { liveAt: { lte: new Date() } } } } } },
   });
@@ -55,6 +71,9 @@ export const listPublicAuthors = cached('authors', () => readAuthors(), () => [c
 
 export const getPublicAuthor = cached(
   'author',
-  async (slug: string): Promise<PublicAuthor | null> => (await readAuthors(slug))[0] ?? null,
+  async (slug: string): Promise<PublicAuthor | null> => {
+    const row = await readOne('User', slug);
+    return row && { name: row.name, slug: row.slug, bio: row.bio ?? '', storyCount: Number(row.count) };
+  },
   ([slug]) => [cacheKeys.directory, cacheKeys.author(slug)],
 );
