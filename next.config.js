@@ -39,6 +39,7 @@ const nextConfig = {
         { source: '/', destination: '/cached/front' },
         { source: '/corrections', destination: '/cached/corrections' },
         { source: '/:file(feed\\.xml|sitemap\\.xml|news-sitemap\\.xml)', destination: '/cached/files/:file' },
+        { source: '/sitemaps/pages.xml', destination: '/cached/files/sitemap-pages.xml' },
         { source: '/tags/:slug', has: cursor, destination: '/older/tag/:slug' },
         { source: '/authors/:slug', has: cursor, destination: '/older/author/:slug' },
         { source: '/:slug((?!newsroom$|login$|search$|preview$|api$|media$|_next$|tags$|authors$|sitemaps$)[^/.]+)', has: cursor, destination: '/older/section/:slug' },

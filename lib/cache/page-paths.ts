@@ -12,6 +12,8 @@ export const INTERNAL_PAGES = {
   feed: '/feed.xml',
   sitemapIndex: '/sitemap.xml',
   newsSitemap: '/news-sitemap.xml',
+  /** The sitemap of the front page, sections, tags and authors; the months are not cached here. */
+  sitemapPages: '/sitemaps/pages.xml',
 } as const;
 
 /** Addresses that exist only as rewrite targets; a client asking for them directly gets a 404. */
@@ -26,8 +28,6 @@ export function isInternalPath(pathname: string): boolean {
  * folder, route groups included, as Next's revalidatePath(path, 'layout') expects.
  */
 export const LAYOUT_PREFIX = 'layout:';
-/** Every child sitemap (a story changes the month it was published in, which a tag does not say). */
-export const SITEMAP_CHILDREN = `${LAYOUT_PREFIX}/(public)/sitemaps`;
 /** Every cached page: after this instance may have missed invalidations. */
 export const EVERY_PAGE = `${LAYOUT_PREFIX}/`;
 
@@ -39,7 +39,7 @@ export function pagePathsForKeys(dropped: Iterable<string>): string[] {
     else if (tag === cacheKeys.site) paths.add(EVERY_PAGE);
     else if (tag === cacheKeys.feeds) paths.add(INTERNAL_PAGES.feed);
     else if (tag === cacheKeys.corrections) paths.add(INTERNAL_PAGES.corrections);
-    else if (tag === cacheKeys.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, SITEMAP_CHILDREN].forEach((p) => paths.add(p));
+    else if (tag === cacheKeys.sitemaps) [INTERNAL_PAGES.sitemapIndex, INTERNAL_PAGES.newsSitemap, INTERNAL_PAGES.sitemapPages].forEach((p) => paths.add(p));
     else if (tag.startsWith('section:')) {
       const slug = encodeURIComponent(tag.slice('section:'.length));
       paths.add(`/${slug}`).add(`/${slug}/feed.xml`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EVERY_PAGE, INTERNAL_PAGES, isInternalPath, pagePathsForKeys, SITEMAP_CHILDREN } from '@/lib/cache/page-paths';
+import { EVERY_PAGE, INTERNAL_PAGES, isInternalPath, pagePathsForKeys } from '@/lib/cache/page-paths';
 import { pagePathsIn, pageTag } from '@/lib/cache/pages';
 import { storyCacheKeys } from '@/lib/cache/keys';
 
@@ -19,7 +19,7 @@ describe('cached pages reached by a change', () => {
         INTERNAL_PAGES.feed,
         INTERNAL_PAGES.sitemapIndex,
         INTERNAL_PAGES.newsSitemap,
-        SITEMAP_CHILDREN,
+        INTERNAL_PAGES.sitemapPages,
       ].sort(),
     );
   });

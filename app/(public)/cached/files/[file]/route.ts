@@ -1,11 +1,11 @@
 import { getSiteIdentity } from '@/lib/data/site-identity';
-import { listSitemapChildren, listNewsSitemapStories } from '@/lib/data/public-sitemap';
+import { listSitemapChildren, listNewsSitemapStories, listSitemapPages } from '@/lib/data/public-sitemap';
 import { listPublishedStories } from '@/lib/data/public-stories';
 import { rssResponse } from '@/lib/feeds/rss';
-import { newsSitemapXml, sitemapIndexXml } from '@/lib/feeds/sitemap';
+import { newsSitemapXml, sitemapIndexXml, urlsetXml } from '@/lib/feeds/sitemap';
 import { xmlResponse } from '@/lib/feeds/xml';
 
-// /feed.xml, /sitemap.xml and /news-sitemap.xml, cached whole after their first request (ISR) and
+// /feed.xml, /sitemap.xml, /news-sitemap.xml and /sitemaps/pages.xml, cached whole after their first request (ISR) and
 // revalidated by every change that reaches them (lib/cache/pages.ts). Behind rewrites at a dynamic
 // address for the reason given in app/(public)/cached/[page]/page.tsx.
 
@@ -24,6 +24,7 @@ const FILES: Record<string, () => Promise<Response>> = {
     return rssResponse({ title: site.name, path: '/', selfPath: '/feed.xml', description: site.description, stories });
   },
   'sitemap.xml': async () => xmlResponse(sitemapIndexXml(await listSitemapChildren())),
+  'sitemap-pages.xml': async () => xmlResponse(urlsetXml(await listSitemapPages())),
   'news-sitemap.xml': async () => xmlResponse(newsSitemapXml(await listNewsSitemapStories(new Date(Date.now() - NEWS_WINDOW_MS)), (await getSiteIdentity()).name)),
 };
 
