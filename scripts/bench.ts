@@ -256,6 +256,9 @@ async function benchArchive() {
     console.log(`Archive: adding ${(large - 1_000).toLocaleString('en')} stories`);
     await seedArchive(app.databaseUrl, large - 1_000, log);
     const big = await measure(large, 3);
+    // Result quality at full size: the summit story is the first answer to its two names.
+    const found = (await (await fetch(`${app.baseUrl}/api/v1/stories?q=${encodeURIComponent('Ishiba Lima')}`)).json()) as { data: { slug: string }[] };
+    const first = found.data[0]?.slug;
     const pad = (n: number) => n.toFixed(1).padStart(7);
     const label = large >= 1_000_000 ? `${large / 1_000_000}M` : `${Math.round(large / 1000)}k`;
     console.log(`\nUncached pages, ${small.timings[0]!.samples} different addresses each (ms, client on the same machine); SQL statements for two more addresses each\n`);
@@ -268,6 +271,7 @@ async function benchArchive() {
     const slow = big.timings.filter((t) => t.p95 >= 100);
     const grew = big.statements.filter((s, i) => Math.max(...s.statements) > Math.max(...small.statements[i]!.statements));
     console.log(`\n  Target, every page's uncached p95 < 100 ms at ${label}: ${slow.length === 0 ? 'met' : `missed by ${slow.map((t) => `${t.page} (${t.p95.toFixed(1)} ms)`).join(', ')}`}`);
+    console.log(`  Search quality, the summit story first for "Ishiba Lima" at ${label}: ${first === 'yoon-ishiba-second-summit-lima' ? 'met' : `missed (first: ${first ?? 'nothing'})`}`);
     console.log(`  Target, statements per page bounded (no more at ${label} than at 1k): ${grew.length === 0 ? 'met' : `missed by ${grew.map((s) => s.page).join(', ')}`}\n`);
   } finally {
     await app.stop();
