@@ -17,6 +17,12 @@ export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; query: 
 export const MAX_QUERY_LENGTH = 200;
 /** How many of the newest matches are ranked. */
 export const CANDIDATES = 200;
+/**
+ * A live blog whose coverage has ended ranks below a story matching as well: the story written
+ * from the day's events is the better answer once they are over (while coverage runs, the blog
+ * ranks as any story).
+ */
+const ENDED_LIVE_WEIGHT = 0.8;
 /** How much of a story's text its snippet is cut from (about 1,000 words). */
 const SNIPPET_SOURCE = 6000;
 
@@ -39,7 +45,8 @@ export async function searchPublishedStories(query: string, options: SearchOptio
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
     ${newestMatches({ column: 'publishedAt', limit: CANDIDATES, where: Prisma.sql`s."searchVector" @@ query.tsq AND ${Prisma.raw(liveSql('s'))} ${scope}` })},
     matches AS (
-      SELECT s."id", s."publishedAt", ts_rank(s."searchVector", query.tsq)::float8 AS rank
+      SELECT s."id", s."publishedAt",
+        ts_rank(s."searchVector", query.tsq)::float8 * CASE WHEN s."format" = 'LIVE' AND s."coverageEndedAt" IS NOT NULL THEN ${ENDED_LIVE_WEIGHT}::float8 ELSE 1 END AS rank
       FROM candidates c JOIN "Story" s ON s."id" = c."id", query
     ),
     page AS (

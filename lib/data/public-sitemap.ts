@@ -5,11 +5,18 @@ import { liveSql, liveWhere } from './live';
 import { storyPath, authorPath, sectionPath, tagPath } from '@/lib/urls';
 
 // What the sitemaps list. The archive is split into one child sitemap per month of publication
-// (a day, for a month with more than MAX_URLS stories), because a sitemap may hold at most 50,000
-// addresses; the index names each child with the time its newest change was made. Reads select
-// paths and dates only: sitemaps list the whole archive, so they must never load bodies.
+// (half a month for a month over HALF_MONTH_FROM stories, a day for one over MAX_URLS, since a
+// sitemap may hold at most 50,000 addresses); the index names each child with the time its newest
+// change was made. Reads select paths and dates only: sitemaps list the whole archive, so they
+// must never load bodies.
 
 export const MAX_URLS = 50_000;
+/**
+ * A month with more stories than this is listed in two halves: a file's cost grows with its
+ * addresses (a month of a million-story archive is 8,000 and over a megabyte), and crawlers fetch
+ * each file whole.
+ */
+export const HALF_MONTH_FROM = 5_000;
 
 export type SitemapUrl = { path: string; modifiedAt?: Date };
 export type SitemapChild = { name: string; modifiedAt: Date | null };
@@ -28,8 +35,15 @@ export async function listSitemapChildren(): Promise<SitemapChild[]> {
   const newest = months.reduce<Date | null>((max, m) => (m.modifiedAt && (!max || m.modifiedAt > max) ? m.modifiedAt : max), null);
   const children: SitemapChild[] = [{ name: 'pages', modifiedAt: modified(newest) }];
   for (const month of months) {
-    if (month.stories <= MAX_URLS) {
+    if (month.stories <= HALF_MONTH_FROM) {
       children.push({ name: `stories-${month.month}`, modifiedAt: modified(month.modifiedAt) });
+      continue;
+    }
+    if (month.stories <= MAX_URLS) {
+      // Two files of half a month each, dated by the month's last change.
+      const last = childRange(`stories-${month.month}`)!.to;
+      last.setUTCDate(0);
+      for (const half of ['01-15', `16-${String(last.getUTCDate()).padStart(2, '0')}`]) children.push({ name: `stories-${month.month}-${half}`, modifiedAt: modified(month.modifiedAt) });
       continue;
     }
     // A month too large for one file is listed by day.
@@ -45,15 +59,22 @@ export async function listSitemapChildren(): Promise<SitemapChild[]> {
   return children;
 }
 
-/** The time range a "stories-…" child covers, or null when the name is not one the index gives out. */
+/**
+ * The time range a "stories-…" child covers, or null when the name is not one the index gives out:
+ * a month ("stories-2024-11"), a day ("stories-2024-11-16") or days of one month, both included
+ * ("stories-2024-11-16-30").
+ */
 export function childRange(name: string): { from: Date; to: Date } | null {
-  const match = /^stories-(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(name);
+  const match = /^stories-(\d{4})-(\d{2})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(name);
   if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : null];
-  if (month < 1 || month > 12 || (day !== null && (day < 1 || day > 31))) return null;
-  const from = new Date(Date.UTC(year, month - 1, day ?? 1));
-  const to = day === null ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year, month - 1, day + 1));
-  if (from.getUTCMonth() !== month - 1) return null;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  const first = match[3] ? Number(match[3]) : null;
+  const last = match[4] ? Number(match[4]) : first;
+  if (month < 1 || month > 12) return null;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (first !== null && (first < 1 || last! < first || last! > days)) return null;
+  const from = new Date(Date.UTC(year, month - 1, first ?? 1));
+  const to = first === null ? new Date(Date.UTC(year, month, 1)) : new Date(Date.UTC(year, month - 1, last! + 1));
   return { from, to };
 }
 

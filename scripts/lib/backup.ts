@@ -12,12 +12,14 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 // applied and the row counts. Restoring migrates an empty database to this code's schema and copies
 // the rows back in dependency order; columns are named, so an older backup restores into a newer
 // schema (new columns take their defaults). Left out: the job queue (scheduled publications are
-// re-queued by the catch-up sweep at start), rate-limit counters, sessions (everyone signs in again).
+// re-queued by the catch-up sweep at start), rate-limit counters, sessions (everyone signs in again),
+// the sitemap's months (rebuilt by triggers as the stories come back).
 // A backup holds password hashes and held drafts: its folders are 0700 and its files 0600. After the
 // rows, every sequence is set past the largest value restored, so that the next row gets a new number.
 
 export const BACKUP_FORMAT = 'masthead-backup/1';
-const SKIPPED = new Set(['_prisma_migrations', 'rate_limit', 'UserSession']);
+// SitemapMonth is derived from Story by triggers, which rebuild it as the stories are restored.
+const SKIPPED = new Set(['_prisma_migrations', 'rate_limit', 'UserSession', 'SitemapMonth']);
 
 export type Manifest = {
   format: typeof BACKUP_FORMAT;

@@ -24,9 +24,9 @@ const SAMPLES = 30;
 const COUNTED = 2;
 const PER_PAGE = SAMPLES + COUNTED;
 
-export type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; months: string[] };
+export type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; children: string[] };
 
-async function sample(databaseUrl: string): Promise<Sample> {
+async function sample(baseUrl: string, databaseUrl: string): Promise<Sample> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -39,8 +39,11 @@ async function sample(databaseUrl: string): Promise<Sample> {
     ).rows;
     const tags = (await client.query<{ slug: string }>(`SELECT t.slug FROM "Tag" t WHERE EXISTS (SELECT 1 FROM "StoryTag" st WHERE st."tagId" = t.id AND st."liveAt" IS NOT NULL) ORDER BY random() LIMIT ${PER_PAGE * 3}`)).rows.map((r) => r.slug);
     const authors = (await client.query<{ slug: string }>(`SELECT u.slug FROM "User" u WHERE EXISTS (SELECT 1 FROM "StoryAuthor" a WHERE a."userId" = u.id) ORDER BY random() LIMIT ${PER_PAGE}`)).rows.map((r) => r.slug);
-    const months = (await client.query<{ m: string }>(`SELECT DISTINCT to_char(s."publishedAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS m FROM "Story" s WHERE ${live} ORDER BY 1 DESC LIMIT ${PER_PAGE}`)).rows.map((r) => r.m);
-    return { stories, tags, authors, months };
+    // The story sitemaps a crawler would read: the files the sitemap index names (a month, or half
+    // of a large one), in random order.
+    const index = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
+    const children = [...index.matchAll(/\/sitemaps\/(stories-[0-9-]+)\.xml/g)].map((m) => m[1]!).sort(() => Math.random() - 0.5).slice(0, PER_PAGE);
+    return { stories, tags, authors, children };
   } finally {
     await client.end();
   }
@@ -94,7 +97,7 @@ async function planOf(baseUrl: string, s: Sample, authSecret: string, salt: numb
     ['front page', () => revalidated(INTERNAL_PAGES.front, '/')],
     ['site feed', () => revalidated(INTERNAL_PAGES.feed, '/feed.xml')],
     ['sitemap index', () => revalidated(INTERNAL_PAGES.sitemapIndex, '/sitemap.xml')],
-    ['sitemap, one month', (i) => get(`/sitemaps/stories-${s.months[i % s.months.length]}.xml`)],
+    ['sitemap, one child', (i) => get(`/sitemaps/${s.children[i % s.children.length]}.xml`)],
     ['news sitemap', () => revalidated(INTERNAL_PAGES.newsSitemap, '/news-sitemap.xml')],
     ['API list by tag', (i) => get(`/api/v1/stories?tag=${tag(2, i)}`)],
     ['API list, older page', (i) => get(`/api/v1/stories?cursor=${cursorOf(story(2, i))}`)],
@@ -108,7 +111,7 @@ async function planOf(baseUrl: string, s: Sample, authSecret: string, salt: numb
 export type ArchiveMeasure = { sample: Sample; timings: PageTiming[] };
 
 export async function benchArchivePages(baseUrl: string, databaseUrl: string, authSecret: string, salt: number): Promise<ArchiveMeasure> {
-  const s = await sample(databaseUrl);
+  const s = await sample(baseUrl, databaseUrl);
   const plan = await planOf(baseUrl, s, authSecret, salt);
   const timings: PageTiming[] = [];
   for (const [page, request] of plan) {

@@ -43,14 +43,14 @@ afterAll(async () => {
 });
 
 describe('the newest matches of a search', () => {
-  it('come from the last 30 days when those hold enough (a common word)', async () => {
+  it('come from the first window when it holds enough (a common word)', async () => {
     const stories = [];
     for (const days of [1, 2, 3, 5, 8, 13, 21, 29, 40, 400]) stories.push(await story(`${PREFIX}common`, days));
     expect(await newest(`${PREFIX}common`, 5)).toEqual(newestFirst(stories, 5));
   });
 
-  it('come from a window sized by the month’s count when the month holds too few', async () => {
-    // Two in the month: five would lie within about 112 days.
+  it('come from a window sized by the first window’s count when that holds too few', async () => {
+    // A few in the first window: five lie within the window that count suggests.
     const stories = [];
     for (const days of [4, 20, 45, 60, 80, 100, 200, 900]) stories.push(await story(`${PREFIX}weekly`, days));
     expect(await newest(`${PREFIX}weekly`, 5)).toEqual(newestFirst(stories, 5));
@@ -59,7 +59,7 @@ describe('the newest matches of a search', () => {
   it('come from the whole archive for a rare word, and when the window falls short', async () => {
     const rare = [await story(`${PREFIX}rare`, 700), await story(`${PREFIX}rare`, 1500), await story(`${PREFIX}rare`, 3000)];
     expect(await newest(`${PREFIX}rare`, 5)).toEqual(newestFirst(rare, 5));
-    // One in the month suggests five within 225 days; the others are years old.
+    // One in the first window suggests five within a year or so; the others are years older.
     const bursty = [await story(`${PREFIX}bursty`, 10), ...(await Promise.all([900, 1000, 1100, 1200, 1300].map((d) => story(`${PREFIX}bursty`, d))))];
     expect(await newest(`${PREFIX}bursty`, 5)).toEqual(newestFirst(bursty, 5));
     expect(await newest(`${PREFIX}nothing`, 5)).toEqual([]);

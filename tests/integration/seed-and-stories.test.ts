@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { ForbiddenError } from '@/lib/data/errors';
 import { getPublishedStory, listPublishedStories } from '@/lib/data/public-stories';
+import { searchPublishedStories } from '@/lib/data/public-search';
 import { listDeskStories } from '@/lib/data/desk';
 import { toPlainText } from '@/lib/editor/plain-text';
 import { verifyPassword } from '@/lib/passwords';
@@ -35,6 +36,11 @@ describe('the demo newsroom seed', () => {
     expect(await counts()).toEqual(before);
     expect(await db.story.findUniqueOrThrow({ where: { slug: 'yoon-ishiba-second-summit-lima' } })).toEqual(summitBefore);
     expect(await isSeeded(db)).toBe(true);
+  });
+
+  it('answers a reader’s search for “Ishiba Lima” with the summit story first, then the ended live blog of that day', async () => {
+    const { hits } = await searchPublishedStories('Ishiba Lima');
+    expect(hits.map((h) => h.slug).slice(0, 2)).toEqual(['yoon-ishiba-second-summit-lima', DEMO_LIVE_BLOG.slug]);
   });
 
   it('puts a morning of agency copy on the Wires desk, through the wire pipeline', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
-import { listSitemapChildren } from '@/lib/data/public-sitemap';
+import { HALF_MONTH_FROM, childRange, listSitemapChildren, listSitemapStories } from '@/lib/data/public-sitemap';
 import { makeUser } from './helpers';
 
 // The sitemap index reads one row per month ("SitemapMonth"), kept by statement triggers on
@@ -99,5 +99,33 @@ describe('the months of the sitemap index', () => {
     await db.$executeRaw`UPDATE "Story" SET status = 'PUBLISHED', "publishedAt" = now() + interval '400 days' WHERE id = ${id}`;
     const ahead = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 7);
     expect((await listSitemapChildren()).map((c) => c.name)).not.toContain(`stories-${ahead}`);
+  });
+
+  it('list a month of many stories in two halves that hold exactly its stories', async () => {
+    const count = HALF_MONTH_FROM + 10;
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Story" (id, headline, slug, body, "createdById", "updatedAt", status, "sectionId", "publishedAt")
+       SELECT $1 || 'big' || g, 'Big month', $1 || '-big-' || g, '{"type":"doc","content":[]}'::jsonb, $2, now(), 'PUBLISHED', $3,
+         timestamp '2016-02-01' + (g % 29) * interval '1 day' + g * interval '1 second'
+       FROM generate_series(1, $4) g`,
+      PREFIX, userId, sectionIds[0]!, count,
+    );
+    const names = (await listSitemapChildren()).map((c) => c.name).filter((n) => n.startsWith('stories-2016-02'));
+    expect(names).toEqual(['stories-2016-02-01-15', 'stories-2016-02-16-29']);
+    const halves = await Promise.all(names.map((n) => listSitemapStories(childRange(n)!)));
+    const month = await listSitemapStories(childRange('stories-2016-02')!);
+    expect(month).toHaveLength(count);
+    expect(halves.flat()).toEqual(month);
+    expect(halves[0]!.length).toBeGreaterThan(0);
+    expect(halves[1]!.length).toBeGreaterThan(0);
+  });
+
+  it('give out only names that are a month, a day or days of one month', () => {
+    expect(childRange('stories-2024-11-16-30')).toEqual({ from: new Date('2024-11-16T00:00:00Z'), to: new Date('2024-12-01T00:00:00Z') });
+    expect(childRange('stories-2024-11-16')).toEqual({ from: new Date('2024-11-16T00:00:00Z'), to: new Date('2024-11-17T00:00:00Z') });
+    expect(childRange('stories-2024-12')).toEqual({ from: new Date('2024-12-01T00:00:00Z'), to: new Date('2025-01-01T00:00:00Z') });
+    for (const bad of ['stories-2024-02-16-30', 'stories-2024-11-16-15', 'stories-2024-13', 'stories-2024-11-00', 'stories-2024-11-31', 'stories-2024-11-1-2', 'pages', 'stories-2024-11-16-30-1']) {
+      expect(childRange(bad), bad).toBeNull();
+    }
   });
 });
