@@ -114,6 +114,5 @@ async function generate(input: GeneratorInput, port: NonNullable<typeof parentPo
   }
 }
 
-if (parentPort && workerData) void generate(workerData as GeneratorInput, parentPort).catch((error: unknown) => {
-  throw error;
-});
+// A failure rejects unhandled, which ends this thread with an 'error' event that seedArchive reports.
+if (parentPort && workerData) void generate(workerData as GeneratorInput, parentPort);
