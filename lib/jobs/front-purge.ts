@@ -18,6 +18,7 @@ const SEND_TIMEOUT_MS = 2_000;
 const RETRY_SECONDS = 2;
 const GIVE_UP_AFTER = 43_200; // attempts: a day at one every two seconds
 const SWEEP_MS = 1_000;
+const PURGE_HEADER_BYTES = 6_000; // one xkey-purge line; Varnish's limit is 8 KB
 
 /** Records, inside the caller's transaction, the purge of these keys at every front. */
 export async function recordFrontPurge(tx: Prisma.TransactionClient, keys: string[], fronts = env().MASTHEAD_FRONT_URLS): Promise<void> {
@@ -26,16 +27,47 @@ export async function recordFrontPurge(tx: Prisma.TransactionClient, keys: strin
   await tx.frontPurge.createMany({ data: fronts.map((front) => ({ front, keys: unique })) });
 }
 
-async function send(front: string, keys: string[]): Promise<void> {
+async function send(front: string, header: string): Promise<void> {
   const response = await fetch(front, {
     method: 'PURGE',
-    headers: { 'xkey-purge': xkeyHeader(keys), [PURGE_SECRET_HEADER]: purgeSecret() },
+    headers: { 'xkey-purge': header, [PURGE_SECRET_HEADER]: purgeSecret() },
     signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`The front at ${front} answered ${response.status} to a purge.`);
 }
 
 type Claimed = { id: bigint; front: string; keys: string[] };
+type Batch = { ids: bigint[]; headers: string[] };
+
+/**
+ * Claimed rows as purge requests whose xkey-purge header fits a front's limit on one header line
+ * (Varnish refuses a request with a header over http_req_hdr_len, 8 KB by default, with 400). A
+ * backlog after a front was down holds hundreds of changes: sent as one header, it would be refused
+ * for as long as it is retried, and every new purge claimed with it too. A row is confirmed when
+ * every request that carries its keys is; a single row over the limit spans several requests.
+ */
+export function purgeBatches(rows: { id: bigint; keys: string[] }[], limit = PURGE_HEADER_BYTES): Batch[] {
+  const lineLength = (keys: Set<string>) => [...keys].reduce((n, key) => n + key.length + 1, 0) - 1;
+  const batches: { ids: bigint[]; keys: Set<string> }[] = [];
+  for (const row of rows) {
+    const keys = row.keys.map((key) => xkeyHeader([key]));
+    const last = batches.at(-1);
+    const grown = last ? new Set([...last.keys, ...keys]) : undefined;
+    if (last && grown && lineLength(grown) <= limit) {
+      last.ids.push(row.id);
+      last.keys = grown;
+    } else batches.push({ ids: [row.id], keys: new Set(keys) });
+  }
+  return batches.map(({ ids, keys }) => {
+    const headers: string[] = [];
+    for (const key of keys) {
+      const line = headers.at(-1);
+      if (line !== undefined && line.length + 1 + key.length <= limit) headers[headers.length - 1] = `${line} ${key}`;
+      else headers.push(key);
+    }
+    return { ids, headers };
+  });
+}
 
 /**
  * Sends every purge that is due and not yet confirmed. Rows are claimed for ten seconds first
@@ -53,17 +85,18 @@ export async function sendDuePurges(): Promise<number> {
   const byFront = new Map<string, Claimed[]>();
   for (const row of claimed) byFront.set(row.front, [...(byFront.get(row.front) ?? []), row]);
   await Promise.all(
-    [...byFront].map(async ([front, rows]) => {
-      const ids = rows.map((r) => r.id);
-      try {
-        await send(front, [...new Set(rows.flatMap((r) => r.keys))]);
-        await db.frontPurge.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), lastError: '' } });
-      } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        log.warn({ front, purges: ids.length }, `[front] purge not confirmed, retrying: ${why}`);
-        await db.frontPurge.updateMany({ where: { id: { in: ids } }, data: { nextAt: new Date(Date.now() + RETRY_SECONDS * 1000), lastError: why.slice(0, 500) } });
-      }
-    }),
+    [...byFront].flatMap(([front, rows]) =>
+      purgeBatches(rows).map(async ({ ids, headers }) => {
+        try {
+          for (const header of headers) await send(front, header);
+          await db.frontPurge.updateMany({ where: { id: { in: ids } }, data: { sentAt: new Date(), lastError: '' } });
+        } catch (error) {
+          const why = error instanceof Error ? error.message : String(error);
+          log.warn({ front, purges: ids.length }, `[front] purge not confirmed, retrying: ${why}`);
+          await db.frontPurge.updateMany({ where: { id: { in: ids } }, data: { nextAt: new Date(Date.now() + RETRY_SECONDS * 1000), lastError: why.slice(0, 500) } });
+        }
+      }),
+    ),
   );
   return claimed.length;
 }
