@@ -97,7 +97,8 @@ async function waitFor(url: string, child: ChildProcess) {
 
 /** `npm run front` in front of the bench server. */
 export async function startBenchFront(backendPort: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/front.ts'], {
+  // Node itself, not the tsx command, whose stop may leave Varnish running (tests/e2e/support/front.ts).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/front.ts'], {
     env: { ...process.env, PORT: String(backendPort), FRONT_PORT: String(FRONT_BENCH_PORT), FRONT_HOST: '127.0.0.1' },
     stdio: 'ignore',
   });

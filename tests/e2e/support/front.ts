@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { E2E_PORT } from '../../../playwright.config';
@@ -12,7 +13,10 @@ export type Front = { stop: () => Promise<void> };
 
 export async function startFront(): Promise<Front> {
   let output = '';
-  const child: ChildProcess = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/front.ts'], {
+  // Node itself, not the tsx command: tsx relays a stop signal only if its child acknowledges it
+  // within 30 ms, and otherwise kills it outright, which on a busy machine leaves Varnish running
+  // without its parent, still answering on the port.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/front.ts'], {
     env: { ...process.env, PORT: String(E2E_PORT), FRONT_PORT: String(FRONT_PORT), FRONT_HOST: '127.0.0.1' },
   });
   child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -33,8 +37,24 @@ export async function startFront(): Promise<Front> {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
+      await portClosed();
     },
   };
+}
+
+/** Resolves once nothing answers on the front's port; a stopped front that still answers is a broken test. */
+async function portClosed(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect(FRONT_PORT, '127.0.0.1');
+      socket.once('connect', () => (socket.destroy(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (!open) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`The front was stopped but something still answers on port ${FRONT_PORT}.`);
 }
 
 /** One of the running front's counters (varnishstat), e.g. MAIN.n_gunzip. */
