@@ -42,6 +42,8 @@ export class SaveLoop {
   private localTimer: ReturnType<typeof setTimeout> | undefined;
   // The id this editor gives the story it creates, made once (see createStory).
   private newStoryId: string | null = null;
+  // A new story changing over to its shared document: see joinShared.
+  private joining = false;
 
   constructor(
     private storyId: string | null,
@@ -54,6 +56,20 @@ export class SaveLoop {
 
   setHost(host: SaveHost): void {
     this.host = host;
+  }
+
+  /**
+   * A new story starts changing over to its shared document (use-join-shared.ts): from this moment
+   * its body and text fields are the document's to save, even before the editor re-renders as
+   * shared. A body saved from here would race the document's own store of the same text and be
+   * refused as stale.
+   */
+  joinShared = (): void => {
+    this.joining = true;
+  };
+
+  private get shared(): boolean {
+    return this.joining || this.host.shared === true;
   }
 
   subscribe = (listener: () => void) => {
@@ -73,7 +89,7 @@ export class SaveLoop {
     this.localTimer = undefined;
     const draft = this.host.getDraft();
     // Written together, the device keeps the shared document itself (shared-local-copy.ts).
-    writeLocalCopy({ storyId: this.storyId, baseVersion: this.version, draft: (this.host.shared ? withoutShared(draft) : draft) as StoryDraft, savedAt: new Date().toISOString() });
+    writeLocalCopy({ storyId: this.storyId, baseVersion: this.version, draft: (this.shared ? withoutShared(draft) : draft) as StoryDraft, savedAt: new Date().toISOString() });
   }
 
   private get unsaved(): boolean {
@@ -90,7 +106,7 @@ export class SaveLoop {
       return;
     }
     const draft = this.host.getDraft();
-    if (!this.host.shared && !draft.headline.trim()) {
+    if (!this.shared && !draft.headline.trim()) {
       this.set({ kind: 'idle', message: 'Add a headline to start saving. Until then your text is kept on this device.' });
       return;
     }
@@ -103,7 +119,7 @@ export class SaveLoop {
             method: 'PUT',
             headers: { 'content-type': 'application/json' },
             // Written together, the save is of the metadata: the body and text fields are the shared document's.
-            body: JSON.stringify({ ...(this.host.shared ? withoutShared(draft) : { ...draft, baseDocSeq: this.docSeq }), baseVersion: this.version, kind, label }),
+            body: JSON.stringify({ ...(this.shared ? withoutShared(draft) : { ...draft, baseDocSeq: this.docSeq }), baseVersion: this.version, kind, label }),
           })
         : await fetch('/api/desk/stories', {
             method: 'POST',

@@ -110,7 +110,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
     onChange: autosave.markDirty,
   });
   const editorRef = useRef<Editor | null>(null);
-  const join = useJoinShared({ joinable, editor: editorRef, saveState: autosave.state, draft: forSaving });
+  const join = useJoinShared({ joinable, editor: editorRef, saveState: autosave.state, draft: forSaving, onJoin: autosave.joinShared });
   const shared = sharedDoc ?? join.joined;
   const sharedState = docState ?? (join.joined ? joinableState : null);
   const readOnlyShare = sharedState?.kind === 'ready' && sharedState.readOnly;

@@ -21,5 +21,6 @@ export function useAutosave(story: { id: string | null; version: number; docSeq?
     resolve: loop.resolve,
     showConflict: loop.showConflict,
     flush: loop.flush,
+    joinShared: loop.joinShared,
   };
 }

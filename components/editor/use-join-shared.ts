@@ -15,8 +15,8 @@ import type { SharedDoc } from './use-shared-doc';
 // shared document connects in the background, and the editor joins it when the two hold the same
 // text (everything typed is saved and nobody else has written since) and typing has paused.
 // Nothing typed is lost at the change: from the check until the joined editor is drawn (a few
-// milliseconds, while neither editor takes keys) the keys pressed are held and typed into it
-// after, with the caret where it was.
+// milliseconds, while neither editor takes keys) the keys pressed and text pasted are held and
+// typed into it after, with the caret where it was.
 
 /** How long typing must have paused before the editor changes over. */
 const PAUSE_MS = 1_500;
@@ -27,9 +27,11 @@ type Options = {
   editor: RefObject<Editor | null>;
   saveState: SaveState;
   draft: () => StoryDraft;
+  /** The change-over has begun: the save loop leaves the body and text fields to the document from now. */
+  onJoin: () => void;
 };
 
-export function useJoinShared({ joinable, editor: editorRef, saveState, draft }: Options) {
+export function useJoinShared({ joinable, editor: editorRef, saveState, draft, onJoin }: Options) {
   const [joined, setJoined] = useState<SharedDoc | null>(null);
   // The editor as it was before the change, with when it was last typed in and whether it had focus.
   const alone = useRef<{ state: EditorState | null; typedAt: number; focused: boolean; held: ReturnType<typeof holdKeys> | null }>({ state: null, typedAt: 0, focused: false, held: null });
@@ -45,11 +47,12 @@ export function useJoinShared({ joinable, editor: editorRef, saveState, draft }:
       if (!editor || editor.isDestroyed || !saved.current || Date.now() - alone.current.typedAt < PAUSE_MS || editor.view.composing) return;
       if (!docHolds(joinable.ydoc, editor.schema, { ...draft(), body: editor.getJSON() })) return;
       alone.current.focused = editor.view.hasFocus();
-      if (alone.current.focused) alone.current.held = holdKeys();
+      alone.current.held = holdKeys({ keys: alone.current.focused });
+      onJoin();
       setJoined(joinable);
     }, CHECK_MS);
     return () => clearInterval(timer);
-  }, [joinable, joined, editorRef, draft]);
+  }, [joinable, joined, editorRef, draft, onJoin]);
 
   /** Called on every transaction of the editor while it is alone. */
   const noteAlone = useCallback((state: EditorState, typed: boolean) => {

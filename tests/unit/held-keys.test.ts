@@ -16,7 +16,7 @@ const press = (target: EventTarget, key: string, init: KeyboardEventInit = {}) =
 
 describe('keys held while the editor is replaced', () => {
   it('are held from the page (focus is nowhere) and typed into the new editor at its caret', () => {
-    const held = holdKeys();
+    const held = holdKeys({ keys: true });
     for (const key of ' and ships queue') expect(press(document.body, key)).toBe(true);
     expect(press(document.body, 'Backspace')).toBe(true);
     expect(press(document.body, 'Enter')).toBe(true);
@@ -33,7 +33,7 @@ describe('keys held while the editor is replaced', () => {
   });
 
   it('let keys meant for a field, a button or a shortcut pass', () => {
-    const held = holdKeys();
+    const held = holdKeys({ keys: true });
     const input = document.body.appendChild(document.createElement('textarea'));
     expect(press(input, 'a')).toBe(false);
     expect(press(document.body, 's', { ctrlKey: true })).toBe(false);
@@ -41,5 +41,38 @@ describe('keys held while the editor is replaced', () => {
     expect(held.keys).toEqual([]);
     held.release();
     input.remove();
+  });
+
+  it('hold a paste into the body, typed or not, and paste it into the new editor through its own paste handling', () => {
+    // jsdom has no ClipboardEvent: a paste event carrying clipboard data, as a browser's does.
+    const paste = (target: EventTarget, text: string, html = '') => {
+      const event = Object.assign(new Event('paste', { bubbles: true, cancelable: true }), { clipboardData: { getData: (type: string) => (type === 'text/html' ? html : text) } });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const body = document.body.appendChild(document.createElement('div'));
+    body.className = 'story-body';
+    const field = document.body.appendChild(document.createElement('input'));
+    const held = holdKeys({ keys: false });
+    expect(press(body, 'a')).toBe(false); // the body had no focus: keys are not held
+    expect(paste(field, 'a headline')).toBe(false); // a paste into a field is the field's
+    expect(paste(body, ' Ships wait offshore.')).toBe(true);
+    expect(paste(body, '', '<p><strong>Talks</strong> resume at noon.</p>')).toBe(true);
+    held.release();
+    expect(paste(body, 'after')).toBe(false);
+    body.remove();
+    field.remove();
+
+    const globals = globalThis as unknown as { ClipboardEvent?: unknown };
+    const had = globals.ClipboardEvent;
+    globals.ClipboardEvent ??= class extends Event {};
+    const editor = new Editor({ element: document.createElement('div'), extensions: storyExtensions(), content: docFromPlainText('Pilots walked out.') });
+    editor.commands.setTextSelection(editor.state.doc.content.size - 1);
+    typeHeld(editor, held.keys);
+    // One pasted paragraph joins the one at the caret, as a paste into the editor does.
+    expect(editor.getText({ blockSeparator: '\n' })).toBe('Pilots walked out. Ships wait offshore.Talks resume at noon.');
+    expect(editor.getHTML()).toContain('<strong>Talks</strong>');
+    editor.destroy();
+    globals.ClipboardEvent = had;
   });
 });

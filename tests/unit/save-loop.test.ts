@@ -57,6 +57,21 @@ function loop(current = { value: draft() }) {
 }
 
 describe('the save loop', () => {
+  it('once a new story starts changing over to its shared document, saves leave the body and text fields to the document, before the editor re-renders as shared', async () => {
+    const saves = loop();
+    saves.markDirty();
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(requests[0]!.body).toMatchObject({ headline: 'Port strike enters second week', baseDocSeq: 0 });
+    expect(requests[0]!.body).toHaveProperty('body');
+
+    saves.joinShared(); // the host still says alone: the editor has not re-rendered yet
+    saves.markDirty();
+    await vi.advanceTimersByTimeAsync(1100);
+    expect(requests).toHaveLength(2);
+    for (const key of ['body', 'headline', 'dek', 'baseDocSeq']) expect(requests[1]!.body).not.toHaveProperty(key);
+    expect(requests[1]!.body).toMatchObject({ bylineIds: ['u1'], kind: 'autosave' });
+  });
+
   it('saves once, a second after typing stops, naming the version it was based on', async () => {
     const saves = loop();
     for (let i = 0; i < 3; i++) {
