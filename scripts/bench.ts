@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAutosave } from '../tests/bench/autosave';
+import { benchDeadlineSaves } from '../tests/bench/deadline';
 import { benchLighthouse } from '../tests/bench/lighthouse';
 import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter';
 import { benchPublishToVisible } from '../tests/bench/publish';
@@ -19,7 +20,7 @@ import { startAppServer, startServerProcess } from './lib/app-server';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
-// `npm run bench -- --only=reading` (or autosave, typing, together, archive, live, wire) runs one part; `--archive=N` sizes the
+// `npm run bench -- --only=reading` (or autosave, typing, together, deadline, archive, live, wire) runs one part; `--archive=N` sizes the
 // large archive (1,000,000 stories by default).
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -65,6 +66,7 @@ async function main() {
   process.env.MASTHEAD_PURGE_SECRET ??= randomBytes(24).toString('base64url');
   if (runs('archive')) await benchArchive();
   if (runs('together')) await benchTogether();
+  if (runs('deadline')) await benchDeadline();
   if (!runs('autosave') && !runs('reading') && !runs('typing') && !runs('live') && !runs('wire')) return;
   const wireDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-wire-'));
   const app = await startAppServer({ port: 3200, pgPort: 55435, name: 'bench', logFile: 'test-results/bench-server.log', env: { MASTHEAD_FRONT_URLS: frontUrl, MASTHEAD_WIRE_DIR: wireDir } });
@@ -134,6 +136,24 @@ async function main() {
     await app.stop();
   }
   if (runs('reading')) await countQueries();
+}
+
+async function benchDeadline() {
+  const app = await startAppServer({ port: 3220, pgPort: 55437, name: 'deadline', logFile: 'test-results/bench-deadline-server.log' });
+  try {
+    const rows = await benchDeadlineSaves(app.baseUrl, app.databaseUrl, app.pid);
+    const [alone] = rows;
+    console.log('\nSaves on deadline (each reporter autosaves once a second through the desk API, ~2 KB bodies, 30 s; baseline: one reporter alone)\n');
+    console.log('  reporters   saves/s   p50 ms   p95 ms   max ms   p95 vs alone   errors   lost   server CPU/save   rows written/save   machine busy');
+    for (const r of rows) {
+      console.log(`  ${String(r.reporters).padStart(9)}   ${r.perSecond.toFixed(1).padStart(7)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}   ${(r.p95 / alone!.p95).toFixed(2).padStart(11)}×   ${String(r.errors).padStart(6)}   ${String(r.lost).padStart(4)}   ${r.serverCpuMsPerSave.toFixed(1).padStart(12)} ms   ${r.rowsPerSave.toFixed(1).padStart(17)}   ${(r.machineBusy * 100).toFixed(0).padStart(10)} %`);
+    }
+    const crowd = rows.at(-1)!;
+    const met = crowd.p95 <= 300 && crowd.errors === 0 && crowd.lost === 0 && crowd.perSecond >= crowd.reporters * 0.95;
+    console.log(`  target: ${crowd.reporters} reporters at p95 ≤ 300 ms, one save each a second, nothing lost: ${met ? 'met' : 'missed'}\n`);
+  } finally {
+    await app.stop();
+  }
 }
 
 async function benchTogether() {

@@ -86,7 +86,10 @@ export async function startServerProcess(options: { port: number; databaseUrl: s
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
   const log = openSync(options.logFile, 'w');
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const server = spawn(path.join('node_modules', '.bin', 'tsx'), ['scripts/server.ts', 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
+  // Node itself rather than the tsx command, which kills a child that is slow to acknowledge a stop.
+  // MASTHEAD_CPU_PROFILE_DIR: the server writes a CPU profile there when it stops (to profile a bench).
+  const profile = process.env.MASTHEAD_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.MASTHEAD_CPU_PROFILE_DIR}`] : [];
+  const server = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/server.ts', 'start', '--port', String(options.port), '--hostname', '127.0.0.1'], {
     stdio: ['ignore', log, log],
     env: {
       ...process.env,
