@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '@/lib/db';
 import { docFromPlainText, countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody } from '@/lib/editor/schema';
-import { refreshSearchVector } from '@/lib/data/search';
 import { recordStoryPath } from '@/lib/data/story-paths';
 import { hashPassword } from '@/lib/passwords';
 import { slugify } from '@/lib/slug';
@@ -125,7 +124,6 @@ export async function seedDemoNewsroom(db: Db, log: (msg: string) => void = cons
         },
       });
       await seedLiveEntries(tx, row.id, story, userIds);
-      await refreshSearchVector(tx, row.id);
       await recordStoryPath(tx, row.id);
       await tx.auditEvent.create({
         data: {

@@ -10,7 +10,6 @@ import { recordRevision } from './revisions';
 import { lockStory, loadStoryFor } from './story-access';
 import { checkFields, columnsOf } from './story-fields';
 import { loadSnapshot } from './story-snapshot';
-import { refreshSearchVector } from './search';
 import { textFieldSchemas } from '@/lib/validations/story';
 import { assertCan, type Viewer } from './viewer';
 
@@ -176,7 +175,6 @@ async function writeStory(tx: Prisma.TransactionClient, storyId: string, changes
   if (!checked) return false;
   const derived = changes.body ? (({ plainText, wordCount }) => ({ body: checked.body as object, plainText, wordCount }))(columnsOf({ ...snapshot, body: checked.body })) : {};
   const after = await tx.story.update({ where: { id: storyId }, data: { ...derived, ...changes.fields, docSeq: { increment: 1 } }, select: { version: true } });
-  await refreshSearchVector(tx, storyId);
   const authorId = editorIds[0];
   if (authorId) {
     await recordRevision(tx, { storyId, authorId, editorIds, kind: 'AUTOSAVE', storyVersion: after.version, snapshot: { ...snapshot, ...changes.fields, body: checked.body } });
