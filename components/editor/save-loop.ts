@@ -1,3 +1,4 @@
+import { newId } from '@/lib/ids';
 import { clearLocalCopy, writeLocalCopy } from './local-copy';
 import { withoutShared } from './use-shared-fields';
 import type { SaveState, ServerStory, StoryDraft } from './types';
@@ -272,19 +273,4 @@ export class SaveLoop {
       clearTimeout(this.timer);
     };
   }
-}
-
-/**
- * A new story's id, made here: "c" and 24 random base-36 characters, the shape of the ids the server
- * makes (cuid), so that every story address looks alike. crypto.getRandomValues works everywhere
- * (crypto.randomUUID only on https and localhost).
- */
-function newId(): string {
-  const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
-  // 252 is the largest multiple of 36 under 256: bytes above it are dropped so every character is equally likely.
-  const chars: string[] = [];
-  while (chars.length < 24) {
-    for (const byte of crypto.getRandomValues(new Uint8Array(32))) if (byte < 252 && chars.length < 24) chars.push(alphabet[byte % 36]!);
-  }
-  return `c${chars.join('')}`;
 }

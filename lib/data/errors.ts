@@ -18,7 +18,8 @@ export class ConflictError extends Error {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'P2002';
+  // P2002 through Prisma, 23505 from a statement sent through the pool.
+  return typeof error === 'object' && error !== null && 'code' in error && (error.code === 'P2002' || error.code === '23505');
 }
 
 /** Input that is well-formed but not acceptable (unknown section, taken slug…); answered with 422. */

@@ -13,7 +13,7 @@ import { loadStoryFor } from './story-access';
 // coalesce, so one author's stream of autosaves keeps at most one revision per ten minutes.
 const AUTOSAVE_WINDOW_MS = 10 * 60 * 1000;
 
-type RevisionInput = {
+export type RevisionInput = {
   storyId: string;
   authorId: string;
   kind: RevisionKind;
@@ -24,22 +24,30 @@ type RevisionInput = {
   editorIds?: string[];
 };
 
-export async function recordRevision(tx: Pick<typeof db, 'revision'>, input: RevisionInput) {
-  const data = { ...input, label: input.label ?? '', snapshot: input.snapshot as unknown as Prisma.InputJsonValue };
+/**
+ * An autosave absorbed by the story's newest revision, when that is the same author's autosave of
+ * the last ten minutes: only the newest may absorb one, so that nothing anyone else saved in
+ * between is folded into it. Its editors gain the new ones, in the order they first edited. One
+ * statement (autosaves come every few seconds), shared by recordRevision and the save's own write
+ * (story-save-write.ts); its values are absorbValues'.
+ */
+export const ABSORB_AUTOSAVE = `
+  UPDATE "Revision" r SET "snapshot" = $3::jsonb, "storyVersion" = $4,
+    "editorIds" = ARRAY(SELECT e FROM (SELECT DISTINCT ON (e) e, n FROM unnest(r."editorIds" || $5::text[]) WITH ORDINALITY AS x(e, n) ORDER BY e, n) first ORDER BY n)
+  WHERE r."id" = (SELECT "id" FROM "Revision" WHERE "storyId" = $1 ORDER BY "createdAt" DESC, "id" DESC LIMIT 1)
+    AND r."kind" = 'AUTOSAVE' AND r."authorId" = $2 AND r."createdAt" > (now() AT TIME ZONE 'UTC') - make_interval(secs => $6::float8)
+  RETURNING r."id"`;
+
+export const absorbValues = (input: RevisionInput) => [input.storyId, input.authorId, JSON.stringify(input.snapshot), input.storyVersion, input.editorIds ?? [], AUTOSAVE_WINDOW_MS / 1000];
+
+/** Files a revision; an autosave may be absorbed instead (ABSORB_AUTOSAVE). */
+export async function recordRevision(tx: Pick<typeof db, 'revision' | '$queryRawUnsafe'>, input: RevisionInput): Promise<{ id: string }> {
   if (input.kind === 'AUTOSAVE') {
-    const latest = await tx.revision.findFirst({
-      where: { storyId: input.storyId },
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, kind: true, authorId: true, createdAt: true, editorIds: true },
-    });
-    // Only the newest revision may absorb an autosave, so that nothing anyone else saved in between
-    // is folded into it.
-    if (latest && latest.kind === 'AUTOSAVE' && latest.authorId === input.authorId && Date.now() - latest.createdAt.getTime() < AUTOSAVE_WINDOW_MS) {
-      const editorIds = [...new Set([...latest.editorIds, ...(input.editorIds ?? [])])];
-      return tx.revision.update({ where: { id: latest.id }, data: { snapshot: data.snapshot, storyVersion: input.storyVersion, editorIds } });
-    }
+    const [absorbed] = await tx.$queryRawUnsafe<{ id: string }[]>(ABSORB_AUTOSAVE, ...absorbValues(input));
+    if (absorbed) return absorbed;
   }
-  return tx.revision.create({ data });
+  const data = { ...input, label: input.label ?? '', snapshot: input.snapshot as unknown as Prisma.InputJsonValue };
+  return tx.revision.create({ data, select: { id: true } });
 }
 
 export type RevisionSummary = {

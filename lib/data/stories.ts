@@ -11,8 +11,9 @@ import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
 import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
 import { recordRevision } from './revisions';
+import { writeSave } from './story-save-write';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { loadStoryFor } from './story-access';
+import { loadStoryFor, storyForSave } from './story-access';
 import { storeSharedBody } from '@/lib/collab/registry';
 import { SHARED_KEYS, columnsWithout, definedOf, sharedOmitted } from './shared-fields';
 import { assertCan, type Viewer } from './viewer';
@@ -193,14 +194,14 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
  */
 export async function saveStory(viewer: Viewer | null, id: string, input: SaveStoryInput): Promise<{ version: number; docSeq?: number; updatedAt: string; slug: string }> {
   assertCan(viewer, 'newsroom.enter');
-  const before = await loadStoryFor(viewer, id, null);
+  const before = await storyForSave(id);
   // A live story is edited through its pending update, which the table judges by its own state.
   const editing = before.status === 'PUBLISHED' && before.updateState ? before.updateState : before.status;
   if (!can(viewer, 'story.edit', { status: editing, authorIds: before.authorIds })) throw new ForbiddenError();
   assertBylinesAllowed(viewer, { status: editing, authorIds: before.authorIds }, input.bylineIds);
-  if (before.status === 'PUBLISHED' && before.updateState) return saveUpdate(viewer, id, { ...before, updateState: before.updateState }, input);
+  if (before.status === 'PUBLISHED' && before.updateState) return saveUpdate(viewer, id, { slug: before.slug, updateState: before.updateState }, input);
   const slug = input.slug || before.slug;
-  if (before.firstPublishedAt && slug !== before.slug) {
+  if (before.published && slug !== before.slug) {
     throw new ValidationError('The slug is part of a published URL: an editor changes it with “Change slug”.', { slug: ['The slug is part of a published URL: an editor changes it with “Change slug”.'] });
   }
   // What a save leaves out (the body, text fields) is written together, in the story's shared
@@ -209,35 +210,25 @@ export async function saveStory(viewer: Viewer | null, id: string, input: SaveSt
   if (shared.length > 0 && input.kind === 'manual') await storeSharedBody(id);
   const stored = shared.length > 0 ? await db.story.findUniqueOrThrow({ where: { id }, select: Object.fromEntries(shared.map((key) => [key, true])) }) : {};
   const fields: StoryFields = { ...(stored as Partial<StoryFields>), ...definedOf(input) } as StoryFields;
-  const checked = await stampedBy(viewer, id, await checkFields(fields), 'body');
+  const checked = await stampedBy(viewer, id, await checkFields(fields, { sectionId: before.sectionId, activeBylineIds: before.activeAuthorIds }), 'body');
   // A field sent from outside the shared document must start from the last one written there.
   const checksDoc = shared.length < SHARED_KEYS.length && input.baseDocSeq !== undefined;
   try {
-    return await db.$transaction(async (tx) => {
-      const { count } = await tx.story.updateMany({
-        where: { id, version: input.baseVersion, status: before.status, ...(checksDoc ? { docSeq: input.baseDocSeq } : {}) },
-        data: { ...columnsWithout(columnsOf(snapshotOf(checked, slug)), shared), version: { increment: 1 } },
-      });
-      if (count === 0) {
-        const current = await tx.story.findUnique({ where: { id }, select: editSelect });
-        if (!current) throw new NotFoundError('That story does not exist.');
-        throw new VersionConflictError(
-          'Someone else saved this story after you started editing.',
-          toEditable(viewer, current),
-        );
-      }
-      await writeRelations(tx, id, input);
-      const after = await tx.story.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true, docSeq: true } });
-      await recordRevision(tx, {
-        storyId: id,
-        authorId: viewer.id,
-        kind: input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE',
-        storyVersion: after.version,
-        snapshot: snapshotOf(checked, slug),
-        label: input.label,
-      });
-      return { version: after.version, docSeq: after.docSeq, updatedAt: after.updatedAt.toISOString(), slug };
+    const kind = input.kind === 'manual' ? 'MANUAL' : 'AUTOSAVE';
+    const after = await writeSave({
+      storyId: id,
+      where: { version: input.baseVersion, status: before.status, ...(checksDoc ? { docSeq: input.baseDocSeq } : {}) },
+      columns: columnsWithout(columnsOf(snapshotOf(checked, slug)), shared),
+      relations: input,
+      before: { bylineIds: before.authorIds, tagSlugs: before.tagSlugs },
+      revision: { storyId: id, authorId: viewer.id, kind, snapshot: snapshotOf(checked, slug), label: input.label },
     });
+    if (!after) {
+      const current = await db.story.findUnique({ where: { id }, select: editSelect });
+      if (!current) throw new NotFoundError('That story does not exist.');
+      throw new VersionConflictError('Someone else saved this story after you started editing.', toEditable(viewer, current));
+    }
+    return { version: after.version, docSeq: after.docSeq, updatedAt: after.updatedAt.toISOString(), slug };
   } catch (error) {
     slugTaken(error);
   }

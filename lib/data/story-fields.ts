@@ -8,7 +8,6 @@ import type { StoryFields } from '@/lib/validations/story';
 import { embedIds, embedsFor } from './body-embeds';
 import { bodyImageSelect, imageIds, withLibraryImages } from './body-images';
 import { ForbiddenError, ValidationError } from './errors';
-import { refreshSearchVector } from './search';
 import type { StorySnapshot } from './story-snapshot';
 import { resolveTags } from './tags';
 import type { Viewer } from './viewer';
@@ -25,24 +24,27 @@ export function assertBylinesAllowed(viewer: Viewer, ref: StoryRef, bylineIds: r
 
 export type CheckedFields = { fields: StoryFields; body: Doc };
 
-/** Checks what a plain schema cannot: the body tree, and that referenced rows exist. */
-export async function checkFields(fields: StoryFields): Promise<CheckedFields> {
+/**
+ * Checks what a plain schema cannot: the body tree, and that referenced rows exist. Only what there
+ * is to check is read: no image, no query for images; what the story already has (`stored`: its
+ * section, there by the foreign key, and bylines of people just read as active) is not asked again.
+ */
+export async function checkFields(fields: StoryFields, stored: { sectionId?: string | null; activeBylineIds?: string[] } = {}): Promise<CheckedFields> {
   const errors: Record<string, string[]> = {};
   const body = parseBody(fields.body);
   if (!body.ok) errors.body = [body.error];
 
+  const unknownBylines = [...new Set(fields.bylineIds)].filter((id) => !stored.activeBylineIds?.includes(id));
+  const mediaIds = [fields.featuredImageId, ...(body.ok ? imageIds(body.doc) : [])].filter((x): x is string => !!x);
   const [section, people, media, embeds] = await Promise.all([
-    fields.sectionId ? db.section.count({ where: { id: fields.sectionId } }) : 1,
-    db.user.findMany({ where: { id: { in: fields.bylineIds }, active: true }, select: { id: true } }),
-    db.media.findMany({
-      where: { id: { in: [fields.featuredImageId, ...(body.ok ? imageIds(body.doc) : [])].filter((x): x is string => !!x) } },
-      select: bodyImageSelect,
-    }),
+    fields.sectionId && fields.sectionId !== stored.sectionId ? db.section.count({ where: { id: fields.sectionId } }) : 1,
+    unknownBylines.length > 0 ? db.user.findMany({ where: { id: { in: unknownBylines }, active: true }, select: { id: true } }) : [],
+    mediaIds.length > 0 ? db.media.findMany({ where: { id: { in: mediaIds } }, select: bodyImageSelect }) : [],
     body.ok ? embedsFor(db, body.doc) : null,
   ]);
   if (!section) errors.sectionId = ['Choose one of the newsroom’s sections.'];
   if (new Set(fields.bylineIds).size !== fields.bylineIds.length) errors.bylineIds = ['Each person can appear in the byline once.'];
-  else if (people.length !== fields.bylineIds.length) errors.bylineIds = ['Bylines must be active members of the newsroom.'];
+  else if (people.length !== unknownBylines.length) errors.bylineIds = ['Bylines must be active members of the newsroom.'];
   const known = new Map(media.map((m) => [m.id, m]));
   if (fields.featuredImageId) {
     const image = known.get(fields.featuredImageId);
@@ -91,13 +93,15 @@ export function columnsOf(snapshot: StorySnapshot) {
   return { ...columns, plainText, wordCount: countWords(plainText) };
 }
 
-/** Replaces the story's bylines and tags with the given ones, and refreshes its search vector. */
+/** What a story's relations were before a write: its bylines in order and its tags' slugs. */
+export type StoredRelations = { bylineIds: string[]; tagSlugs: string[] };
+
+/** Replaces the story's bylines and tags with the given ones (a save writes only those that changed: story-save-write.ts). */
 export async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: Pick<StoryFields, 'tags' | 'bylineIds'>) {
   const tagIds = await resolveTags(tx, fields.tags);
   await tx.storyAuthor.deleteMany({ where: { storyId } });
   await tx.storyAuthor.createMany({ data: fields.bylineIds.map((userId, position) => ({ storyId, userId, position })) });
   await tx.storyTag.deleteMany({ where: { storyId } });
   await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
-  await refreshSearchVector(tx, storyId);
 }
 

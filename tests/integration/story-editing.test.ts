@@ -104,6 +104,37 @@ describe('saving a story', () => {
     expect(v).toBe(6);
   });
 
+  it('writes what a save changed: the text and its search vector in one row write, bylines and tags only when they change', async () => {
+    const colleague = await makeUser('REPORTER');
+    const { id } = await createStory(reporter, fields({ tags: ['Harbour', 'Port'] }));
+    // Row versions (ctid) of the story's relations: a rewrite gives them new ones.
+    const relations = async () => (await db.$queryRaw<{ rows: string }[]>`
+      SELECT (SELECT string_agg(ctid::text || "userId", ',' ORDER BY position) FROM "StoryAuthor" WHERE "storyId" = ${id}) || ' | ' ||
+             (SELECT string_agg(ctid::text, ',' ORDER BY ctid) FROM "StoryTag" WHERE "storyId" = ${id}) AS rows`)[0]!.rows;
+    const vectorIsCurrent = async () => (await db.$queryRaw<{ same: boolean }[]>`
+      SELECT "searchVector" = setweight(to_tsvector('english', headline), 'A') || setweight(to_tsvector('english', dek), 'B') || setweight(to_tsvector('english', "plainText"), 'C') AS same
+      FROM "Story" WHERE id = ${id}`)[0]!.same;
+    expect(await vectorIsCurrent()).toBe(true);
+    const start = await relations();
+
+    // The text only (tags spelt differently are the same tags): no relation is rewritten.
+    let v = (await save(reporter, id, 1, { tags: ['port', 'HARBOUR'], body: docFromPlainText('Dredgers arrived overnight.'), dek: 'Cranes idle' })).version;
+    expect(await relations()).toBe(start);
+    expect(await vectorIsCurrent()).toBe(true);
+    expect((await db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM "Story" WHERE id = ${id} AND "searchVector" @@ to_tsquery('english', 'dredgers & cranes')`)[0]!.n).toBe(1n);
+
+    // A byline added, then the order changed: rewritten each time, in the order given.
+    v = (await save(reporter, id, v, { bylineIds: [reporter.id, colleague.id] })).version;
+    v = (await save(reporter, id, v, { bylineIds: [colleague.id, reporter.id] })).version;
+    expect((await getStoryForEdit(reporter, id)).bylineIds).toEqual([colleague.id, reporter.id]);
+    const afterBylines = await relations();
+    expect(afterBylines).not.toBe(start);
+    // A tag removed: the tags are rewritten, the bylines not.
+    await save(reporter, id, v, { bylineIds: [colleague.id, reporter.id], tags: ['Harbour'] });
+    expect((await getStoryForEdit(reporter, id)).tags).toEqual(['Harbour']);
+    expect((await relations()).split(' | ')[0]).toBe(afterBylines.split(' | ')[0]);
+  });
+
   it('normalises tags: case and spacing variants are one tag, new tags are created', async () => {
     const { id } = await createStory(reporter, fields({ tags: ['North Korea', ' north   korea', 'NORTH KOREA', 'Diplomacy'] }));
     const story = await getStoryForEdit(reporter, id);
