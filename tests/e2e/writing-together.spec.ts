@@ -215,12 +215,21 @@ test('when WebSockets are blocked the editor says so and saves the usual way', a
 test('edits typed while the connection is down are kept on the device, and merge with the others when the story is opened again', async ({ browser }) => {
   const id = await draft();
   const context = await browser.newContext({ storageState: storageStateFor('reporter'), baseURL: shared.baseUrl });
-  // The reporter's sockets go through here; `down` cuts them and refuses new ones.
+  // The reporter's sockets go through here; `down` cuts them and refuses new ones. Messages are
+  // passed on by hand so that from the moment `down` is set nothing crosses in either direction,
+  // as on a cut line: a page still sending before its socket's close reaches it must not get
+  // through (the automatic forwarding did, and the server stored the 'offline' edit).
   let down = false;
   const sockets: WebSocketRoute[] = [];
   await context.routeWebSocket(/\/api\/collab/, (ws) => {
     if (down) return void ws.close();
-    ws.connectToServer();
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      if (!down) server.send(message);
+    });
+    server.onMessage((message) => {
+      if (!down) ws.send(message);
+    });
     sockets.push(ws);
   });
   const page = await context.newPage();
