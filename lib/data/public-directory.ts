@@ -2,9 +2,11 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { cached } from '@/lib/cache/tagged-cache';
 import { cacheKeys } from '@/lib/cache/keys';
+import { withLiveCounts } from './live-link-counts';
 
 // The public directory of sections, tags and authors: only those readers can reach a story through.
-// "Live" is read from the links' own copy of their story's publication (liveAt, kept by triggers).
+// "Live" is read from the links' own copy of their story's publication (liveAt, kept by triggers),
+// and the lists' counts from the counters the link tables' triggers keep beside it.
 
 export type PublicSection = { name: string; slug: string };
 export type PublicTag = { name: string; slug: string; storyCount: number };
@@ -22,13 +24,15 @@ export const getPublicSection = cached(
   ([slug]) => [cacheKeys.directory, cacheKeys.section(slug)],
 );
 
+// The lists read each row's count of live stories, kept by triggers on the link tables (a publish
+// empties their cache, and counting a million-story archive's links again took seconds).
 async function readTags(): Promise<PublicTag[]> {
-  const rows = await db.tag.findMany({
-    where: { stories: { some: { liveAt: { lte: new Date() } } } },
-    orderBy: { name: 'asc' },
-    select: { name: true, slug: true, _count: { select: { stories: { where: { liveAt: { lte: new Date() } } } } } },
-  });
-  return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t._count.stories }));
+  const rows = await withLiveCounts('tag', (counts) =>
+    db.$queryRawUnsafe<{ id: string; name: string; slug: string; n: number; rows: number }[]>(
+      `SELECT t."id", t."name", t."slug", c."n", c."rows" FROM ${counts} c JOIN "Tag" t ON t."id" = c."ownerId" ORDER BY t."name"`,
+    ),
+  );
+  return rows.map((t) => ({ name: t.name, slug: t.slug, storyCount: t.n }));
 }
 
 /** Tags with at least one published story. */
@@ -58,12 +62,12 @@ export const getPublicTag = cached(
 );
 
 async function readAuthors(): Promise<PublicAuthor[]> {
-  const rows = await db.user.findMany({
-    where: { bylines: { some: { liveAt: { lte: new Date() } } } },
-    orderBy: { name: 'asc' },
-    select: { name: true, slug: true, bio: true, _count: { select: { bylines: { where: { liveAt: { lte: new Date() } } } } } },
-  });
-  return rows.map((u) => ({ name: u.name, slug: u.slug, bio: u.bio, storyCount: u._count.bylines }));
+  const rows = await withLiveCounts('author', (counts) =>
+    db.$queryRawUnsafe<{ id: string; name: string; slug: string; bio: string; n: number; rows: number }[]>(
+      `SELECT u."id", u."name", u."slug", u."bio", c."n", c."rows" FROM ${counts} c JOIN "User" u ON u."id" = c."ownerId" ORDER BY u."name"`,
+    ),
+  );
+  return rows.map((u) => ({ name: u.name, slug: u.slug, bio: u.bio, storyCount: u.n }));
 }
 
 /** People with at least one published story: a byline is public, a newsroom account is not. */

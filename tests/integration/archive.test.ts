@@ -70,6 +70,18 @@ describe('the generated archive', () => {
                 WHERE t."liveAt" IS DISTINCT FROM CASE WHEN s.status = 'PUBLISHED' THEN s."publishedAt" END) AS "wrongLive"`,
     );
     expect(links).toEqual({ unbylined: '0', untagged: '0', wrongLive: '0' });
+    // The public lists' counts of live stories, folded to one row per tag and author after the COPY.
+    const counts = await one<{ rows: string; owners: string; wrong: string }>(
+      `SELECT (SELECT count(*) FROM "LiveLinkCount") AS rows,
+              (SELECT count(DISTINCT ("kind", "ownerId")) FROM "LiveLinkCount") AS owners,
+              (SELECT count(*) FROM (
+                 SELECT "tagId" AS id, count(*) AS n FROM "StoryTag" WHERE "liveAt" IS NOT NULL GROUP BY 1
+                 UNION ALL SELECT "userId", count(*) FROM "StoryAuthor" WHERE "liveAt" IS NOT NULL GROUP BY 1) l
+               FULL JOIN (SELECT "ownerId" AS id, sum("n") AS n FROM "LiveLinkCount" GROUP BY 1) c USING (id)
+               WHERE l.n IS DISTINCT FROM c.n) AS wrong`,
+    );
+    expect(counts.wrong).toBe('0');
+    expect(counts.rows).toBe(counts.owners);
     // Every story has its address; a few have an older one that now redirects.
     const paths = await one<{ missing: string; extra: string }>(
       `SELECT (SELECT count(*) FROM "Story" s JOIN "Section" x ON x.id = s."sectionId" WHERE NOT EXISTS (SELECT 1 FROM "StoryPath" p WHERE p.path = x.slug || '/' || s.slug)) AS missing,
