@@ -6,7 +6,7 @@ import { withLiveCounts } from './live-link-counts';
 
 // The public directory of sections, tags and authors: only those readers can reach a story through.
 // "Live" is read from the links' own copy of their story's publication (liveAt, kept by triggers),
-// and the lists' counts from the counters the link tables' triggers keep beside it.
+// and the lists' counts from the changes the link tables' triggers append (live-link-counts.ts).
 
 export type PublicSection = { name: string; slug: string };
 export type PublicTag = { name: string; slug: string; storyCount: number };
@@ -24,8 +24,8 @@ export const getPublicSection = cached(
   ([slug]) => [cacheKeys.directory, cacheKeys.section(slug)],
 );
 
-// The lists read each row's count of live stories, kept by triggers on the link tables (a publish
-// empties their cache, and counting a million-story archive's links again took seconds).
+// The lists sum each tag's or author's changes in live stories (a publish empties their cache, and
+// counting a million-story archive's links again took seconds).
 async function readTags(): Promise<PublicTag[]> {
   const rows = await withLiveCounts('tag', (counts) =>
     db.$queryRawUnsafe<{ id: string; name: string; slug: string; n: number; rows: number }[]>(
