@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { dropDatabase, ensureDatabase } from './postgres';
@@ -81,7 +82,19 @@ export async function startAppServer(options: {
  * One production server process (scripts/server.ts, as `npm start` runs it) on an existing,
  * migrated database: what startAppServer starts, and what a test of several instances adds.
  */
+/** Whether something already listens on 127.0.0.1:port. */
+function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export async function startServerProcess(options: { port: number; databaseUrl: string; logFile: string; env?: Record<string, string>; authSecret?: string }) {
+  // Waiting for the URL to answer would otherwise accept another server already on the port (one
+  // another test file started), and the caller would test that server and its database.
+  if (await portAnswers(options.port)) throw new Error(`Port ${options.port} is already in use: another server is listening there.`);
   mkdirSync(path.dirname(options.logFile), { recursive: true });
   const mediaDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-media-'));
   const log = openSync(options.logFile, 'w');

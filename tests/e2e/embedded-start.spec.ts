@@ -4,13 +4,14 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PORTS } from './support/ports';
 
 // The first-run instructions, followed on the embedded database as an operator would: `npm start`
 // with no DATABASE_URL, then `npm run user:create` in a second terminal while it runs. The second
 // command must use the running server's PostgreSQL, not stop it: the server keeps its database and
 // the new admin signs in.
 
-const PORT = 3160;
+const PORT = PORTS.embeddedStart;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: 'night-editor@example.org', name: 'Noor Haddad', password: 'lanterns along the harbour wall' };
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'masthead-embedded-start-'));

@@ -4,13 +4,14 @@ import path from 'node:path';
 import { expect, test, type Browser } from '@playwright/test';
 import pg from 'pg';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
+import { PORTS } from './support/ports';
 
 // A new installation, started the way an operator starts it (`npm start`) on an empty database:
 // no demo accounts, instructions to create the first admin, `npm run user:create`, and the limits
 // that only a server of its own can show (the main e2e server runs with them lifted). It trusts one
 // proxy hop, so each test can speak from an address of its own through X-Forwarded-For.
 
-const PORT = 3150;
+const PORT = PORTS.firstRun;
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN = { email: 'first-admin@example.org', name: 'Dana Whitfield', password: 'harbour lights over slate roofs' };
 let server: ChildProcess;

@@ -3,6 +3,7 @@ import { startServerProcess } from '../../scripts/lib/app-server';
 import { createApprovedStory, query } from './support/db';
 import { body, paragraphs } from './support/editor';
 import { storageStateFor } from './support/roles';
+import { PORTS } from './support/ports';
 
 // Two instances on one PostgreSQL, as behind a load balancer: a story published through one is
 // on the other's public pages at once, cached article pages included (each instance keeps its own
@@ -14,7 +15,7 @@ test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
   // Starting a server (migrations included) can take over a minute on a busy machine.
   test.setTimeout(180_000);
-  second = await startServerProcess({ port: 3160, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log', authSecret: process.env.E2E_AUTH_SECRET });
+  second = await startServerProcess({ port: PORTS.secondInstance, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: 'test-results/second-server.log', authSecret: process.env.E2E_AUTH_SECRET });
 });
 test.afterAll(async () => {
   await second?.stop();

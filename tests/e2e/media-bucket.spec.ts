@@ -5,6 +5,7 @@ import { S3Storage } from '../../lib/media/s3-storage';
 import { S3_KEYS, startLocalS3, type LocalS3 } from '../support/s3-server';
 import { createApprovedStory, query } from './support/db';
 import { storageStateFor, type RoleName } from './support/roles';
+import { PORTS } from './support/ports';
 
 // Several machines, one media store: two instances on one PostgreSQL, each with a media folder of
 // its own (startServerProcess makes one per process) and both pointed at one bucket on a real S3
@@ -23,8 +24,8 @@ test.beforeAll(async () => {
   const options = (port: number, name: string, env: Record<string, string> = {}) => ({ port, databaseUrl: process.env.E2E_DATABASE_URL!, logFile: `test-results/${name}-server.log`, authSecret: process.env.E2E_AUTH_SECRET, env: { ...s3.env, ...env } });
   // The second sends readers' browsers to the bucket itself for images (s3rver answers unsigned GETs).
   [first, second] = await Promise.all([
-    startServerProcess(options(3220, 'bucket-first')),
-    startServerProcess(options(3221, 'bucket-second', { MASTHEAD_MEDIA_PUBLIC_URL: `${s3.endpoint}/${s3.bucket}` })),
+    startServerProcess(options(PORTS.bucketFirst, 'bucket-first')),
+    startServerProcess(options(PORTS.bucketSecond, 'bucket-second', { MASTHEAD_MEDIA_PUBLIC_URL: `${s3.endpoint}/${s3.bucket}` })),
   ]);
 });
 test.afterAll(async () => {

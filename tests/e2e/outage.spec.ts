@@ -7,6 +7,7 @@ import { startServerProcess } from '../../scripts/lib/app-server';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
 import { Session } from '../bench/http';
 import { startPgRelay, type PgRelay } from './support/pg-relay';
+import { PORTS } from './support/ports';
 
 // A database outage, on a production server of its own whose connections to PostgreSQL pass
 // through a relay the test cuts for five seconds while readers and an autosaving reporter keep
@@ -14,7 +15,7 @@ import { startPgRelay, type PgRelay } from './support/pg-relay';
 // seconds; no acknowledged save is lost; everything, the job queue included, is back within ten
 // seconds of the database's return. The figures are printed.
 
-const PORT = 3170;
+const PORT = PORTS.outage;
 const OUTAGE_MS = 5_000;
 const database = `masthead_outage_${Date.now().toString(36)}`;
 let adminUrl: string;

@@ -3,12 +3,13 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { PORTS } from './support/ports';
 
 // `npm start` on its own embedded PostgreSQL, stopped the way a terminal stops it: Ctrl-C sends
 // SIGINT to the whole foreground process group. The job queue stops first, then Next, then
 // PostgreSQL, one line each, and nothing else is printed (no stack traces).
 
-const PORT = 3190;
+const PORT = PORTS.shutdown;
 
 test('Ctrl-C stops the job queue, then Next, then PostgreSQL, one line each', async () => {
   test.setTimeout(240_000);

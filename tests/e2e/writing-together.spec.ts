@@ -5,6 +5,7 @@ import { createTestUser, query } from './support/db';
 import { signIn } from './support/sign-in';
 import { body, expectSaved, paragraphs, saveStatus } from './support/editor';
 import { ROLES, storageStateFor, type RoleName } from './support/roles';
+import { PORTS } from './support/ports';
 
 // Writing together: a reporter and an editor in the same draft at the same time, on an instance
 // with MASTHEAD_COLLABORATION=on (started here, on the suite's database and signing secret).
@@ -14,7 +15,7 @@ test.describe.configure({ timeout: 120_000 });
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   shared = await startServerProcess({
-    port: 3170,
+    port: PORTS.writingTogether,
     databaseUrl: process.env.E2E_DATABASE_URL!,
     logFile: 'test-results/collab-server.log',
     authSecret: process.env.E2E_AUTH_SECRET,
@@ -39,11 +40,19 @@ async function draft(authorId?: string): Promise<string> {
   return id;
 }
 
+/**
+ * How long a freshly opened page may take to be bound to the shared document: it loads, hydrates,
+ * opens its socket and syncs. On the CI machine, with the whole suite running, that alone took
+ * over ten seconds (loading 9 s, the socket's first message 6 s after the load); the page's own
+ * limit for the connection (5 s from when it starts connecting) still applies within it.
+ */
+const BOUND = { timeout: 25_000 };
+
 async function open(browser: Browser, role: RoleName, id: string): Promise<Page> {
   const page = await (await browser.newContext({ storageState: storageStateFor(role), baseURL: shared.baseUrl })).newPage();
   await page.goto(`/newsroom/stories/${id}`);
   // Bound to the shared document: editable, no longer "Connecting".
-  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true', BOUND);
   return page;
 }
 
@@ -111,7 +120,7 @@ test('a reporter and an editor type into the same draft at once, in different pa
   await expect.poll(async () => (await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).toBe(final.join('\n\n'));
   await reporter.screenshot({ path: 'tests/e2e/screenshots/writing-together.png', fullPage: true });
   await reporter.reload();
-  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true', BOUND);
   expect(await paragraphs(reporter)).toEqual(final);
   // No conflict: nobody was asked to choose between versions.
   await expect(reporter.getByText('someone else saved this story')).toHaveCount(0);
@@ -153,7 +162,7 @@ test('the headline and dek are written together too: both people type in one hea
   await expect(reporter.getByText('someone else saved this story')).toHaveCount(0);
   await reporter.screenshot({ path: 'tests/e2e/screenshots/writing-together-headline.png' });
   await reporter.reload();
-  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(reporter)).toHaveAttribute('contenteditable', 'true', BOUND);
   await expect(headline(reporter)).toHaveValue(both);
 });
 
@@ -215,15 +224,19 @@ test('when WebSockets are blocked the editor says so and saves the usual way', a
 test('edits typed while the connection is down are kept on the device, and merge with the others when the story is opened again', async ({ browser }) => {
   const id = await draft();
   const context = await browser.newContext({ storageState: storageStateFor('reporter'), baseURL: shared.baseUrl });
-  // The reporter's sockets go through here; `down` cuts them and refuses new ones. Messages are
-  // passed on by hand so that from the moment `down` is set nothing crosses in either direction,
-  // as on a cut line: a page still sending before its socket's close reaches it must not get
-  // through (the automatic forwarding did, and the server stored the 'offline' edit).
+  // The reporter's sockets go through here; `down` cuts them and refuses new ones. Messages of the
+  // sockets opened before the cut are passed on by hand so that from the moment `down` is set
+  // nothing crosses in either direction, as on a cut line: a page still sending before its
+  // socket's close reaches it must not get through (the automatic forwarding did, and the server
+  // stored the 'offline' edit). Sockets opened once the line is back are forwarded automatically,
+  // without a round trip through this process for every message.
   let down = false;
+  let back = false;
   const sockets: WebSocketRoute[] = [];
   await context.routeWebSocket(/\/api\/collab/, (ws) => {
     if (down) return void ws.close();
     const server = ws.connectToServer();
+    if (back) return;
     ws.onMessage((message) => {
       if (!down) server.send(message);
     });
@@ -234,7 +247,7 @@ test('edits typed while the connection is down are kept on the device, and merge
   });
   const page = await context.newPage();
   await page.goto(`/newsroom/stories/${id}`);
-  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true', BOUND);
   const editor = await open(browser, 'editor', id);
 
   down = true;
@@ -251,10 +264,10 @@ test('edits typed while the connection is down are kept on the device, and merge
   await page.close();
   expect((await query<{ plainText: string }>('SELECT "plainText" FROM "Story" WHERE id = $1', [id]))[0]!.plainText).not.toContain('Typed offline');
 
-  down = false;
+  [down, back] = [false, true];
   const again = await context.newPage();
   await again.goto(`/newsroom/stories/${id}`);
-  await expect(body(again)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(again)).toHaveAttribute('contenteditable', 'true', BOUND);
   const expected = [`${FIRST} Editor was here.`, `${SECOND} Typed offline.`];
   await expect.poll(() => paragraphs(again)).toEqual(expected);
   await expect.poll(() => paragraphs(editor)).toEqual(expected);
@@ -272,7 +285,7 @@ test('a session ended elsewhere closes its connection, and the editor stops taki
   await signIn(page, person.email, person.password);
   await expect(page).toHaveURL(/\/newsroom$/);
   await page.goto(`/newsroom/stories/${id}`);
-  await expect(body(page)).toHaveAttribute('contenteditable', 'true');
+  await expect(body(page)).toHaveAttribute('contenteditable', 'true', BOUND);
   // Signed out everywhere (as "Sign out everywhere" or an admin's deactivation does).
   await query('DELETE FROM "UserSession" WHERE "userId" = $1', [person.id]);
   await expect(page.getByRole('alert').filter({ hasText: 'You can no longer edit this story here' })).toBeVisible({ timeout: 15_000 });
