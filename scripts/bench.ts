@@ -14,6 +14,7 @@ import { benchArchivePages, countArchivePages, type PageStatements, type PageTim
 import { benchLiveBlog } from '../tests/bench/live';
 import { benchTyping } from '../tests/bench/typing';
 import { benchWire } from '../tests/bench/wire';
+import { benchStoryDocStore } from '../tests/bench/story-doc-store';
 import { benchWritingTogether } from '../tests/bench/writing-together';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer, startServerProcess } from './lib/app-server';
@@ -173,9 +174,19 @@ async function benchTogether() {
     console.log(`  server over ${c.seconds} s: ${(c.serverCpu * 100).toFixed(0)}% of one core; memory ${c.rssBefore.toFixed(0)} → ${c.rssDuring.toFixed(0)} MiB`);
     const d = r.documents;
     console.log(`\n  ${d.count} documents open (800 words each): server memory ${d.rssBefore.toFixed(0)} → ${d.rssAfter.toFixed(0)} MiB, ${(((d.rssAfter - d.rssBefore) * 1024) / d.count).toFixed(0)} KiB per document (target ≤ 1 GiB in all)\n`);
+    await printStoreCost(app.databaseUrl);
   } finally {
     await app.stop();
   }
+}
+
+/** One store of a shared document, one typed character each, by the story's length. */
+async function printStoreCost(databaseUrl: string) {
+  const rows = await benchStoryDocStore(databaseUrl);
+  const base = rows[0]!;
+  console.log('  storing the shared document (one character more each time)   p50 ms   p95 ms   p50 vs shortest');
+  for (const r of rows) console.log(`  ${`${r.words} words (state ${r.stateKiB.toFixed(0)} KiB)`.padEnd(60)} ${ms(r.p50)} ${ms(r.p95)}   ${(r.p50 / base.p50).toFixed(2).padStart(10)}×`);
+  console.log('  (the store reads, merges and writes the whole state and compares the whole body: its cost follows the story, not the change)\n');
 }
 
 const row = (r: WrkResult, base: WrkResult) =>

@@ -1,0 +1,54 @@
+import * as Y from 'yjs';
+import { BODY_FIELD } from '@/lib/collab/body-field';
+import { percentile } from './http';
+import { storyOf } from './typing';
+
+// The cost of one store of a shared document (storeStoryDoc, which the collaboration server calls
+// debounced after edits) in stories of growing length, each store holding one more typed character,
+// called from this process on the bench's database. The ratio to the shortest story shows how far
+// the cost follows the story's size rather than the change's.
+
+export type StoreRow = { words: number; stateKiB: number; p50: number; p95: number };
+
+export async function benchStoryDocStore(databaseUrl: string, sizes = [100, 1_000, 5_000, 30_000], stores = 40): Promise<StoreRow[]> {
+  const previous = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = databaseUrl;
+  const { db } = await import('@/lib/db');
+  const { createStory } = await import('@/lib/data/stories');
+  const { openStoryDoc, storeStoryDoc } = await import('@/lib/data/story-docs');
+  const rows: StoreRow[] = [];
+  try {
+    const reporter = await db.user.findUniqueOrThrow({ where: { email: 'reporter@example.com' }, select: { id: true, role: true, active: true, name: true, email: true } });
+    const section = await db.section.findUniqueOrThrow({ where: { slug: 'world' }, select: { id: true } });
+    for (const words of sizes) {
+      const story = await createStory(reporter, {
+        headline: `Store bench ${words} ${Date.now()}`, dek: '', slug: '', sectionId: section.id, tags: [], bylineIds: [reporter.id],
+        creditLine: '', dateline: '', seoTitle: '', seoDescription: '', featuredImageId: null,
+        body: storyOf(words) as never,
+      });
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, (await openStoryDoc(story.id)).state);
+      // The first paragraph's text, where each store's new character is typed.
+      const text = (doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+      const times: number[] = [];
+      let state = Y.encodeStateAsUpdate(doc);
+      for (let i = 0; i < stores; i++) {
+        text.insert(text.length, 'x');
+        state = Y.encodeStateAsUpdate(doc);
+        const t0 = performance.now();
+        await storeStoryDoc(story.id, state, [reporter.id]);
+        times.push(performance.now() - t0);
+      }
+      doc.destroy();
+      const sorted = times.slice(5).sort((a, b) => a - b);
+      rows.push({ words, stateKiB: state.byteLength / 1024, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
+    }
+  } finally {
+    const { stopBoss } = await import('@/lib/jobs/boss');
+    await stopBoss();
+    await db.$disconnect();
+    if (previous === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = previous;
+  }
+  return rows;
+}
