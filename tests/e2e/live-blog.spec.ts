@@ -20,8 +20,10 @@ async function post(page: Page, text: string, options: { headline?: string; keyE
   await expect(composer.getByRole('textbox', { name: 'Entry', exact: true })).toHaveText('');
 }
 
-// Two polls of the open page (10 to 15 s each) besides the posting.
-test.describe.configure({ timeout: 150_000 });
+// Two polls of the open page (10 to 15 s each) besides the posting, and up to 40 s for the open
+// page to learn that coverage ended: on the loaded CI machine the steps before that last wait
+// alone took 146 s.
+test.describe.configure({ timeout: 240_000 });
 
 test('an editor publishes a live blog and a reporter on its byline posts three entries: an open page offers new updates, readers without JavaScript see them on reload, live.json and JSON-LD carry them; withdraw and End coverage follow', async ({ page, browser }) => {
   const headline = `Lima summit day, live ${Date.now()}`;
