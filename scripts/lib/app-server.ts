@@ -78,10 +78,6 @@ export async function startAppServer(options: {
   };
 }
 
-/**
- * One production server process (scripts/server.ts, as `npm start` runs it) on an existing,
- * migrated database: what startAppServer starts, and what a test of several instances adds.
- */
 /** Whether something already listens on 127.0.0.1:port. */
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -91,8 +87,12 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * One production server process (scripts/server.ts, as `npm start` runs it) on an existing,
+ * migrated database: what startAppServer starts, and what a test of several instances adds.
+ */
 export async function startServerProcess(options: { port: number; databaseUrl: string; logFile: string; env?: Record<string, string>; authSecret?: string }) {
-  // Waiting for the URL to answer would otherwise accept another server already on the port (one
+  // Waiting for the URL to answer would otherwise accept a server already on the port (one that
   // another test file started), and the caller would test that server and its database.
   if (await portAnswers(options.port)) throw new Error(`Port ${options.port} is already in use: another server is listening there.`);
   mkdirSync(path.dirname(options.logFile), { recursive: true });

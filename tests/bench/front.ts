@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
+import { withDataLayer } from './data-layer';
 import { percentile } from './http';
 
 // The reading path at scale: the article through each layer, measured with wrk side by side in one
@@ -122,25 +123,23 @@ export async function benchFrontChanges(originUrl: string, frontUrl: string, dat
   if (!process.env.MASTHEAD_FRONT_URLS?.includes(frontUrl)) throw new Error('Set MASTHEAD_FRONT_URLS to the front before the data layer first loads.');
   // The data layer reads its configuration once per process: scripts/bench.ts has already named
   // this front in MASTHEAD_FRONT_URLS, so the purges of these changes go to it.
-  const previous = { db: process.env.DATABASE_URL };
-  process.env.DATABASE_URL = databaseUrl;
-  const { db } = await import('@/lib/db');
-  const { createStory } = await import('@/lib/data/stories');
-  const { transitionStory } = await import('@/lib/data/workflow');
-  const person = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, active: true, name: true, email: true } });
-  const [reporter, editor] = await Promise.all([person('reporter@example.com'), person('editor@example.com')]);
-  const section = await db.section.findUniqueOrThrow({ where: { slug: 'business' }, select: { id: true } });
-  const until = async (url: string, status: number, t0: number) => {
-    while ((await fetch(url, { redirect: 'manual' }).then(async (r) => (await r.arrayBuffer(), r.status))) !== status) {
-      if (performance.now() - t0 > 15_000) throw new Error(`${url} did not answer ${status} within 15 s.`);
-    }
-    return performance.now() - t0;
-  };
-  const publish: number[] = [];
-  const unpublish: number[] = [];
-  const firstRender: number[] = [];
-  const cachedRender: number[] = [];
-  try {
+  const { publish, unpublish, firstRender, cachedRender } = await withDataLayer(databaseUrl, async () => {
+    const { db } = await import('@/lib/db');
+    const { createStory } = await import('@/lib/data/stories');
+    const { transitionStory } = await import('@/lib/data/workflow');
+    const person = (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, active: true, name: true, email: true } });
+    const [reporter, editor] = await Promise.all([person('reporter@example.com'), person('editor@example.com')]);
+    const section = await db.section.findUniqueOrThrow({ where: { slug: 'business' }, select: { id: true } });
+    const until = async (url: string, status: number, t0: number) => {
+      while ((await fetch(url, { redirect: 'manual' }).then(async (r) => (await r.arrayBuffer(), r.status))) !== status) {
+        if (performance.now() - t0 > 15_000) throw new Error(`${url} did not answer ${status} within 15 s.`);
+      }
+      return performance.now() - t0;
+    };
+    const publish: number[] = [];
+    const unpublish: number[] = [];
+    const firstRender: number[] = [];
+    const cachedRender: number[] = [];
     for (let i = 0; i < rounds; i++) {
       const story = await createStory(reporter, {
         headline: `Front bench ${i} ${Date.now()}`, dek: '', slug: '', sectionId: section.id, tags: ['Bench'], bylineIds: [reporter.id],
@@ -178,14 +177,8 @@ export async function benchFrontChanges(originUrl: string, frontUrl: string, dat
       await fetch(url).then((r) => r.arrayBuffer());
       cachedRender.push(performance.now() - t0);
     }
-  } finally {
-    // Any queue client the data layer started in this process must not outlive the run.
-    const { stopBoss } = await import('@/lib/jobs/boss');
-    await stopBoss();
-    await db.$disconnect();
-    if (previous.db === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous.db;
-  }
+    return { publish, unpublish, firstRender, cachedRender };
+  });
   const stats = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
     return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted.at(-1)! };

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
+import { withDataLayer } from './data-layer';
 import { percentile } from './http';
 import { storyOf } from './typing';
 
@@ -11,13 +12,11 @@ import { storyOf } from './typing';
 export type StoreRow = { words: number; stateKiB: number; p50: number; p95: number };
 
 export async function benchStoryDocStore(databaseUrl: string, sizes = [100, 1_000, 5_000, 30_000], stores = 40): Promise<StoreRow[]> {
-  const previous = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = databaseUrl;
-  const { db } = await import('@/lib/db');
-  const { createStory } = await import('@/lib/data/stories');
-  const { openStoryDoc, storeStoryDoc } = await import('@/lib/data/story-docs');
-  const rows: StoreRow[] = [];
-  try {
+  return withDataLayer(databaseUrl, async () => {
+    const { db } = await import('@/lib/db');
+    const { createStory } = await import('@/lib/data/stories');
+    const { openStoryDoc, storeStoryDoc } = await import('@/lib/data/story-docs');
+    const rows: StoreRow[] = [];
     const reporter = await db.user.findUniqueOrThrow({ where: { email: 'reporter@example.com' }, select: { id: true, role: true, active: true, name: true, email: true } });
     const section = await db.section.findUniqueOrThrow({ where: { slug: 'world' }, select: { id: true } });
     for (const words of sizes) {
@@ -40,15 +39,10 @@ export async function benchStoryDocStore(databaseUrl: string, sizes = [100, 1_00
         times.push(performance.now() - t0);
       }
       doc.destroy();
+      // The first five warm the connection and the code paths.
       const sorted = times.slice(5).sort((a, b) => a - b);
       rows.push({ words, stateKiB: state.byteLength / 1024, p50: percentile(sorted, 50), p95: percentile(sorted, 95) });
     }
-  } finally {
-    const { stopBoss } = await import('@/lib/jobs/boss');
-    await stopBoss();
-    await db.$disconnect();
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
-  }
-  return rows;
+    return rows;
+  });
 }
