@@ -5,6 +5,7 @@ import type { Schema } from '@tiptap/pm/model';
 import { updateYFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
+import { sameJson } from '@/lib/editor/canonical';
 import { clearLocalCopy, readLocalCopy, type LocalCopy } from './local-copy';
 import { draftOf, type ServerStory, type StoryDraft } from './types';
 import { docHolds, writeSharedFields } from './use-shared-fields';
@@ -47,7 +48,7 @@ export function takeUpLocalCopy(editor: Editor, host: Host): void {
   const local = readLocalCopy(story?.id ?? null);
   // A copy that is not a whole draft (another version of the editor wrote it) is not applied.
   if (!local || typeof local.draft?.body !== 'object' || local.draft.body === null) return;
-  if (story && JSON.stringify(local.draft) === JSON.stringify(draftOf(story))) return clearLocalCopy(story.id);
+  if (story && sameJson(local.draft, draftOf(story))) return clearLocalCopy(story.id);
   // The story left this person's hands before the text was saved: offer it back, never apply it.
   if (!host.editable) return host.strand(local.draft, false);
   if (ydoc && story) {

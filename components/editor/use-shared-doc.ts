@@ -8,9 +8,13 @@ import { clearKept, keptAside, mergeKept, readKept, writeKept } from './shared-l
 
 // The browser's side of writing together: one Yjs document per open story, kept in step with the
 // server's through Hocuspocus. The editor binds to it once it has synced; when it cannot connect
-// in time (a proxy that refuses WebSockets), the story is edited with version-checked autosave.
+// (a proxy that refuses WebSockets), the story is edited with version-checked autosave.
 
-const CONNECT_TIMEOUT_MS = 5_000;
+// A refused line closes at once: the second close before the first sync settles it. A slow one
+// (a busy server took over six seconds to answer in a CI run) is waited for: giving up on it would
+// leave the page saving alone, and text kept on this device from an earlier visit unmerged.
+const CLOSES_BEFORE_GIVING_UP = 2;
+const SILENT_LIMIT_MS = 20_000;
 // Edits the server has not stored are written to the device this long after a change (a long
 // story is hundreds of kilobytes to serialise), and at once when the page is left.
 const KEEP_MS = 250;
@@ -57,6 +61,15 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
     let restore: Restore | null = null;
     let restoreSaid: string | null = null;
     const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused, aside, restore, restoreSaid });
+    let closes = 0;
+    let gaveUp = false;
+    const giveUp = () => {
+      if (synced || gaveUp) return;
+      gaveUp = true;
+      setState({ kind: 'unavailable', reason: 'the connection for writing together could not be opened' });
+      provider.destroy();
+      socket.destroy();
+    };
     // Edits not yet stored, kept on the device under every client id this browser wrote them with.
     const kept = readKept(viewerId, storyId);
     const mine = new Set([...(kept?.clients ?? []), ydoc.clientID]);
@@ -109,7 +122,8 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
       },
       onStatus: ({ status }) => {
         connected = status === 'connected' && synced;
-        if (synced) report();
+        if (synced) return report();
+        if (status === 'disconnected' && ++closes >= CLOSES_BEFORE_GIVING_UP) giveUp();
       },
       onStateless: ({ payload }) => {
         const message = JSON.parse(payload) as { stored?: string; vector?: string; restored?: Restore; restoreUndone?: { by: string } | null };
@@ -147,12 +161,7 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
     };
     window.addEventListener('pagehide', leaving);
     document.addEventListener('visibilitychange', hidden);
-    const timeout = setTimeout(() => {
-      if (synced) return;
-      setState({ kind: 'unavailable', reason: 'the connection for writing together could not be opened' });
-      provider.destroy();
-      socket.destroy();
-    }, CONNECT_TIMEOUT_MS);
+    const timeout = setTimeout(giveUp, SILENT_LIMIT_MS);
     return () => {
       clearTimeout(timeout);
       leaving();

@@ -2,6 +2,7 @@ import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment, updateYFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { storyExtensions } from '@/lib/editor/extensions';
+import { sameBody } from '@/lib/editor/canonical';
 import { withSettledMarks } from '@/lib/editor/mark-conflicts';
 import type { Doc } from '@/lib/editor/schema';
 import { BODY_FIELD, TEXT_FIELDS, type TextFields } from './body-field';
@@ -27,6 +28,19 @@ export function bodyOfDoc(doc: Y.Doc): Doc {
 
 
 export const contentOfDoc = (doc: Y.Doc): DocContent => ({ body: bodyOfDoc(doc), fields: fieldsOfDoc(doc) });
+
+/**
+ * True when the document's body is the stored one. The stored body is read through the schema
+ * first, as the document would give it back: a body saved from outside may leave out attributes
+ * that have defaults (a link's `target`), which the document spells out.
+ */
+export function sameAsStored(body: Doc, stored: Doc): boolean {
+  try {
+    return sameBody(body, withSettledMarks(storySchema().nodeFromJSON(stored)).toJSON() as Doc);
+  } catch {
+    return false; // a stored body the schema cannot read is replaced by the document's
+  }
+}
 
 /** A new document holding `content`: made once per story, on the server, never in a browser. */
 export function docFromContent(content: DocContent): Y.Doc {

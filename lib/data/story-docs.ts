@@ -2,7 +2,7 @@ import 'server-only';
 import * as Y from 'yjs';
 import { db } from '@/lib/db';
 import { TEXT_FIELDS, type TextField, type TextFields } from '@/lib/collab/body-field';
-import { contentOfDoc, docFromContent, forwardEdit, type DocContent } from '@/lib/collab/ydoc';
+import { contentOfDoc, docFromContent, forwardEdit, sameAsStored, type DocContent } from '@/lib/collab/ydoc';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { Doc } from '@/lib/editor/schema';
@@ -132,7 +132,7 @@ function changesOf(content: DocContent, found: Found): { body: Doc | null; field
     const text = checkedText(field, content.fields[field]);
     if (text !== null && text !== found.fields[field]) fields[field] = text;
   }
-  return { body: JSON.stringify(content.body) === JSON.stringify(found.body) ? null : content.body, fields };
+  return { body: sameAsStored(content.body, found.body) ? null : content.body, fields };
 }
 
 /**

@@ -20,6 +20,7 @@ import { db } from '@/lib/db';
 import { openSession } from '@/lib/data/sessions';
 import { createStory, saveStory } from '@/lib/data/stories';
 import { restoreRevision } from '@/lib/data/revisions';
+import { VersionConflictError } from '@/lib/data/errors';
 import { saveStorySchema, textFieldSchemas } from '@/lib/validations/story';
 import { getSchema } from '@tiptap/core';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
@@ -429,6 +430,46 @@ describe('text fields, written together', () => {
     const [a, b] = [await connect(reporter, story.id, false), await connect(reporter, story.id, false)];
     for (const client of [a, b]) expect(fieldsOfDoc(client.ydoc)).toMatchObject({ headline: 'Older document', dek: 'Stored with its body only.' });
     close([a, b]);
+  });
+});
+
+describe('saves made alone while the document is open', () => {
+  // A new story before its page joins the document, or a page whose WebSockets are blocked, saves
+  // the usual way while someone else has the document open. Each such save reaches the document as
+  // a forward edit and is stored with nothing new to write: it must not count as the document's
+  // own write (Story.docSeq), or the next save from that page is refused as if someone had typed.
+  it('are taken in without moving the document’s count, so the next one is not refused; a real edit in the document still refuses a stale one', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const editor = await makeUser('EDITOR');
+    // Marks with attributes and several paragraphs: the row's jsonb spells their keys in another order.
+    const first: Doc = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '”Close cooperation', marks: [{ type: 'bold' }] }, { type: 'text', text: ' matters,” Yoon said.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'The talks', marks: [{ type: 'link', attrs: { href: 'https://example.org/talks' } }] }, { type: 'text', text: ' lasted 50 minutes.' }] },
+      ],
+    };
+    const fields = storyFields([reporter.id], { headline: 'Summit in Lima', body: first });
+    const story = await createStory(reporter, fields);
+    const open = await connect(editor, story.id, true);
+    let body = first;
+    let saved = { version: (await storedRow(story.id)).version, docSeq: 0 };
+    for (const [from, to] of [['”Close', '“Close'], ['50 minutes', '50 minutes in Lima'], ['Yoon said', 'President Yoon said']] as const) {
+      body = JSON.parse(JSON.stringify(body).replace(from, to)) as Doc;
+      const answer = await saveStory(reporter, story.id, saveStorySchema.parse({ ...fields, body, baseVersion: saved.version, baseDocSeq: saved.docSeq, kind: 'autosave' }));
+      saved = { version: answer.version, docSeq: answer.docSeq ?? saved.docSeq };
+      // Taken into the open document (the server stored it, then sent it on).
+      await until(() => open.editor.getText().includes(to), `"${to}" to reach the open document`);
+      await runningCollab()!.storeNow(story.id);
+      expect((await storedRow(story.id)).docSeq).toBe(0);
+    }
+    expect(canonicalBody((await storedRow(story.id)).body as JSONContent)).toEqual(canonicalBody(body));
+
+    // Someone types in the document: a save based on the count before that is refused.
+    open.editor.chain().setTextSelection(1).insertContent('Today: ').run();
+    await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).docSeq > 0), 'the typed text to be stored');
+    await expect(saveStory(reporter, story.id, saveStorySchema.parse({ ...fields, body, baseVersion: saved.version, baseDocSeq: saved.docSeq, kind: 'autosave' }))).rejects.toThrow(VersionConflictError);
+    close([open]);
   });
 });
 
