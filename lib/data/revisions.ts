@@ -5,7 +5,8 @@ import { toPlainText } from '@/lib/editor/plain-text';
 import { diffParagraphs, diffSnapshots, type ParagraphChange, type SnapshotDiff } from '@/lib/revisions/diff';
 import { NotFoundError, VersionConflictError } from './errors';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
-import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations } from './story-fields';
+import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf } from './story-fields';
+import { inTransaction, writeRelations } from './story-relations';
 import { assertCan, type Viewer } from './viewer';
 import { loadStoryFor } from './story-access';
 
@@ -126,7 +127,7 @@ export async function restoreRevision(viewer: Viewer | null, storyId: string, re
       data: { ...columnsOf(snapshotOf(checked, fields.slug)), version: { increment: 1 } },
     });
     if (count === 0) throw new VersionConflictError('The story changed since you opened its history; reload and try again.', null);
-    await writeRelations(tx, storyId, fields);
+    await writeRelations(inTransaction(tx), storyId, fields);
     const { version } = await tx.story.findUniqueOrThrow({ where: { id: storyId }, select: { version: true } });
     const restoredFrom = revision.createdAt.toISOString();
     await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'RESTORE', storyVersion: version, snapshot: snapshotOf(checked, fields.slug), label: `Restored the version of ${restoredFrom}` });

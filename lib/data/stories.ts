@@ -9,7 +9,8 @@ import { can, type StoryState } from '@/lib/permissions';
 import { slugify } from '@/lib/slug';
 import type { SaveStoryInput, StoryFields } from '@/lib/validations/story';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, VersionConflictError, isUniqueViolation } from './errors';
-import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, writeRelations, type CheckedFields } from './story-fields';
+import { assertBylinesAllowed, checkFields, columnsOf, snapshotOf, type CheckedFields } from './story-fields';
+import { inTransaction, writeRelations } from './story-relations';
 import { recordRevision } from './revisions';
 import { writeSave } from './story-save-write';
 import { SNAPSHOT_COLUMNS, readSnapshot, type StorySnapshot } from './story-snapshot';
@@ -179,7 +180,7 @@ async function insertStory(viewer: Viewer, fields: StoryFields, checked: Checked
       data: { ...(clientId ? { id: clientId } : {}), ...columnsOf(snapshotOf(checked, slug)), status: 'DRAFT', createdById: viewer.id, format, entriesNeedEditor: format === 'LIVE' && viewer.role === 'REPORTER', ...(wire ?? {}) },
       select: { id: true, version: true, slug: true },
     });
-    await writeRelations(tx, story.id, fields);
+    await writeRelations(inTransaction(tx), story.id, fields);
     await recordRevision(tx, { storyId: story.id, authorId: viewer.id, kind: 'MANUAL', storyVersion: story.version, snapshot: snapshotOf(checked, slug), label: 'Created' });
     await tx.auditEvent.create({
       data: { actorId: viewer.id, action: 'story.create', entityType: 'story', entityId: story.id, storyId: story.id, toState: 'DRAFT', ...(format === 'LIVE' ? { note: 'A live blog' } : wire ? { note: `From wire item version ${wire.wireVersion}${wire.embargoUntil ? `, under the agency's embargo until ${wire.embargoUntil.toISOString()}` : ''}` } : {}) },

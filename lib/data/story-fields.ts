@@ -1,6 +1,5 @@
 import 'server-only';
 import { db } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { countWords, toPlainText } from '@/lib/editor/plain-text';
 import { parseBody, type Doc } from '@/lib/editor/schema';
 import { can, type StoryRef } from '@/lib/permissions';
@@ -9,7 +8,6 @@ import { embedIds, embedsFor } from './body-embeds';
 import { bodyImageSelect, imageIds, withLibraryImages } from './body-images';
 import { ForbiddenError, ValidationError } from './errors';
 import type { StorySnapshot } from './story-snapshot';
-import { resolveTags } from './tags';
 import type { Viewer } from './viewer';
 
 // The checks and copies every write of a story's fields shares: a save, a restore, a copy kept
@@ -91,17 +89,5 @@ export function columnsOf(snapshot: StorySnapshot) {
   const { tags: _tags, bylineIds: _bylines, ...columns } = snapshot;
   const plainText = toPlainText(snapshot.body);
   return { ...columns, plainText, wordCount: countWords(plainText) };
-}
-
-/** What a story's relations were before a write: its bylines in order and its tags' slugs. */
-export type StoredRelations = { bylineIds: string[]; tagSlugs: string[] };
-
-/** Replaces the story's bylines and tags with the given ones (a save writes only those that changed: story-save-write.ts). */
-export async function writeRelations(tx: Prisma.TransactionClient, storyId: string, fields: Pick<StoryFields, 'tags' | 'bylineIds'>) {
-  const tagIds = await resolveTags(tx, fields.tags);
-  await tx.storyAuthor.deleteMany({ where: { storyId } });
-  await tx.storyAuthor.createMany({ data: fields.bylineIds.map((userId, position) => ({ storyId, userId, position })) });
-  await tx.storyTag.deleteMany({ where: { storyId } });
-  await tx.storyTag.createMany({ data: tagIds.map((tagId) => ({ storyId, tagId })) });
 }
 

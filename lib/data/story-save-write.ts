@@ -4,8 +4,7 @@ import { databasePool } from '@/lib/db';
 import { newId } from '@/lib/ids';
 import type { StoryState } from '@/lib/permissions';
 import { ABSORB_AUTOSAVE, absorbValues, type RevisionInput } from './revisions';
-import type { StoredRelations } from './story-fields';
-import { tagsBySlug } from './tags';
+import { onClient, writeRelations, type StoredRelations } from './story-relations';
 
 // The write of a save (lib/data/stories.ts saveStory), as plain statements in one transaction on
 // one pooled connection. Every open editor saves every few seconds: through Prisma's client engine
@@ -39,7 +38,7 @@ export async function writeSave(save: SaveWrite): Promise<SaveWritten | null> {
       await client.query('ROLLBACK');
       return null;
     }
-    await writeRelations(client, save);
+    await writeRelations(onClient(client), save.storyId, save.relations, save.before);
     await fileRevision(client, { ...save.revision, storyVersion: written.version });
     await client.query('COMMIT');
     return written;
@@ -66,26 +65,6 @@ async function updateStory(client: PoolClient, { storyId, where, columns }: Save
     values,
   );
   return rows[0] ?? null;
-}
-
-/** Bylines and tags, each rewritten only if it changed. */
-async function writeRelations(client: PoolClient, { storyId, relations, before }: SaveWrite): Promise<void> {
-  if (before.bylineIds.join('\n') !== relations.bylineIds.join('\n')) {
-    await client.query('DELETE FROM "StoryAuthor" WHERE "storyId" = $1', [storyId]);
-    await client.query('INSERT INTO "StoryAuthor" ("storyId", "userId", "position") SELECT $1, u, n - 1 FROM unnest($2::text[]) WITH ORDINALITY AS x(u, n)', [storyId, relations.bylineIds]);
-  }
-  const tags = tagsBySlug(relations.tags);
-  if ([...before.tagSlugs].sort().join('\n') === [...tags.keys()].sort().join('\n')) return;
-  await client.query('DELETE FROM "StoryTag" WHERE "storyId" = $1', [storyId]);
-  if (tags.size === 0) return;
-  const slugs = [...tags.keys()];
-  // A tag new to the newsroom is made with the name it was first given.
-  await client.query('INSERT INTO "Tag" ("id", "slug", "name") SELECT * FROM unnest($1::text[], $2::text[], $3::text[]) ON CONFLICT ("slug") DO NOTHING', [
-    slugs.map(() => newId()),
-    slugs,
-    slugs.map((slug) => tags.get(slug)!),
-  ]);
-  await client.query('INSERT INTO "StoryTag" ("storyId", "tagId") SELECT $1, "id" FROM "Tag" WHERE "slug" = ANY($2::text[])', [storyId, slugs]);
 }
 
 /** recordRevision's rule, in two statements at most: absorbed by the newest revision, or filed. */

@@ -15,7 +15,8 @@ import { recordRevision } from './revisions';
 import { getPolicy } from './settings';
 import { loadSnapshot, readSnapshot, type StorySnapshot } from './story-snapshot';
 import { ACCESS_COLUMNS, authorised, lockStory, type AccessedStory } from './story-access';
-import { columnsOf, writeRelations } from './story-fields';
+import { columnsOf } from './story-fields';
+import { inTransaction, writeRelations } from './story-relations';
 import { assertCan, type Viewer } from './viewer';
 
 /**
@@ -85,7 +86,7 @@ export async function takeStep<T extends StepTarget>(
       );
     }
     const version = input.baseVersion + 1;
-    if (pending) await writeRelations(tx, storyId, pending); // after the columns: the search vector reads them
+    if (pending) await writeRelations(inTransaction(tx), storyId, pending); // after the columns: the search vector reads them
     if (step.publishes || publishesUpdate) await recordStoryPath(tx, storyId); // an update may move the story to another section
     if (!update || publishesUpdate) {
       await recordRevision(tx, { storyId, authorId: viewer.id, kind: 'WORKFLOW', storyVersion: version, snapshot: await loadSnapshot(tx, storyId), label: step.label });
