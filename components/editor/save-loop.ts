@@ -49,7 +49,7 @@ export class SaveLoop {
   constructor(
     private storyId: string | null,
     private version: number,
-    /** Body writes made by the shared document when this editor's body was loaded (Story.docSeq). */
+    /** Stores of edits made in the shared document when this editor's body was loaded (Story.docSeq). */
     private docSeq: number,
     /** What the first save creates: a story, or a live blog (New live blog on the desk). */
     private readonly format: 'STORY' | 'LIVE' = 'STORY',

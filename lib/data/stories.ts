@@ -24,7 +24,7 @@ import { assertCan, type Viewer } from './viewer';
 export type EditableStory = StorySnapshot & {
   id: string;
   version: number;
-  /** How many body writes the shared document has made (Story.docSeq). */
+  /** How many times the shared document has stored edits to the story (Story.docSeq). */
   docSeq: number;
   status: StoryState;
   slugLocked: boolean;

@@ -33,7 +33,8 @@ export async function docAccessFor(viewer: Viewer | null, storyId: string): Prom
 }
 
 type Stored = { state: Uint8Array; hash: string };
-type Found = { doc: Stored | null; body: Doc; fields: TextFields; hash: string; restore: RestoreNote | null };
+type Found = { doc: Stored | null; hash: string; restore: RestoreNote | null };
+type FoundWithContent = Found & { body: Doc; fields: TextFields };
 
 /** A restore of a revision, as the open document announces it to everyone in the story. */
 export type RestoreNote = { by: string; at: string; from: string };
@@ -41,17 +42,24 @@ export type RestoreNote = { by: string; at: string; from: string };
 // The hash is PostgreSQL's, of jsonb's own canonical text: one spelling whoever wrote the row.
 const sourceHash = (table: string) => Prisma.raw(`md5(jsonb_build_array(${['body', ...TEXT_FIELDS].map((column) => `${table}."${column}"`).join(', ')})::text)`);
 
-async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string): Promise<Found | null> {
+/** The stored document and the row's hash; with the row's body and text fields (`content`) when asked. */
+async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: true): Promise<FoundWithContent | null>;
+async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: boolean): Promise<Found | FoundWithContent | null>;
+async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: boolean): Promise<Found | FoundWithContent | null> {
   // The state comes as base64: Prisma's raw queries cannot read bytea through the pg adapter.
   const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null; restore: RestoreNote | null })[]>`
-    SELECT s."body", ${Prisma.raw(TEXT_FIELDS.map((f) => `s."${f}"`).join(', '))}, ${sourceHash('s')} AS "hash",
+    SELECT ${Prisma.raw(content ? ['body', ...TEXT_FIELDS].map((f) => `s."${f}", `).join('') : '')}${sourceHash('s')} AS "hash",
       encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash", d."restore"
     FROM "Story" s LEFT JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
   const row = rows[0];
   if (!row) return null;
-  const fields = Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields;
-  return { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, body: row.body as Doc, fields, hash: row.hash, restore: row.restore ?? null };
+  const found: Found = { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, hash: row.hash, restore: row.restore ?? null };
+  if (!content) return found;
+  return { ...found, body: row.body as Doc, fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields };
 }
+
+/** True when the row was written from outside since the document was last stored (or never was). */
+const writtenOutside = (found: Found) => !found.doc || found.doc.hash !== found.hash;
 
 /** A field as it would be stored, or null where it cannot be (an emptied headline). */
 function checkedText(field: TextField, value: string): string | null {
@@ -64,7 +72,7 @@ function checkedText(field: TextField, value: string): string | null {
  * the document, or null when nothing was. Only the fields that were written: a field whose text in
  * the document cannot be stored as it is (a headline emptied to be retyped) is never laid over.
  */
-function outsideEdit(found: Found): Uint8Array | null {
+function outsideEdit(found: FoundWithContent): Uint8Array | null {
   if (!found.doc || found.doc.hash === found.hash) return null;
   const base = new Y.Doc();
   Y.applyUpdate(base, found.doc.state);
@@ -89,7 +97,7 @@ function outsideEdit(found: Found): Uint8Array | null {
 export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array; restorePending: boolean }> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
-    const found = await storedDoc(tx, storyId);
+    const found = await storedDoc(tx, storyId, true);
     if (!found) throw new Error(`Story ${storyId} does not exist.`);
     if (found.doc && (found.doc.hash === found.hash || found.restore)) return { state: found.doc.state, restorePending: !!found.restore };
     let state: Uint8Array;
@@ -106,11 +114,12 @@ export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array
   });
 }
 
-async function writeDocRow(tx: Pick<typeof db, '$executeRaw'>, storyId: string, state: Uint8Array) {
+/** Writes the document's state with the hash of the row it now stands for: `rowHash` when the caller read it under the lock and left the row's body and fields as they were. */
+async function writeDocRow(tx: Pick<typeof db, '$executeRaw'>, storyId: string, state: Uint8Array, rowHash?: string) {
   const bytes = Buffer.from(state);
   await tx.$executeRaw`
     INSERT INTO "StoryDoc" ("storyId", "state", "sourceHash", "updatedAt")
-    SELECT ${storyId}, ${bytes}, ${sourceHash('"Story"')}, now() FROM "Story" WHERE "id" = ${storyId}
+    SELECT ${storyId}, ${bytes}, ${rowHash ?? sourceHash('"Story"')}, now() FROM "Story" WHERE "id" = ${storyId}
     ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "sourceHash" = EXCLUDED."sourceHash", "restore" = NULL, "updatedAt" = now()`;
 }
 
@@ -126,7 +135,7 @@ export type StoreResult = {
 };
 
 /** What of the document differs from the row and can be stored: the body if it changed, and each changed text field that passes its check. */
-function changesOf(content: DocContent, found: Found): { body: Doc | null; fields: Partial<TextFields> } {
+function changesOf(content: DocContent, found: FoundWithContent): { body: Doc | null; fields: Partial<TextFields> } {
   const fields: Partial<TextFields> = {};
   for (const field of TEXT_FIELDS) {
     const text = checkedText(field, content.fields[field]);
@@ -136,28 +145,41 @@ function changesOf(content: DocContent, found: Found): { body: Doc | null; field
 }
 
 /**
- * Writes the Story row's body and text fields from the document (the server calls this debounced
- * after changes, and at once before a workflow step or when the last person leaves). Under the
- * story's lock: what was written from outside since the last store is merged first, so that
- * nothing newer is overwritten; the merge is returned for the live document. `editorIds` are the
- * people whose edits this holds: the automatic revision names them.
+ * Stores the shared document (the server calls this debounced after changes, and at once before a
+ * workflow step or when the last person leaves). Under the story's lock: what was written to the
+ * row from outside since the last store is merged first, so that nothing newer is overwritten; the
+ * merge is returned for the live document. `editorIds` are the people whose edits this holds: the
+ * automatic revision names them.
+ *
+ * `row`: also write the Story row's body and text fields from the document, with a revision. While
+ * people type the server stores the document alone (`row: false`): the edits are as safe, and the
+ * work of a row write (reading the body from the document, checking it, counting its words, its
+ * search vector, a revision), which grows with the story rather than with the change, waits for a
+ * pause (lib/collab/server.ts). The row's `docSeq` moves all the same, so that a save made outside
+ * the document on top of the row as it was is refused, never laid over what was typed.
  */
-export async function storeStoryDoc(storyId: string, state: Uint8Array, editorIds: string[]): Promise<StoreResult> {
+export async function storeStoryDoc(storyId: string, state: Uint8Array, editorIds: string[], { row = true }: { row?: boolean } = {}): Promise<StoreResult> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
-    const found = await storedDoc(tx, storyId);
+    let found = await storedDoc(tx, storyId, row);
     if (!found) return { elsewhere: null, outside: null, restore: null, wrote: false };
+    if (!('body' in found) && writtenOutside(found)) found = (await storedDoc(tx, storyId, true))!;
     // Merged with what is stored, never put in its place: two stores of one document can commit in
     // either order, and the older state must not undo the newer (CRDT states only ever add up).
-    const edit = outsideEdit(found);
+    const edit = 'body' in found ? outsideEdit(found) : null;
     const merged = Y.mergeUpdates([...(found.doc ? [found.doc.state] : []), state, ...(edit ? [edit] : [])]);
     const elsewhere = found.doc ? Y.diffUpdate(found.doc.state, Y.encodeStateVectorFromUpdate(state)) : null;
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, merged);
-    const content = contentOfDoc(doc);
-    doc.destroy();
-    const wrote = await writeStory(tx, storyId, changesOf(content, found), editorIds);
-    await writeDocRow(tx, storyId, merged);
+    let wrote = false;
+    if ('body' in found && row) {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, merged);
+      const content = contentOfDoc(doc);
+      doc.destroy();
+      wrote = await writeStory(tx, storyId, changesOf(content, found), editorIds);
+    } else if (!row) {
+      await tx.$executeRaw`UPDATE "Story" SET "docSeq" = "docSeq" + 1 WHERE "id" = ${storyId}`;
+    }
+    await writeDocRow(tx, storyId, merged, wrote ? undefined : found.hash);
     return { elsewhere, outside: edit, restore: edit ? found.restore : null, wrote };
   });
 }

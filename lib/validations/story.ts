@@ -74,7 +74,7 @@ export const saveStorySchema = storyFieldsSchema.extend({
   baseVersion: z.number({ error: 'baseVersion must be the version number the edit started from.' }).int().positive(),
   kind: z.enum(['autosave', 'manual'], { error: 'kind must be "autosave" or "manual".' }),
   label: line('The checkpoint name', 120).default(''),
-  // How many times the shared document had written the body when this edit started (Story.docSeq).
+  // How many times the shared document had stored edits when this edit started (Story.docSeq).
   baseDocSeq: z.number({ error: 'baseDocSeq must be a whole number.' }).int().min(0).optional(),
 });
 export type SaveStoryInput = z.infer<typeof saveStorySchema>;

@@ -12,7 +12,8 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { setText } from '@/lib/collab/text-edit';
-import { fieldsOfDoc } from '@/lib/collab/ydoc';
+import { bodyOfDoc, fieldsOfDoc } from '@/lib/collab/ydoc';
+import { openStoryDoc, storeStoryDoc } from '@/lib/data/story-docs';
 import { docName } from '@/lib/collab/names';
 import { runningCollab } from '@/lib/collab/registry';
 import { startCollaboration } from '@/lib/collab/server';
@@ -470,6 +471,59 @@ describe('saves made alone while the document is open', () => {
     await until(async () => (await runningCollab()!.storeNow(story.id), (await storedRow(story.id)).docSeq > 0), 'the typed text to be stored');
     await expect(saveStory(reporter, story.id, saveStorySchema.parse({ ...fields, body, baseVersion: saved.version, baseDocSeq: saved.docSeq, kind: 'autosave' }))).rejects.toThrow(VersionConflictError);
     close([open]);
+  });
+});
+
+describe('storing while people type', () => {
+  it('keeps the document alone: the Story row follows at a pause, the count moves at once, so a save from outside on the old row is refused', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const fields = storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.') });
+    const story = await createStory(reporter, fields);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, (await openStoryDoc(story.id)).state);
+    const before = await storedRow(story.id);
+    const revisions = await db.revision.count({ where: { storyId: story.id } });
+    setText(doc.getText('headline'), 'Port strike ends');
+    ((doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'All ');
+
+    // Typing goes on: the document is stored, the row is not written, and no revision is filed.
+    const typing = await storeStoryDoc(story.id, Y.encodeStateAsUpdate(doc), [reporter.id], { row: false });
+    expect(typing.wrote).toBe(false);
+    const during = await storedRow(story.id);
+    expect({ headline: during.headline, body: during.body, version: during.version }).toEqual({ headline: before.headline, body: before.body, version: before.version });
+    expect(during.docSeq).toBe(before.docSeq + 1);
+    expect(await db.revision.count({ where: { storyId: story.id } })).toBe(revisions);
+    // Nothing typed is lost: the document as stored holds it (what a restart or another instance opens).
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, (await openStoryDoc(story.id)).state);
+    expect(fieldsOfDoc(reopened).headline).toBe('Port strike ends');
+    expect(toPlainText(bodyOfDoc(reopened))).toBe('All Dockworkers walked out.');
+    // A save made outside the document on the row as it was cannot lay the old text over it.
+    await expect(saveStory(reporter, story.id, saveStorySchema.parse({ ...fields, baseVersion: before.version, baseDocSeq: before.docSeq, kind: 'autosave' }))).rejects.toThrow(VersionConflictError);
+
+    // At the pause the row is written from the document, with a revision naming the typist.
+    const paused = await storeStoryDoc(story.id, Y.encodeStateAsUpdate(doc), [reporter.id]);
+    expect(paused.wrote).toBe(true);
+    const after = await storedRow(story.id);
+    expect(after.headline).toBe('Port strike ends');
+    expect(toPlainText(after.body as Doc)).toBe('All Dockworkers walked out.');
+    expect(after.version).toBe(before.version);
+    expect(await db.revision.count({ where: { storyId: story.id } })).toBe(revisions + 1);
+    for (const d of [doc, reopened]) d.destroy();
+  });
+
+  it('writes the row once typing pauses, without being asked', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.') }));
+    const client = await connect(reporter, story.id, false);
+    // Typing for longer than the store's maximum wait, a word every 200 ms.
+    for (const word of ['On', 'Monday', 'the', 'port', 'reopened', 'and', 'ships', 'docked', 'again', 'at', 'dawn', 'today']) {
+      client.editor.chain().setTextSelection(client.editor.state.doc.content.size - 1).insertContent(` ${word}`).run();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const typed = client.editor.getText();
+    await until(async () => toPlainText((await storedRow(story.id)).body as Doc) === typed, 'the row to hold what was typed');
+    close([client]);
   });
 });
 
