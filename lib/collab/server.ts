@@ -11,6 +11,7 @@ import { log } from '@/lib/log';
 import { sessionOfUpgrade } from './session';
 import { docName, storyOfDoc } from './names';
 import { runningCollab, setRunningCollab } from './registry';
+import { noteTyped, stored, wantRow, writesRow } from './row-pace';
 import { SuggestionAuthors } from './suggestion-authors';
 import { bodyOfDoc, forwardEdit } from './ydoc';
 import { BODY_FIELD, TEXT_FIELDS } from './body-field';
@@ -22,12 +23,6 @@ import { BODY_FIELD, TEXT_FIELDS } from './body-field';
 /** Hocuspocus 3.x: 4.x needs Node 22, and the newsroom runs on Node 20. */
 const STORE_DEBOUNCE_MS = 1_000;
 const STORE_MAX_WAIT_MS = 2_000;
-/**
- * While people type, a store keeps the document alone; the Story row (body, word count, search,
- * revision: work that grows with the story) is written once typing pauses for a store's debounce,
- * and at least this often while it goes on (as the save loop saves a story typed alone).
- */
-const ROW_MAX_WAIT_MS = 10_000;
 /** How often open connections are checked against their session and rights. */
 const RECHECK_MS = 2_000;
 /** A store that failed (the database away) is tried again; the document stays in memory meanwhile. */
@@ -37,11 +32,6 @@ type Context = { viewer: Viewer; sessionId: string; access: DocAccess; storyId: 
 
 // Who changed each open document since the Story row was last written from it, in the order they first did.
 const editorsSince = new WeakMap<Document, string[]>();
-// When someone last changed each open document, and since when its Story row lags behind it.
-const lastTyped = new WeakMap<Document, number>();
-const rowBehindSince = new WeakMap<Document, number>();
-// Documents whose next store writes the Story row whatever the typing (storeSoon immediately).
-const rowWanted = new WeakSet<Document>();
 // Who suggested what in each open document (suggestion-authors.ts).
 const authorsOf = new WeakMap<Document, SuggestionAuthors>();
 // Servers stopped as if they had crashed: they store nothing more.
@@ -61,32 +51,20 @@ function noteEditor(document: Document, viewerId: string) {
   editorsSince.set(document, editors);
 }
 
-/** Whether this store also writes the Story row: asked for, the last person gone, typing paused, or the row too far behind. */
-function writesRow(document: Document): boolean {
-  const now = Date.now();
-  const wanted = rowWanted.delete(document);
-  // A debounced store runs a full debounce after the last change; one that runs sooner was set off
-  // by the debounce's maximum wait, while typing goes on.
-  const typing = now - (lastTyped.get(document) ?? 0) < STORE_DEBOUNCE_MS - 50;
-  return wanted || !typing || document.getConnectionsCount() === 0 || now - (rowBehindSince.get(document) ?? now) >= ROW_MAX_WAIT_MS;
-}
-
 async function store(document: Document, server: Hocuspocus): Promise<void> {
   const storyId = storyOfDoc(document.name);
   if (!storyId || stopped.has(server)) return;
-  const row = writesRow(document);
+  // While people type, the document alone; the Story row at a pause (row-pace.ts).
+  const row = writesRow(document, STORE_DEBOUNCE_MS);
   const editors = editorsSince.get(document) ?? [];
   if (row) editorsSince.delete(document);
   stampSuggestions(document);
   const state = Y.encodeStateAsUpdate(document);
   try {
     const { elsewhere, outside, restore } = await storeStoryDoc(storyId, state, editors, { row });
-    if (row) rowBehindSince.delete(document);
-    else {
-      if (!rowBehindSince.has(document)) rowBehindSince.set(document, Date.now());
-      // Typing that stops now leaves no change to set off another store: this one writes the row after the pause.
-      void storeSoon(document, false).catch(() => {});
-    }
+    stored(document, row);
+    // Typing that stops now leaves no change to set off another store: this one writes the row after the pause.
+    if (!row) void storeSoon(document, false).catch(() => {});
     // What another instance stored, then what was written from outside since the last store,
     // reach everyone as forward edits. A restore is one change, kept to be undone.
     if (elsewhere) Y.applyUpdate(document, elsewhere, 'elsewhere');
@@ -141,7 +119,7 @@ function hookPayload(document: Document): onStoreDocumentPayload {
 
 /** Stores the document now, with its Story row (immediately), or after the usual pause. */
 function storeSoon(document: Document, immediately: boolean): Promise<void> {
-  if (immediately) rowWanted.add(document);
+  if (immediately) wantRow(document);
   // Asked from inside a store too: a server stopped meanwhile fails this promise, not that store.
   return Promise.resolve()
     .then(() => hocuspocus().storeDocumentHooks(document, hookPayload(document), immediately))
@@ -189,7 +167,7 @@ function create(): Hocuspocus {
     async onChange({ document, context, transactionOrigin, update }) {
       const viewer = (context as Partial<Context>).viewer;
       if (!viewer || !transactionOrigin) return;
-      lastTyped.set(document, Date.now());
+      noteTyped(document);
       noteEditor(document, viewer.id);
       authorsOf.get(document)?.noteUpdate(update, viewer.name);
     },
