@@ -186,10 +186,10 @@ async function printStoreCost(databaseUrl: string) {
   const base = rows[0]!;
   console.log('  storing the shared document (one character more each time)   p50 ms   p95 ms   p50 vs shortest');
   for (const kind of ['typing', 'pause'] as const) {
-    console.log(kind === 'typing' ? '  while typing goes on (the document alone):' : '  at a pause (the Story row written from it too):');
+    console.log(kind === 'typing' ? '  while typing goes on (the edit appended to the document\'s log):' : '  at a pause (the state written whole, the Story row from it):');
     for (const r of rows) console.log(`    ${`${r.words} words (state ${r.stateKiB.toFixed(0)} KiB)`.padEnd(58)} ${ms(r[kind].p50)} ${ms(r[kind].p95)}   ${(r[kind].p50 / base[kind].p50).toFixed(2).padStart(10)}×`);
   }
-  console.log('  (while typing, a store still reads, merges and writes the whole Yjs state; at a pause it also reads the body out of the\n   document, checks it, counts its words and writes it with its search vector and a revision)\n');
+  console.log('  (while typing, a store appends what the document gained and checks the row\'s hash; at a pause it reads, merges and writes\n   the whole Yjs state, reads the body out of it, checks it, counts its words and writes it with its search vector and a revision)\n');
 }
 
 const row = (r: WrkResult, base: WrkResult) =>

@@ -13,7 +13,8 @@ import { docName, storyOfDoc } from './names';
 import { runningCollab, setRunningCollab } from './registry';
 import { noteTyped, stored, wantRow, writesRow } from './row-pace';
 import { SuggestionAuthors } from './suggestion-authors';
-import { bodyOfDoc, forwardEdit } from './ydoc';
+import { bodyOfDoc, forwardEdit, widestVector } from './ydoc';
+import type { LogMark } from '@/lib/data/story-doc-log';
 import { BODY_FIELD, TEXT_FIELDS } from './body-field';
 
 // Writing together: the Hocuspocus server inside Masthead's own process. scripts/server.ts hands
@@ -32,6 +33,9 @@ type Context = { viewer: Viewer; sessionId: string; access: DocAccess; storyId: 
 
 // Who changed each open document since the Story row was last written from it, in the order they first did.
 const editorsSince = new WeakMap<Document, string[]>();
+// How far this process has read each open document's stored copy, and what of it it knows is
+// stored (a state vector): a store of typing appends what the document gained since (story-doc-log.ts).
+const storedOf = new WeakMap<Document, { mark: LogMark; vector: Uint8Array }>();
 // Who suggested what in each open document (suggestion-authors.ts).
 const authorsOf = new WeakMap<Document, SuggestionAuthors>();
 // Servers stopped as if they had crashed: they store nothing more.
@@ -59,9 +63,14 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
   const editors = editorsSince.get(document) ?? [];
   if (row) editorsSince.delete(document);
   stampSuggestions(document);
-  const state = Y.encodeStateAsUpdate(document);
+  // What this store holds, and (typing) only what the document gained since what is known stored.
+  const vector = Y.encodeStateVector(document);
+  const known = storedOf.get(document);
+  const typed = !row && known ? { delta: Y.encodeStateAsUpdate(document, known.vector), mark: known.mark } : undefined;
+  const state = row ? Y.encodeStateAsUpdate(document) : () => Y.encodeStateAsUpdate(document);
   try {
-    const { elsewhere, outside, restore } = await storeStoryDoc(storyId, state, editors, { row });
+    const { elsewhere, outside, restore, mark } = await storeStoryDoc(storyId, state, editors, { row, typed });
+    storedOf.set(document, { mark, vector: widestVector(vector, [elsewhere, outside]) });
     stored(document, row);
     // Typing that stops now leaves no change to set off another store: this one writes the row after the pause.
     if (!row) void storeSoon(document, false).catch(() => {});
@@ -78,8 +87,7 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
     // Each browser learns which of its own edits are now in Story.body (its save status "Saved",
     // as the save loop means it): told after a row write, not after a store of the document alone.
     if (!row) return;
-    const vector = Buffer.from(Y.encodeStateVectorFromUpdate(state)).toString('base64');
-    document.broadcastStateless(JSON.stringify({ stored: new Date().toISOString(), vector }));
+    document.broadcastStateless(JSON.stringify({ stored: new Date().toISOString(), vector: Buffer.from(vector).toString('base64') }));
   } catch (error) {
     if (row) for (const id of editors) noteEditor(document, id);
     log.error({ err: error, storyId }, 'storing a shared document failed; trying again');
@@ -150,8 +158,9 @@ function create(): Hocuspocus {
     async onLoadDocument({ document, documentName }) {
       const storyId = storyOfDoc(documentName)!;
       try {
-        const { state, restorePending } = await openStoryDoc(storyId);
+        const { state, restorePending, mark } = await openStoryDoc(storyId);
         Y.applyUpdate(document, state, 'load');
+        storedOf.set(document, { mark, vector: Y.encodeStateVector(document) });
         restoresOf.set(document, new Y.UndoManager([document.getXmlFragment(BODY_FIELD), ...TEXT_FIELDS.map((field) => document.getText(field))], { trackedOrigins: new Set([RESTORE]), captureTimeout: 0 }));
         // A restore made while the document was closed comes in once its first person is connected.
         if (restorePending) pendingRestores.add(document);

@@ -73,3 +73,13 @@ export function forwardEdit(baseState: Uint8Array, content: { body: Doc; fields?
   // An update with no structs and no deletions is two zero bytes.
   return update.length > 2 ? update : null;
 }
+
+/** The state vector holding `vector` and every struct of `updates`: what is known stored after a store that merged them. */
+export function widestVector(vector: Uint8Array, updates: (Uint8Array | null)[]): Uint8Array {
+  const widest = Y.decodeStateVector(vector);
+  for (const update of updates) {
+    if (!update) continue;
+    for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) widest.set(client, Math.max(clock, widest.get(client) ?? 0));
+  }
+  return Y.encodeStateVector(widest);
+}

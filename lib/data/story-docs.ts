@@ -7,6 +7,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { can } from '@/lib/permissions';
 import type { Doc } from '@/lib/editor/schema';
 import { recordRevision } from './revisions';
+import { appendLog, foldLog, readLog, type LogMark } from './story-doc-log';
 import { lockStory, loadStoryFor } from './story-access';
 import { checkFields, columnsOf } from './story-fields';
 import { loadSnapshot } from './story-snapshot';
@@ -32,9 +33,11 @@ export async function docAccessFor(viewer: Viewer | null, storyId: string): Prom
   return can(viewer, 'story.edit', story.ref) ? 'write' : 'read';
 }
 
-type Stored = { state: Uint8Array; hash: string };
+/** The stored document: its state with the log of typing folded in, the row hash it stands for, and how far that was read. */
+type Stored = { state: Uint8Array; hash: string; mark: LogMark };
 type Found = { doc: Stored | null; hash: string; restore: RestoreNote | null };
 type FoundWithContent = Found & { body: Doc; fields: TextFields };
+type Tx = Pick<typeof db, '$queryRaw' | '$executeRaw'>;
 
 /** A restore of a revision, as the open document announces it to everyone in the story. */
 export type RestoreNote = { by: string; at: string; from: string };
@@ -43,17 +46,23 @@ export type RestoreNote = { by: string; at: string; from: string };
 const sourceHash = (table: string) => Prisma.raw(`md5(jsonb_build_array(${['body', ...TEXT_FIELDS].map((column) => `${table}."${column}"`).join(', ')})::text)`);
 
 /** The stored document and the row's hash; with the row's body and text fields (`content`) when asked. */
-async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: true): Promise<FoundWithContent | null>;
-async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: boolean): Promise<Found | FoundWithContent | null>;
-async function storedDoc(tx: Pick<typeof db, '$queryRaw'>, storyId: string, content: boolean): Promise<Found | FoundWithContent | null> {
+async function storedDoc(tx: Tx, storyId: string, content: true): Promise<FoundWithContent | null>;
+async function storedDoc(tx: Tx, storyId: string, content: boolean): Promise<Found | FoundWithContent | null>;
+async function storedDoc(tx: Tx, storyId: string, content: boolean): Promise<Found | FoundWithContent | null> {
   // The state comes as base64: Prisma's raw queries cannot read bytea through the pg adapter.
-  const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null; restore: RestoreNote | null })[]>`
+  const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null; folds: number | null; restore: RestoreNote | null })[]>`
     SELECT ${Prisma.raw(content ? ['body', ...TEXT_FIELDS].map((f) => `s."${f}", `).join('') : '')}${sourceHash('s')} AS "hash",
-      encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash", d."restore"
+      encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash", d."folds", d."restore"
     FROM "Story" s LEFT JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
   const row = rows[0];
   if (!row) return null;
-  const found: Found = { doc: row.state && row.docHash ? { state: new Uint8Array(Buffer.from(row.state, 'base64')), hash: row.docHash } : null, hash: row.hash, restore: row.restore ?? null };
+  let doc: Stored | null = null;
+  if (row.state && row.docHash) {
+    const base = new Uint8Array(Buffer.from(row.state, 'base64'));
+    const log = await readLog(tx, storyId, null);
+    doc = { state: log.updates.length ? Y.mergeUpdates([base, ...log.updates]) : base, hash: row.docHash, mark: { folds: row.folds ?? 0, lastId: log.lastId } };
+  }
+  const found: Found = { doc, hash: row.hash, restore: row.restore ?? null };
   if (!content) return found;
   return { ...found, body: row.body as Doc, fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields };
 }
@@ -94,12 +103,12 @@ function outsideEdit(found: FoundWithContent): Uint8Array | null {
  * last store comes in as a forward edit; a restore waits for the first store (`restorePending`),
  * which applies it as one change that can be undone.
  */
-export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array; restorePending: boolean }> {
+export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array; restorePending: boolean; mark: LogMark }> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
     const found = await storedDoc(tx, storyId, true);
     if (!found) throw new Error(`Story ${storyId} does not exist.`);
-    if (found.doc && (found.doc.hash === found.hash || found.restore)) return { state: found.doc.state, restorePending: !!found.restore };
+    if (found.doc && (found.doc.hash === found.hash || found.restore)) return { state: found.doc.state, restorePending: !!found.restore, mark: found.doc.mark };
     let state: Uint8Array;
     if (found.doc) {
       const edit = outsideEdit(found);
@@ -109,18 +118,23 @@ export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array
       state = Y.encodeStateAsUpdate(doc);
       doc.destroy();
     }
-    await writeDocRow(tx, storyId, state);
-    return { state, restorePending: false };
+    const folds = await writeDocRow(tx, storyId, state);
+    return { state, restorePending: false, mark: { folds, lastId: null } };
   });
 }
 
-/** Writes the document's state with the hash of the row it now stands for: `rowHash` when the caller read it under the lock and left the row's body and fields as they were. */
-async function writeDocRow(tx: Pick<typeof db, '$executeRaw'>, storyId: string, state: Uint8Array, rowHash?: string) {
+/**
+ * Writes the document's state whole (the log folded in: the state passed holds it) with the hash
+ * of the row it now stands for: `rowHash` when the caller read it under the lock and left the
+ * row's body and fields as they were. The fold's count.
+ */
+async function writeDocRow(tx: Tx, storyId: string, state: Uint8Array, rowHash?: string): Promise<number> {
   const bytes = Buffer.from(state);
   await tx.$executeRaw`
     INSERT INTO "StoryDoc" ("storyId", "state", "sourceHash", "updatedAt")
     SELECT ${storyId}, ${bytes}, ${rowHash ?? sourceHash('"Story"')}, now() FROM "Story" WHERE "id" = ${storyId}
     ON CONFLICT ("storyId") DO UPDATE SET "state" = EXCLUDED."state", "sourceHash" = EXCLUDED."sourceHash", "restore" = NULL, "updatedAt" = now()`;
+  return foldLog(tx, storyId);
 }
 
 export type StoreResult = {
@@ -132,6 +146,8 @@ export type StoreResult = {
   restore: RestoreNote | null;
   /** Whether the Story row changed. */
   wrote: boolean;
+  /** How far the caller has now read the stored document (for its next store of typing). */
+  mark: LogMark;
 };
 
 /** What of the document differs from the row and can be stored: the body if it changed, and each changed text field that passes its check. */
@@ -155,14 +171,21 @@ function changesOf(content: DocContent, found: FoundWithContent): { body: Doc | 
  * people type the server stores the document alone (`row: false`): the edits are as safe, and the
  * work of a row write (reading the body from the document, checking it, counting its words, its
  * search vector, a revision), which grows with the story rather than with the change, waits for a
- * pause (lib/collab/server.ts). The row's `docSeq` moves all the same, so that a save made outside
- * the document on top of the row as it was is refused, never laid over what was typed.
+ * pause (lib/collab/row-pace.ts). Such a store given `typed` (what the document gained since the
+ * caller's `mark`) appends only that (appendTyping); `live`, the document's whole state, may then
+ * be a function, called only if the whole store is needed after all. The row's `docSeq` moves all
+ * the same, so that a save made outside the document on top of the row as it was is refused,
+ * never laid over what was typed.
  */
-export async function storeStoryDoc(storyId: string, state: Uint8Array, editorIds: string[], { row = true }: { row?: boolean } = {}): Promise<StoreResult> {
+export async function storeStoryDoc(storyId: string, live: Uint8Array | (() => Uint8Array), editorIds: string[], { row = true, typed }: { row?: boolean; typed?: Typed } = {}): Promise<StoreResult> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
+    const appended = !row && typed ? await appendTyping(tx, storyId, typed) : null;
+    if (appended) return appended;
+    // The live document's whole state, encoded only when a whole store needs it.
+    const state = typeof live === 'function' ? live() : live;
     let found = await storedDoc(tx, storyId, row);
-    if (!found) return { elsewhere: null, outside: null, restore: null, wrote: false };
+    if (!found) return { elsewhere: null, outside: null, restore: null, wrote: false, mark: { folds: 0, lastId: null } };
     if (!('body' in found) && writtenOutside(found)) found = (await storedDoc(tx, storyId, true))!;
     // Merged with what is stored, never put in its place: two stores of one document can commit in
     // either order, and the older state must not undo the newer (CRDT states only ever add up).
@@ -179,9 +202,31 @@ export async function storeStoryDoc(storyId: string, state: Uint8Array, editorId
     } else if (!row) {
       await tx.$executeRaw`UPDATE "Story" SET "docSeq" = "docSeq" + 1 WHERE "id" = ${storyId}`;
     }
-    await writeDocRow(tx, storyId, merged, wrote ? undefined : found.hash);
-    return { elsewhere, outside: edit, restore: edit ? found.restore : null, wrote };
+    const folds = await writeDocRow(tx, storyId, merged, wrote ? undefined : found.hash);
+    return { elsewhere, outside: edit, restore: edit ? found.restore : null, wrote, mark: { folds, lastId: null } };
   });
+}
+
+/** What a store of typing appends: the document's gain since `mark` (a Yjs update, with every deletion). */
+export type Typed = { delta: Uint8Array; mark: LogMark };
+
+/**
+ * A store of typing whose caller has read the stored document up to now: nothing was written to
+ * the row from outside, and nobody wrote the state whole since. Appends the gain, and returns what
+ * other instances appended meanwhile (to merge into the live document). Null otherwise: the whole
+ * store then merges everything, as at a pause.
+ */
+async function appendTyping(tx: Tx, storyId: string, typed: Typed): Promise<StoreResult | null> {
+  const rows = await tx.$queryRaw<{ current: boolean; folds: number }[]>`
+    SELECT d."sourceHash" = ${sourceHash('s')} AS "current", d."folds"
+    FROM "Story" s JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
+  const found = rows[0];
+  if (!found?.current || found.folds !== typed.mark.folds) return null;
+  const others = await readLog(tx, storyId, typed.mark.lastId);
+  const lastId = await appendLog(tx, storyId, typed.delta);
+  await tx.$executeRaw`UPDATE "Story" SET "docSeq" = "docSeq" + 1 WHERE "id" = ${storyId}`;
+  const elsewhere = others.updates.length > 0 ? Y.mergeUpdates(others.updates) : null;
+  return { elsewhere, outside: null, restore: null, wrote: false, mark: { folds: found.folds, lastId } };
 }
 
 /** Writes what changed in the document to the Story row, with an automatic revision naming its editors. */

@@ -12,7 +12,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 import { setText } from '@/lib/collab/text-edit';
-import { bodyOfDoc, fieldsOfDoc } from '@/lib/collab/ydoc';
+import { bodyOfDoc, fieldsOfDoc, widestVector } from '@/lib/collab/ydoc';
 import { openStoryDoc, storeStoryDoc } from '@/lib/data/story-docs';
 import { docName } from '@/lib/collab/names';
 import { runningCollab } from '@/lib/collab/registry';
@@ -359,6 +359,7 @@ describe('suggestion authors, written together', () => {
   });
 });
 
+const docRow = async (id: string) => (await db.$queryRaw<{ state: string; bytes: number }[]>`SELECT md5("state") AS "state", octet_length("state") AS "bytes" FROM "StoryDoc" WHERE "storyId" = ${id}`)[0]!;
 const storedRow = (id: string) => db.story.findUniqueOrThrow({ where: { id }, select: { headline: true, dek: true, seoTitle: true, body: true, version: true, docSeq: true } });
 function close(clients: Client[]) {
   for (const client of clients) {
@@ -475,20 +476,30 @@ describe('saves made alone while the document is open', () => {
 });
 
 describe('storing while people type', () => {
-  it('keeps the document alone: the Story row follows at a pause, the count moves at once, so a save from outside on the old row is refused', { timeout: 60_000 }, async () => {
+  it('appends only the edit: the Story row follows at a pause, the count moves at once, so a save from outside on the old row is refused', { timeout: 60_000 }, async () => {
     const reporter = await makeUser('REPORTER');
-    const fields = storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.') });
+    // A long story (about 3,000 words), so that the edit is small beside it.
+    const long = ['Dockworkers walked out.', ...Array.from({ length: 150 }, (_, i) => `Paragraph ${i} of the strike report, with enough words to weigh what a real one does.`)];
+    const fields = storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText(long.join('\n\n')) });
     const story = await createStory(reporter, fields);
     const doc = new Y.Doc();
-    Y.applyUpdate(doc, (await openStoryDoc(story.id)).state);
+    const opened = await openStoryDoc(story.id);
+    Y.applyUpdate(doc, opened.state);
     const before = await storedRow(story.id);
+    const stateBefore = await docRow(story.id);
     const revisions = await db.revision.count({ where: { storyId: story.id } });
+    const vector = Y.encodeStateVector(doc);
     setText(doc.getText('headline'), 'Port strike ends');
     ((doc.getXmlFragment(BODY_FIELD).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(0, 'All ');
 
-    // Typing goes on: the document is stored, the row is not written, and no revision is filed.
-    const typing = await storeStoryDoc(story.id, Y.encodeStateAsUpdate(doc), [reporter.id], { row: false });
+    // Typing goes on: the edit is appended, the state and the row are not rewritten, and no revision is filed.
+    const typing = await storeStoryDoc(story.id, () => Y.encodeStateAsUpdate(doc), [reporter.id], { row: false, typed: { delta: Y.encodeStateAsUpdate(doc, vector), mark: opened.mark } });
     expect(typing.wrote).toBe(false);
+    expect(typing.mark.folds).toBe(opened.mark.folds);
+    const log = await db.$queryRaw<{ bytes: number }[]>`SELECT octet_length("update") AS "bytes" FROM "StoryDocUpdate" WHERE "storyId" = ${story.id}`;
+    expect(log).toHaveLength(1);
+    expect(log[0]!.bytes).toBeLessThan(stateBefore.bytes / 50);
+    expect(await docRow(story.id)).toEqual(stateBefore);
     const during = await storedRow(story.id);
     expect({ headline: during.headline, body: during.body, version: during.version }).toEqual({ headline: before.headline, body: before.body, version: before.version });
     expect(during.docSeq).toBe(before.docSeq + 1);
@@ -497,19 +508,99 @@ describe('storing while people type', () => {
     const reopened = new Y.Doc();
     Y.applyUpdate(reopened, (await openStoryDoc(story.id)).state);
     expect(fieldsOfDoc(reopened).headline).toBe('Port strike ends');
-    expect(toPlainText(bodyOfDoc(reopened))).toBe('All Dockworkers walked out.');
+    expect(toPlainText(bodyOfDoc(reopened)).split('\n\n')[0]).toBe('All Dockworkers walked out.');
     // A save made outside the document on the row as it was cannot lay the old text over it.
     await expect(saveStory(reporter, story.id, saveStorySchema.parse({ ...fields, baseVersion: before.version, baseDocSeq: before.docSeq, kind: 'autosave' }))).rejects.toThrow(VersionConflictError);
 
-    // At the pause the row is written from the document, with a revision naming the typist.
+    // At the pause the row is written from the document, with a revision naming the typist, and
+    // the log is folded into the state.
     const paused = await storeStoryDoc(story.id, Y.encodeStateAsUpdate(doc), [reporter.id]);
     expect(paused.wrote).toBe(true);
+    expect(paused.mark).toEqual({ folds: opened.mark.folds + 1, lastId: null });
+    expect(await db.storyDocUpdate.count({ where: { storyId: story.id } })).toBe(0);
     const after = await storedRow(story.id);
     expect(after.headline).toBe('Port strike ends');
-    expect(toPlainText(after.body as Doc)).toBe('All Dockworkers walked out.');
+    expect(toPlainText(after.body as Doc).split('\n\n')[0]).toBe('All Dockworkers walked out.');
     expect(after.version).toBe(before.version);
     expect(await db.revision.count({ where: { storyId: story.id } })).toBe(revisions + 1);
     for (const d of [doc, reopened]) d.destroy();
+  });
+
+  it('from two instances: each appends its own edit and takes the other’s from the log; a whole write makes the other read it all', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.\n\nShips waited offshore.') }));
+    // Two servers' copies of the document, each with what it knows is stored.
+    const instances = await Promise.all([0, 1].map(async () => {
+      const opened = await openStoryDoc(story.id);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, opened.state);
+      return { doc, mark: opened.mark, vector: Y.encodeStateVector(doc) };
+    }));
+    const paragraph = (doc: Y.Doc, n: number) => (doc.getXmlFragment(BODY_FIELD).get(n) as Y.XmlElement).get(0) as Y.XmlText;
+    const store = async (i: number, row = false) => {
+      const it = instances[i]!;
+      const vector = Y.encodeStateVector(it.doc);
+      const result = await storeStoryDoc(story.id, () => Y.encodeStateAsUpdate(it.doc), [reporter.id], { row, typed: { delta: Y.encodeStateAsUpdate(it.doc, it.vector), mark: it.mark } });
+      if (result.elsewhere) Y.applyUpdate(it.doc, result.elsewhere);
+      if (result.outside) Y.applyUpdate(it.doc, result.outside);
+      it.mark = result.mark;
+      it.vector = widestVector(vector, [result.elsewhere, result.outside]);
+      return result;
+    };
+    const [a, b] = instances as [(typeof instances)[0], (typeof instances)[0]];
+    paragraph(a.doc, 0).insert(0, 'All ');
+    await store(0);
+    paragraph(b.doc, 1).insert(paragraph(b.doc, 1).length, ' Then they docked.');
+    // B appends its own edit and receives A's from the log.
+    expect((await store(1)).elsewhere).not.toBeNull();
+    expect(toPlainText(bodyOfDoc(b.doc))).toBe('All Dockworkers walked out.\n\nShips waited offshore. Then they docked.');
+    expect(await db.storyDocUpdate.count({ where: { storyId: story.id } })).toBe(2);
+    // A writes the row at a pause (the state whole, the log folded in, B's edit with it).
+    paragraph(a.doc, 0).insert(paragraph(a.doc, 0).length, ' On Monday.');
+    await store(0, true);
+    expect(toPlainText((await storedRow(story.id)).body as Doc)).toBe('All Dockworkers walked out. On Monday.\n\nShips waited offshore. Then they docked.');
+    // B, typing, finds the state written whole since it last read it: it reads all of it, and loses nothing.
+    paragraph(b.doc, 1).insert(0, 'Ten ');
+    const foldsBefore = b.mark.folds;
+    const whole = await store(1);
+    expect(whole.mark).toEqual({ folds: foldsBefore + 2, lastId: null });
+    expect(await db.storyDocUpdate.count({ where: { storyId: story.id } })).toBe(0);
+    expect(toPlainText(bodyOfDoc(b.doc))).toBe('All Dockworkers walked out. On Monday.\n\nTen Ships waited offshore. Then they docked.');
+    const reopened = new Y.Doc();
+    Y.applyUpdate(reopened, (await openStoryDoc(story.id)).state);
+    expect(toPlainText(bodyOfDoc(reopened))).toBe(toPlainText(bodyOfDoc(b.doc)));
+    for (const d of [a.doc, b.doc, reopened]) d.destroy();
+  });
+
+  it('through the server: typing goes to the log, which the next server reads after a crash', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText('Dockworkers walked out.') }));
+    const client = await connect(reporter, story.id, false);
+    const logged = async () => db.storyDocUpdate.count({ where: { storyId: story.id } });
+    // Typing without a pause until a store of typing has appended to the log (the store's maximum wait is 2 s).
+    const deadline = Date.now() + 15_000;
+    let words = 0;
+    while ((await logged()) === 0) {
+      if (Date.now() > deadline) throw new Error('No store of typing appended to the log in 15 s of typing.');
+      client.editor.chain().setTextSelection(client.editor.state.doc.content.size - 1).insertContent(` w${words++}`).run();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const row = await storedRow(story.id);
+    expect(toPlainText(row.body as Doc)).toBe('Dockworkers walked out.');
+    // The server crashes (storing nothing more) and comes back; the editor's own copy is put away
+    // too, so what is opened next comes from the stored state and its log alone.
+    const typed = client.editor.getText();
+    close([client]);
+    await runningCollab()!.stop({ store: false });
+    await startCollaboration();
+    const reader = await connect(reporter, story.id, false);
+    // What the log held is there (the words typed before its last store, at least the first).
+    expect(reader.editor.getText()).toContain('Dockworkers walked out. w0');
+    expect(typed.startsWith(reader.editor.getText())).toBe(true);
+    await runningCollab()!.storeNow(story.id);
+    expect(toPlainText((await storedRow(story.id)).body as Doc)).toBe(reader.editor.getText());
+    expect(await logged()).toBe(0);
+    close([reader]);
   });
 
   it('writes the row once typing pauses, without being asked', { timeout: 60_000 }, async () => {
