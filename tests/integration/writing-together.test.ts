@@ -295,7 +295,7 @@ async function fuzz(seed: number) {
   const maker = new Map(clients.map((c) => [`s${c.ydoc.clientID.toString(36)}`, c.viewer.name]));
   for (const [id, who] of authors) expect([id, [...who][0]]).toEqual([id, maker.get(id.split('-')[0]!)]);
 
-  // The stored body is the document: written within the store's two seconds of the last change.
+  // The stored body is the document, once stored (at once when asked, as before a workflow step).
   await runningCollab()!.storeNow(story.id);
   const stored = async () => canonicalBody((await db.story.findUniqueOrThrow({ where: { id: story.id }, select: { body: true } })).body as JSONContent);
   await until(async () => JSON.stringify(await stored()) === JSON.stringify(final), 'the stored body', 5_000).catch(() => {});
