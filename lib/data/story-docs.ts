@@ -35,8 +35,7 @@ export async function docAccessFor(viewer: Viewer | null, storyId: string): Prom
 
 /** The stored document: its state with the log of typing folded in, the row hash it stands for, and how far that was read. */
 type Stored = { state: Uint8Array; hash: string; mark: LogMark };
-type Found = { doc: Stored | null; hash: string; restore: RestoreNote | null };
-type FoundWithContent = Found & { body: Doc; fields: TextFields };
+type Found = { doc: Stored | null; hash: string; restore: RestoreNote | null; body: Doc; fields: TextFields };
 type Tx = Pick<typeof db, '$queryRaw' | '$executeRaw'>;
 
 /** A restore of a revision, as the open document announces it to everyone in the story. */
@@ -45,13 +44,11 @@ export type RestoreNote = { by: string; at: string; from: string };
 // The hash is PostgreSQL's, of jsonb's own canonical text: one spelling whoever wrote the row.
 const sourceHash = (table: string) => Prisma.raw(`md5(jsonb_build_array(${['body', ...TEXT_FIELDS].map((column) => `${table}."${column}"`).join(', ')})::text)`);
 
-/** The stored document and the row's hash; with the row's body and text fields (`content`) when asked. */
-async function storedDoc(tx: Tx, storyId: string, content: true): Promise<FoundWithContent | null>;
-async function storedDoc(tx: Tx, storyId: string, content: boolean): Promise<Found | FoundWithContent | null>;
-async function storedDoc(tx: Tx, storyId: string, content: boolean): Promise<Found | FoundWithContent | null> {
+/** The stored document (its state with the log folded in), and the row's body, text fields and hash. */
+async function storedDoc(tx: Tx, storyId: string): Promise<Found | null> {
   // The state comes as base64: Prisma's raw queries cannot read bytea through the pg adapter.
   const rows = await tx.$queryRaw<(TextFields & { body: unknown; hash: string; state: string | null; docHash: string | null; folds: number | null; restore: RestoreNote | null })[]>`
-    SELECT ${Prisma.raw(content ? ['body', ...TEXT_FIELDS].map((f) => `s."${f}", `).join('') : '')}${sourceHash('s')} AS "hash",
+    SELECT ${Prisma.raw(['body', ...TEXT_FIELDS].map((f) => `s."${f}", `).join(''))}${sourceHash('s')} AS "hash",
       encode(d."state", 'base64') AS "state", d."sourceHash" AS "docHash", d."folds", d."restore"
     FROM "Story" s LEFT JOIN "StoryDoc" d ON d."storyId" = s."id" WHERE s."id" = ${storyId}`;
   const row = rows[0];
@@ -62,13 +59,8 @@ async function storedDoc(tx: Tx, storyId: string, content: boolean): Promise<Fou
     const log = await readLog(tx, storyId, null);
     doc = { state: log.updates.length ? Y.mergeUpdates([base, ...log.updates]) : base, hash: row.docHash, mark: { folds: row.folds ?? 0, lastId: log.lastId } };
   }
-  const found: Found = { doc, hash: row.hash, restore: row.restore ?? null };
-  if (!content) return found;
-  return { ...found, body: row.body as Doc, fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields };
+  return { doc, hash: row.hash, restore: row.restore ?? null, body: row.body as Doc, fields: Object.fromEntries(TEXT_FIELDS.map((f) => [f, row[f]])) as TextFields };
 }
-
-/** True when the row was written from outside since the document was last stored (or never was). */
-const writtenOutside = (found: Found) => !found.doc || found.doc.hash !== found.hash;
 
 /** A field as it would be stored, or null where it cannot be (an emptied headline). */
 function checkedText(field: TextField, value: string): string | null {
@@ -81,7 +73,7 @@ function checkedText(field: TextField, value: string): string | null {
  * the document, or null when nothing was. Only the fields that were written: a field whose text in
  * the document cannot be stored as it is (a headline emptied to be retyped) is never laid over.
  */
-function outsideEdit(found: FoundWithContent): Uint8Array | null {
+function outsideEdit(found: Found): Uint8Array | null {
   if (!found.doc || found.doc.hash === found.hash) return null;
   const base = new Y.Doc();
   Y.applyUpdate(base, found.doc.state);
@@ -106,7 +98,7 @@ function outsideEdit(found: FoundWithContent): Uint8Array | null {
 export async function openStoryDoc(storyId: string): Promise<{ state: Uint8Array; restorePending: boolean; mark: LogMark }> {
   return db.$transaction(async (tx) => {
     await lockStory(tx, storyId);
-    const found = await storedDoc(tx, storyId, true);
+    const found = await storedDoc(tx, storyId);
     if (!found) throw new Error(`Story ${storyId} does not exist.`);
     if (found.doc && (found.doc.hash === found.hash || found.restore)) return { state: found.doc.state, restorePending: !!found.restore, mark: found.doc.mark };
     let state: Uint8Array;
@@ -151,7 +143,7 @@ export type StoreResult = {
 };
 
 /** What of the document differs from the row and can be stored: the body if it changed, and each changed text field that passes its check. */
-function changesOf(content: DocContent, found: FoundWithContent): { body: Doc | null; fields: Partial<TextFields> } {
+function changesOf(content: DocContent, found: Found): { body: Doc | null; fields: Partial<TextFields> } {
   const fields: Partial<TextFields> = {};
   for (const field of TEXT_FIELDS) {
     const text = checkedText(field, content.fields[field]);
@@ -184,22 +176,21 @@ export async function storeStoryDoc(storyId: string, live: Uint8Array | (() => U
     if (appended) return appended;
     // The live document's whole state, encoded only when a whole store needs it.
     const state = typeof live === 'function' ? live() : live;
-    let found = await storedDoc(tx, storyId, row);
+    const found = await storedDoc(tx, storyId);
     if (!found) return { elsewhere: null, outside: null, restore: null, wrote: false, mark: { folds: 0, lastId: null } };
-    if (!('body' in found) && writtenOutside(found)) found = (await storedDoc(tx, storyId, true))!;
     // Merged with what is stored, never put in its place: two stores of one document can commit in
     // either order, and the older state must not undo the newer (CRDT states only ever add up).
-    const edit = 'body' in found ? outsideEdit(found) : null;
+    const edit = outsideEdit(found);
     const merged = Y.mergeUpdates([...(found.doc ? [found.doc.state] : []), state, ...(edit ? [edit] : [])]);
     const elsewhere = found.doc ? Y.diffUpdate(found.doc.state, Y.encodeStateVectorFromUpdate(state)) : null;
     let wrote = false;
-    if ('body' in found && row) {
+    if (row) {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, merged);
       const content = contentOfDoc(doc);
       doc.destroy();
       wrote = await writeStory(tx, storyId, changesOf(content, found), editorIds);
-    } else if (!row) {
+    } else {
       await tx.$executeRaw`UPDATE "Story" SET "docSeq" = "docSeq" + 1 WHERE "id" = ${storyId}`;
     }
     const folds = await writeDocRow(tx, storyId, merged, wrote ? undefined : found.hash);
