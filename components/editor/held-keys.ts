@@ -10,12 +10,17 @@ export type HeldKey = 'Enter' | 'Backspace' | { text: string } | { paste: { text
 
 /**
  * Holds what is typed or pasted into the body from now until `release`: keys only when the body
- * had the focus (`keys`), pastes always. Keys meant for a field or a button pass.
+ * had the focus (`keys`), pastes always (and a paste onto the page when the body had the focus).
+ * Keys and pastes meant for a field or a button pass.
  */
 export function holdKeys(options: { keys: boolean }): { keys: HeldKey[]; release: () => void } {
   const keys: HeldKey[] = [];
   const onPaste = (event: ClipboardEvent) => {
-    if (!(event.target as HTMLElement | null)?.closest?.('.story-body') || !event.clipboardData) return;
+    const target = event.target as HTMLElement | null;
+    // Removing the old editor takes the focus away from the body: a paste made then lands on the
+    // page itself, and is the body's when the body had the focus.
+    const nowhere = !target || target === document.body || target === document.documentElement;
+    if (!(target?.closest?.('.story-body') || (options.keys && nowhere)) || !event.clipboardData) return;
     keys.push({ paste: { text: event.clipboardData.getData('text/plain'), html: event.clipboardData.getData('text/html') } });
     event.preventDefault();
     event.stopPropagation();

@@ -60,6 +60,8 @@ describe('keys held while the editor is replaced', () => {
     expect(paste(body, '', '<p><strong>Talks</strong> resume at noon.</p>')).toBe(true);
     held.release();
     expect(paste(body, 'after')).toBe(false);
+    // The body had no focus: a paste onto the page is nobody's.
+    expect(paste(document.body, 'nowhere')).toBe(false);
     body.remove();
     field.remove();
 
@@ -74,5 +76,20 @@ describe('keys held while the editor is replaced', () => {
     expect(editor.getHTML()).toContain('<strong>Talks</strong>');
     editor.destroy();
     globals.ClipboardEvent = had;
+  });
+
+  it('hold a paste onto the page when the body had the focus (the old editor, removed, took it away)', () => {
+    const paste = (target: EventTarget, text: string) => {
+      const event = Object.assign(new Event('paste', { bubbles: true, cancelable: true }), { clipboardData: { getData: (type: string) => (type === 'text/html' ? '' : text) } });
+      target.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    const field = document.body.appendChild(document.createElement('input'));
+    const held = holdKeys({ keys: true });
+    expect(paste(field, 'a dek')).toBe(false);
+    expect(paste(document.body, ' Ships wait offshore.')).toBe(true);
+    held.release();
+    field.remove();
+    expect(held.keys).toEqual([{ paste: { text: ' Ships wait offshore.', html: '' } }]);
   });
 });

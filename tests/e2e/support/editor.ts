@@ -11,11 +11,7 @@ export const saveStatus = (page: Page) => page.getByRole('status').filter({ hasT
 export async function pasteText(page: Page, text: string, options: { replaceAll?: boolean } = {}) {
   await body(page).click();
   if (options.replaceAll) await page.keyboard.press('ControlOrMeta+A');
-  await body(page).evaluate((element, value) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', value);
-    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  await pasteIntoBody(page, { 'text/plain': text });
 }
 
 export async function expectSaved(page: Page) {
@@ -39,18 +35,25 @@ export async function startStory(page: Page, headline: string, text: string, opt
   return page.url().split('/').pop()!;
 }
 
+// Found and pasted into in one step in the page: a new story's body editor is replaced when it
+// joins its shared document, and an element found a step earlier may be gone by the paste.
+async function pasteIntoBody(page: Page, clipboard: Record<string, string>) {
+  await page.evaluate(async (items) => {
+    const find = () => document.querySelector('[role="textbox"][aria-label="Story body"]');
+    // Between the two editors there may be a frame with neither.
+    for (let frame = 0; !find() && frame < 300; frame++) await new Promise(requestAnimationFrame);
+    const element = find();
+    if (!element) throw new Error('no story body to paste into');
+    const data = new DataTransfer();
+    for (const [type, value] of Object.entries(items)) data.setData(type, value);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, clipboard);
+}
+
 /** Pastes HTML the way Word, Google Docs or a web page put it on the clipboard. */
 export async function pasteHtml(page: Page, html: string, text: string) {
   await body(page).click();
-  await body(page).evaluate(
-    (element, [h, t]) => {
-      const data = new DataTransfer();
-      data.setData('text/html', h!);
-      data.setData('text/plain', t!);
-      element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-    },
-    [html, text],
-  );
+  await pasteIntoBody(page, { 'text/html': html, 'text/plain': text });
 }
 
 /** Puts the caret at the very end of a paragraph (End only reaches the end of a visual line). */
