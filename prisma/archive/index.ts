@@ -14,8 +14,9 @@ import { PLACES, TOPICS, authorName, pick, rng } from './stories';
 // a handful of times), stories of newspaper length (stories.ts), and retired URLs (stories that
 // moved to a new slug, and stories taken down). Stories are written on a thread of their own
 // (generator.ts) and go in by COPY a batch at a time, on two connections; search vectors are built
-// from PostgreSQL's own parse of each word (search-vector.ts) and checked against its expression
-// afterwards. Every generated story carries the slug prefix "archive-", so a second run
+// from PostgreSQL's own parse of each word (search-vector.ts), and bylines and tags carry their
+// story's publication time (what the link triggers would look up for each row), both checked
+// against PostgreSQL's own expressions afterwards. Every generated story carries the slug prefix "archive-", so a second run
 // adds to the archive rather than colliding with it.
 
 const BATCH = 1_000;
@@ -68,8 +69,8 @@ export async function seedArchive(url: string, count: number, log: Log = console
     const input: GeneratorInput = { url, count, batch: BATCH, runId, sections, editorId: editor.id, authors, tagIds, checkEvery: Math.max(1, Math.floor(count / CHECKED)) };
     const load = async (connection: pg.Client, batch: GeneratedBatch) => {
       await copyText(connection, 'Story', ['id', 'headline', 'dek', 'slug', 'body', 'plainText', 'wordCount', 'status', 'sectionId', 'createdById', 'createdAt', 'updatedAt', 'publishedAt', 'firstPublishedAt', 'statusChangedAt', 'publicUpdatedAt', 'searchVector'], batch.stories);
-      await copyText(connection, 'StoryAuthor', ['storyId', 'userId', 'position'], batch.bylines);
-      await copyText(connection, 'StoryTag', ['storyId', 'tagId'], batch.tags);
+      await copyText(connection, 'StoryAuthor', ['storyId', 'userId', 'position', 'liveAt'], batch.bylines);
+      await copyText(connection, 'StoryTag', ['storyId', 'tagId', 'liveAt'], batch.tags);
       await copyText(connection, 'StoryPath', ['path', 'storyId'], batch.paths);
     };
 
@@ -115,6 +116,12 @@ export async function seedArchive(url: string, count: number, log: Log = console
       [checked],
     );
     if (differing.rowCount) throw new Error(`${differing.rowCount} of ${checked.length} sampled archive stories have a search vector other than PostgreSQL's (first: ${differing.rows[0]!.id}).`);
+    const wrongLive = await client.query<{ id: string }>(
+      `SELECT s.id FROM "Story" s JOIN (SELECT "storyId", "liveAt" FROM "StoryAuthor" UNION ALL SELECT "storyId", "liveAt" FROM "StoryTag") l ON l."storyId" = s.id
+       WHERE s.id = ANY($1::text[]) AND l."liveAt" IS DISTINCT FROM "story_live_at"(s."status", s."publishedAt", s."sectionId", s."takenDownAt")`,
+      [checked],
+    );
+    if (wrongLive.rowCount) throw new Error(`${wrongLive.rowCount} links of ${checked.length} sampled archive stories carry a publication time other than their story's (first: ${wrongLive.rows[0]!.id}).`);
     // What autovacuum would soon do on a live database: statistics, and the visibility map that lets
     // counts be read from an index alone.
     // Each COPY of links appended a row per tag and author it counted: one row each again.

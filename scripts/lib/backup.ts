@@ -13,13 +13,15 @@ import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 // the rows back in dependency order; columns are named, so an older backup restores into a newer
 // schema (new columns take their defaults). Left out: the job queue (scheduled publications are
 // re-queued by the catch-up sweep at start), rate-limit counters, sessions (everyone signs in again),
-// the sitemap's months (rebuilt by triggers as the stories come back).
+// the sitemap's months and the tags' and authors' counts of live stories (rebuilt by triggers as the
+// stories and their links come back; restored as well, they were counted twice).
 // A backup holds password hashes and held drafts: its folders are 0700 and its files 0600. After the
 // rows, every sequence is set past the largest value restored, so that the next row gets a new number.
 
 export const BACKUP_FORMAT = 'masthead-backup/1';
-// SitemapMonth is derived from Story by triggers, which rebuild it as the stories are restored.
-const SKIPPED = new Set(['_prisma_migrations', 'rate_limit', 'UserSession', 'SitemapMonth']);
+// SitemapMonth and LiveLinkCount are derived from the stories and their links by triggers, which
+// rebuild them as those are restored.
+const SKIPPED = new Set(['_prisma_migrations', 'rate_limit', 'UserSession', 'SitemapMonth', 'LiveLinkCount']);
 
 export type Manifest = {
   format: typeof BACKUP_FORMAT;

@@ -147,7 +147,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: options.persistent,
     createPostgresUser: process.getuid?.() === 0,
     // Unix sockets go to the data directory, so nothing needs /var/run/postgresql.
-    postgresFlags: ['-c', `unix_socket_directories=${dataDir}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=UTC'],
+    // A newsroom's archive is loaded in bulk (`db:seed -- --archive`, several GiB): with PostgreSQL's
+    // defaults (1 GB of WAL between checkpoints, 128 MB of buffers) it checkpoints every few
+    // seconds, and each checkpoint makes the next write of every page log the whole page again.
+    postgresFlags: ['-c', `unix_socket_directories=${dataDir}`, '-c', 'listen_addresses=127.0.0.1', '-c', 'timezone=UTC', '-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=15min', '-c', 'shared_buffers=512MB'],
     onLog: () => {},
     onError: (error) => log(`PostgreSQL: ${String(error)}`),
   });

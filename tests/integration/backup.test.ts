@@ -66,6 +66,7 @@ describe('db:backup and db:restore', () => {
     expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['Story', 'Revision', 'Media', 'StoryTag', 'StoryAuthor', 'User']));
     expect(manifest.tables.map((t) => t.name)).not.toContain('UserSession');
     expect(manifest.tables.map((t) => t.name)).not.toContain('SitemapMonth');
+    expect(manifest.tables.map((t) => t.name)).not.toContain('LiveLinkCount');
     expect(manifest.mediaFiles).toBe(1);
 
     const restoredMedia = path.join(work, 'restored-media');
@@ -78,6 +79,7 @@ describe('db:backup and db:restore', () => {
       'SELECT id, email, "passwordHash" FROM "User" ORDER BY id',
       // Not in the backup: rebuilt by the triggers as the stories come back.
       'SELECT "month", "stories" FROM "SitemapMonth" WHERE "stories" <> 0 ORDER BY 1',
+      'SELECT "kind", "ownerId", sum("n")::int AS n FROM "LiveLinkCount" GROUP BY 1, 2 HAVING sum("n") <> 0 ORDER BY 1, 2',
     ]) {
       expect(await rows(scratchUrl, sql), sql).toEqual(await rows(inject('databaseUrl'), sql));
     }
