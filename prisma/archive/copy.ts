@@ -17,8 +17,8 @@ export function line(values: Cell[]): string {
   return `${values.map(cell).join('\t')}\n`;
 }
 
-/** Sends COPY text (whole lines) to `COPY table (columns) FROM STDIN`; resolves when the server has it all. */
-export async function copyText(client: pg.Client, table: string, columns: string[], text: string): Promise<void> {
+/** Sends COPY text (whole lines, as a string or UTF-8) to `COPY table (columns) FROM STDIN`; resolves when the server has it all. */
+export async function copyText(client: pg.Client, table: string, columns: string[], text: string | Uint8Array): Promise<void> {
   if (text.length === 0) return;
   const stream = client.query(copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
@@ -28,7 +28,8 @@ export async function copyText(client: pg.Client, table: string, columns: string
   // Written in slices of about a megabyte, so that the socket drains as it goes.
   const SLICE = 1 << 20;
   for (let at = 0; at < text.length; at += SLICE) {
-    if (!stream.write(text.slice(at, at + SLICE))) await new Promise((resolve) => stream.once('drain', resolve));
+    const slice = typeof text === 'string' ? text.slice(at, at + SLICE) : Buffer.from(text.buffer, text.byteOffset + at, Math.min(SLICE, text.length - at));
+    if (!stream.write(slice)) await new Promise((resolve) => stream.once('drain', resolve));
   }
   stream.end();
   await done;

@@ -21,9 +21,13 @@ export type GeneratorInput = {
   checkEvery: number;
 };
 
-export type GeneratedBatch = { stories: string; bylines: string; tags: string; paths: string; size: number; checked: string[] };
+/** A batch's rows for each table as COPY text, in UTF-8. */
+export type GeneratedBatch = { stories: Uint8Array; bylines: Uint8Array; tags: Uint8Array; paths: Uint8Array; size: number; checked: string[] };
 
 export type GeneratorMessage = { batch: GeneratedBatch } | { end: true };
+
+const encoder = new TextEncoder();
+const utf8 = (lines: string[]) => encoder.encode(lines.join(''));
 
 /** The number of batches written ahead of the one being loaded. */
 const AHEAD = 2;
@@ -109,8 +113,10 @@ async function generate(input: GeneratorInput, port: NonNullable<typeof parentPo
       });
       while (unacknowledged >= AHEAD) await new Promise<void>((resolve) => (wake = resolve));
       unacknowledged++;
-      const message: GeneratorMessage = { batch: { stories: stories.join(''), bylines: bylines.join(''), tags: tags.join(''), paths: paths.join(''), size, checked } };
-      port.postMessage(message);
+      // Sent as UTF-8 bytes whose memory moves to the main thread: a string of a batch's stories
+      // (about 15 MB) was copied across and encoded again there, a third of that thread's time.
+      const batch = { stories: utf8(stories), bylines: utf8(bylines), tags: utf8(tags), paths: utf8(paths), size, checked };
+      port.postMessage({ batch } satisfies GeneratorMessage, [batch.stories.buffer, batch.bylines.buffer, batch.tags.buffer, batch.paths.buffer] as ArrayBuffer[]);
     }
     port.postMessage({ end: true } satisfies GeneratorMessage);
   } finally {

@@ -23,6 +23,8 @@ const BATCH = 1_000;
 const AUTHORS = 60;
 const TAGS = 4_000;
 const CHECKED = 500;
+/** The tables a load writes. */
+const LOADED = ['Story', 'StoryAuthor', 'StoryTag', 'StoryPath', 'Tag', 'User', 'LiveLinkCount'];
 
 
 type Section = { id: string; slug: string };
@@ -44,6 +46,7 @@ export async function seedArchive(url: string, count: number, log: Log = console
   const connections = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
   await Promise.all(connections.map(async (c) => (await c.connect(), await c.query('SET synchronous_commit = off'))));
   const [client] = connections as [pg.Client, pg.Client];
+  let autovacuumOff = false;
   try {
     const sections = (await client.query<Section>('SELECT id, slug FROM "Section" ORDER BY position')).rows;
     const [editor] = (await client.query<{ id: string }>(`SELECT id FROM "User" WHERE role IN ('ADMIN', 'EDITOR') ORDER BY "createdAt" LIMIT 1`)).rows;
@@ -74,6 +77,11 @@ export async function seedArchive(url: string, count: number, log: Log = console
       await copyText(connection, 'StoryPath', ['path', 'storyId'], batch.paths);
     };
 
+    // Autovacuum would analyse and vacuum the growing tables again after every fifth more rows
+    // (dozens of times over a million, each analysis sampling long bodies and vectors) while the
+    // load needs the CPU; the run ends with one VACUUM (ANALYZE) of its own instead.
+    await client.query(LOADED.map((t) => `ALTER TABLE "${t}" SET (autovacuum_enabled = off)`).join('; '));
+    autovacuumOff = true;
     const startedAt = Date.now();
     let done = 0;
     progress(0, count, startedAt, log);
@@ -122,15 +130,20 @@ export async function seedArchive(url: string, count: number, log: Log = console
       [checked],
     );
     if (wrongLive.rowCount) throw new Error(`${wrongLive.rowCount} links of ${checked.length} sampled archive stories carry a publication time other than their story's (first: ${wrongLive.rows[0]!.id}).`);
-    // What autovacuum would soon do on a live database: statistics, and the visibility map that lets
-    // counts be read from an index alone.
     // Each COPY of links appended a row per tag and author it counted: one row each again.
     for (const kind of LIVE_LINK_KINDS) await client.query(FOLD_LIVE_LINK_COUNTS, [kind]);
+    // What autovacuum would soon do on a live database: statistics, and the visibility map that lets
+    // counts be read from an index alone.
     log('Analysing the archive…');
-    await client.query('VACUUM (ANALYZE) "Story", "StoryAuthor", "StoryTag", "StoryPath", "Tag", "User", "LiveLinkCount"');
+    await client.query(`VACUUM (ANALYZE) ${LOADED.map((t) => `"${t}"`).join(', ')}`);
     const sizeAfter = await databaseSize(client);
     log(`Added ${count.toLocaleString('en')} archive stories in ${((Date.now() - startedAt) / 1000).toFixed(0)} s (run ${runId}; ${checked.length} search vectors checked against PostgreSQL's). Database on disk: ${formatBytes(sizeAfter)} (was ${formatBytes(sizeBefore)}).`);
   } finally {
+    if (autovacuumOff) {
+      await client.query(LOADED.map((t) => `ALTER TABLE "${t}" RESET (autovacuum_enabled)`).join('; ')).catch((error: unknown) => {
+        log(`Could not turn autovacuum back on for the archive's tables (${String(error)}): run ${LOADED.map((t) => `ALTER TABLE "${t}" RESET (autovacuum_enabled);`).join(' ')}`);
+      });
+    }
     await Promise.all(connections.map((c) => c.end()));
   }
 }

@@ -42,6 +42,8 @@ describe('the generated archive', () => {
     const lines: string[] = [];
     await seedArchive(url, COUNT, (message) => lines.push(message));
     expect(lines.at(-1)).toMatch(/Added 400 archive stories .* Database on disk: /);
+    // Autovacuum, off for the tables while they load, is on again.
+    expect((await client.query(`SELECT relname FROM pg_class WHERE relname IN ('Story', 'StoryTag', 'StoryAuthor', 'StoryPath', 'Tag', 'User', 'LiveLinkCount') AND reloptions IS NOT NULL`)).rows).toEqual([]);
 
     const stories = await one<{ n: string }>(`SELECT count(*) AS n FROM "Story" WHERE slug LIKE 'archive-%'`);
     expect(Number(stories.n)).toBe(COUNT);
