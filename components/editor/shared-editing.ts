@@ -1,8 +1,17 @@
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { BODY_FIELD } from '@/lib/collab/body-field';
+import { RemoteEditScroll } from '@/lib/editor/remote-edit-scroll';
 import type { SaveState } from './types';
 import type { SharedDoc, SharedState } from './use-shared-doc';
 
-// Small pieces of the story editor written together: carets' colours, suggestion ids, the save
-// status, and waiting until the server has every edit.
+// Small pieces of the story editor written together: the body's extensions, carets' colours,
+// suggestion ids, the save status, and waiting until the server has every edit.
+
+/** The body bound to the shared document, with everyone's carets; `drawn` once it is on the page. */
+export function sharedBodyExtensions(shared: SharedDoc, user: { name: string; color: string }, drawn: () => void) {
+  return [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD, onFirstRender: drawn }), CollaborationCaret.configure({ provider: shared.provider, user }), RemoteEditScroll];
+}
 
 // People's carets and selections: a colour each, the same for a person wherever they appear.
 const CARET_COLOURS = ['#b3261e', '#1b6e3a', '#1a56a8', '#8a4b00', '#6b2fa0', '#00707a', '#a0245c', '#4d5b00'];

@@ -34,16 +34,13 @@ import { EmbedDialog } from './embed-dialog';
 import { withEmbedCards } from './embed-view';
 import { useEmbeds } from './use-embeds';
 import { WirePanel } from './wire-panel';
-import Collaboration from '@tiptap/extension-collaboration';
-import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { BODY_FIELD } from '@/lib/collab/body-field';
 import { undoRestore, useSharedDoc, type SharedDoc, type SharedState } from './use-shared-doc';
 import { useSharedFields } from './use-shared-fields';
 import { useSaveHost } from './use-save-host';
 import { useJoinShared } from './use-join-shared';
 import { EditorNotices } from './editor-notices';
 import { takeUpLocalCopy } from './take-up-local-copy';
-import { colourFor, combinedState, suggestionIds, untilSent } from './shared-editing';
+import { colourFor, combinedState, sharedBodyExtensions, suggestionIds, untilSent } from './shared-editing';
 import type { WireNotice } from '@/lib/data/wire-stories';
 
 type Props = {
@@ -147,7 +144,7 @@ function StoryEditorView({ story, threads = [], abilities: initialAbilities, tim
       StyleHighlights,
       SuggestChanges.configure({ author: copydesk.viewerName, generateId: shared ? suggestionIds(shared.ydoc) : null }),
       ...(shared
-        ? [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD, onFirstRender: () => setDrawn(shared) }), CollaborationCaret.configure({ provider: shared.provider, user: { name: copydesk.viewerName, color: colourFor(viewerId) } })]
+        ? sharedBodyExtensions(shared, { name: copydesk.viewerName, color: colourFor(viewerId) }, () => setDrawn(shared))
         : []),
     ],
     // Written together, the content is the shared document's.
