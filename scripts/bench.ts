@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchAutosave } from '../tests/bench/autosave';
-import { benchDeadlineSaves } from '../tests/bench/deadline';
+import { benchDeadlineSaves, machineJiffies } from '../tests/bench/deadline';
 import { benchLighthouse } from '../tests/bench/lighthouse';
 import { startQueryCounter, type QueryCounter } from '../tests/bench/pg-counter';
 import { benchPublishToVisible } from '../tests/bench/publish';
@@ -288,7 +288,12 @@ async function benchArchive() {
     await seedArchive(app.databaseUrl, 1_000, log);
     const small = await measure(1_000, 0);
     console.log(`Archive: adding ${(large - 1_000).toLocaleString('en')} stories`);
+    const loading = Date.now();
+    const jiffies = machineJiffies();
     await seedArchive(app.databaseUrl, large - 1_000, log);
+    const loadSeconds = (Date.now() - loading) / 1000;
+    const after = machineJiffies();
+    const busy = (after.busy - jiffies.busy) / Math.max(1, after.total - jiffies.total);
     const big = await measure(large, 3);
     // Result quality at full size: the summit story is the first answer to its two names.
     const found = (await (await fetch(`${app.baseUrl}/api/v1/stories?q=${encodeURIComponent('Ishiba Lima')}`)).json()) as { data: { slug: string }[] };
@@ -309,6 +314,9 @@ async function benchArchive() {
     const most = (rows: PageStatements[]) => Math.max(...rows.flatMap((r) => r.statements));
     console.log(`\n  Target, every page's uncached p95 < 100 ms at ${label}: ${slow.length === 0 ? 'met' : `missed by ${slow.map((t) => `${t.page} (${t.p95.toFixed(1)} ms)`).join(', ')}`}`);
     console.log(`  Search quality, the summit story first for "Ishiba Lima" at ${label}: ${first === 'yoon-ishiba-second-summit-lima' ? 'met' : `missed (first: ${first ?? 'nothing'})`}`);
+    // The target is for a million; another size is held to the same rate.
+    const allowed = (15 * 60 * (large - 1_000)) / 1_000_000;
+    console.log(`  Target, loading at a million in 15 minutes' pace (${Math.round(allowed)} s for ${(large - 1_000).toLocaleString('en')} stories): ${loadSeconds <= allowed ? 'met' : 'missed'} (${Math.round(loadSeconds)} s, ${Math.round((large - 1_000) / loadSeconds).toLocaleString('en')} stories/s, the machine's cores ${Math.round(busy * 100)}% busy meanwhile)`);
     console.log(`  Target, statements per page bounded (at most ${most(small.statements)} at 1k and ${most(big.statements)} at ${label}; none more than one above its 1k count): ${grew.length === 0 ? 'met' : `missed by ${grew.map((s) => s.page).join(', ')}`}\n`);
   } finally {
     await app.stop();

@@ -46,7 +46,7 @@ function cpuSeconds(pid: number): number {
   return ticks / 100;
 }
 /** The machine's busy and total jiffies (all cores), from /proc/stat. */
-function machineJiffies(): { busy: number; total: number } {
+export function machineJiffies(): { busy: number; total: number } {
   const [, ...values] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
   const n = values.map(Number);
   const total = n.reduce((a, b) => a + b, 0);
