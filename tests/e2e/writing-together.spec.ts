@@ -224,6 +224,9 @@ test('when WebSockets are blocked the editor says so and saves the usual way', a
 });
 
 test('edits typed while the connection is down are kept on the device, and merge with the others when the story is opened again', async ({ browser }) => {
+  // Three page loads of the story, two people and a line that comes back slowly: in CI, with the
+  // other worker busy, page loads took 14 to 19 s each and the test over two minutes.
+  test.setTimeout(240_000);
   const id = await draft();
   const context = await browser.newContext({ storageState: storageStateFor('reporter'), baseURL: shared.baseUrl });
   // The reporter's sockets go through here; `down` cuts them and refuses new ones. Messages of the
