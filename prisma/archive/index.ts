@@ -16,8 +16,8 @@ import { PLACES, TOPICS, authorName, pick, rng } from './stories';
 // (generator.ts) and go in by COPY a batch at a time, on two connections; search vectors are built
 // from PostgreSQL's own parse of each word (search-vector.ts), and bylines and tags carry their
 // story's publication time (what the link triggers would look up for each row), both checked
-// against PostgreSQL's own expressions afterwards. Every generated story carries the slug prefix "archive-", so a second run
-// adds to the archive rather than colliding with it.
+// against PostgreSQL's own expressions afterwards. Every generated story carries the slug prefix
+// "archive-", so a second run adds to the archive rather than colliding with it.
 
 const BATCH = 1_000;
 const AUTHORS = 60;
