@@ -1,5 +1,5 @@
 import { Extension } from '@tiptap/core';
-import type { Transaction } from '@tiptap/pm/state';
+import { fromSomeoneElse } from './sync-origin';
 
 // Written together, each edit that arrives from someone else comes as a transaction that asks to
 // keep this person's caret in view (y-tiptap asks whenever the caret was on screen). Honouring the
@@ -12,16 +12,11 @@ import type { Transaction } from '@tiptap/pm/state';
 /** prosemirror-state's flag on a transaction that asks to scroll the selection into view. */
 const UPDATED_SCROLL = 4;
 
-function arrivedFromElsewhere(transaction: Transaction): boolean {
-  const sync = transaction.getMeta('y-sync$') as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean } | undefined;
-  return !!sync?.isChangeOrigin && !sync.isUndoRedoOperation;
-}
-
 export const RemoteEditScroll = Extension.create<Record<string, never>, { frame: number | null }>({
   name: 'remoteEditScroll',
   addStorage: () => ({ frame: null }),
   dispatchTransaction({ transaction, next }) {
-    if (arrivedFromElsewhere(transaction) && transaction.scrolledIntoView) {
+    if (fromSomeoneElse(transaction) && transaction.scrolledIntoView) {
       (transaction as unknown as { updated: number }).updated &= ~UPDATED_SCROLL;
       const storage = this.storage;
       storage.frame ??= requestAnimationFrame(() => {

@@ -3,6 +3,7 @@ import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey, transformTo
 import { Plugin, PluginKey } from '@tiptap/pm/state';
 import { settleMarks } from './mark-conflicts';
 import { SUGGESTION_MARKS } from './suggestion-marks';
+import { fromElsewhere } from './sync-origin';
 
 // Suggestion mode's editing side, on @handlewithcare/prosemirror-suggest-changes (MIT): with
 // "Suggest edits" on, an insertion is kept as text with an `insertion` mark and a deletion as text
@@ -10,12 +11,6 @@ import { SUGGESTION_MARKS } from './suggestion-marks';
 // each. Browser only: the library is published as an ES module alone.
 
 const authorKey = new PluginKey('suggestionAuthor');
-
-/** Someone else's edit arriving through the shared document, or an undo there: never a suggestion of ours. */
-function fromElsewhere(transaction: { getMeta: (key: string) => unknown }): boolean {
-  const sync = (transaction.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
-  return !!sync.isChangeOrigin || !!sync.isUndoRedoOperation;
-}
 
 /**
  * The editor side: the plugin that knows whether suggesting is on, the transaction rewrite that
