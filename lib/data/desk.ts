@@ -33,8 +33,13 @@ export type DeskFilters = {
   take?: number;
 };
 
-/** Below this many stories a tag's list is read from its links, above it by time. */
-const FEW_LINKS = 5_000;
+/**
+ * Reading one story through its link (a random page of the archive) costs about what walking this
+ * many entries of the time index does (measured at a million stories). With N stories and k wanted,
+ * reading a tag's n links costs n reads and walking costs k·N/n entries: the two meet at
+ * n = √(k·N / this), and hashing n links meets probing k·N/n walked stories at n = √(k·N · this).
+ */
+const LINK_READ_IN_WALKED = 200;
 
 const bylineSelect = {
   orderBy: { position: 'asc' },
@@ -77,20 +82,32 @@ export async function listDeskStories(
       })}
       SELECT c."id" FROM candidates c ORDER BY c."at" DESC, c."id" DESC`;
   } else if (filters.tag) {
-    // A tag on a few stories is read from its links; a tag on thousands, by walking the newest
-    // stories (a few of every hundred carry it). The planner cannot tell which from a slug.
+    // Newest first by update among a tag's stories, three ways by the tag's size n (see
+    // LINK_READ_IN_WALKED): few links, each story read through its link and sorted; many, the
+    // newest stories walked in the covering time index, each id looked up in a hash of the tag's
+    // links (`IN (…) IS TRUE` keeps the planner from turning the hash into one read per link); very
+    // many, the walk probes the links' index per story (hashing a third of the archive costs more).
     chosen = await db.$queryRaw<{ id: string }[]>`
       WITH tag AS (SELECT "id" FROM "Tag" WHERE "slug" = ${filters.tag}),
-      size AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM "StoryTag" st, tag WHERE st."tagId" = tag."id" LIMIT ${FEW_LINKS}) x),
+      bounds AS MATERIALIZED (
+        SELECT sqrt(greatest(c."reltuples", 1) * ${take + 1} / ${LINK_READ_IN_WALKED}) AS few, sqrt(greatest(c."reltuples", 1) * ${take + 1} * ${LINK_READ_IN_WALKED}) AS many
+        FROM pg_class c WHERE c."oid" = '"Story"'::regclass),
+      size AS MATERIALIZED (SELECT count(*) AS n FROM (SELECT 1 FROM "StoryTag" st, tag WHERE st."tagId" = tag."id" LIMIT (SELECT ceil(many)::bigint FROM bounds)) x),
       by_links AS MATERIALIZED (
         SELECT s."id" FROM "StoryTag" st JOIN tag ON st."tagId" = tag."id" JOIN "Story" s ON s."id" = st."storyId"
-        WHERE (SELECT n FROM size) < ${FEW_LINKS} ${filterSql(false)}
+        WHERE (SELECT n FROM size) < (SELECT few FROM bounds) ${filterSql(false)}
         ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT ${take + 1}),
-      by_time AS MATERIALIZED (
+      by_hash AS MATERIALIZED (
         SELECT s."id" FROM "Story" s
-        WHERE (SELECT n FROM size) >= ${FEW_LINKS} ${filterSql(true)}
+        WHERE (SELECT n FROM size) >= (SELECT few FROM bounds) AND (SELECT n FROM size) < (SELECT many FROM bounds) ${filterSql(false)}
+          AND (s."id" IN (SELECT st."storyId" FROM "StoryTag" st, tag WHERE st."tagId" = tag."id")) IS TRUE
+        ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT ${take + 1}),
+      by_probe AS MATERIALIZED (
+        SELECT s."id" FROM "Story" s
+        WHERE (SELECT n FROM size) >= (SELECT many FROM bounds) ${filterSql(false)}
+          AND (SELECT true FROM "StoryTag" st WHERE st."storyId" = s."id" AND st."tagId" = (SELECT "id" FROM tag) LIMIT 1)
         ORDER BY s."updatedAt" DESC, s."id" DESC LIMIT ${take + 1})
-      SELECT "id" FROM by_links UNION ALL SELECT "id" FROM by_time`;
+      SELECT "id" FROM by_links UNION ALL SELECT "id" FROM by_hash UNION ALL SELECT "id" FROM by_probe`;
   }
   if (chosen) where.id = { in: chosen.map((r) => r.id) };
   const rows = await db.story.findMany({

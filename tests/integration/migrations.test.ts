@@ -29,6 +29,7 @@ const CATALOG_QUERIES = {
 
 // Indexes schema.prisma cannot describe (partial, covering), written by hand in a migration.
 const BEYOND_PRISMA: Record<string, string> = {
+  Story_updatedAt_id_idx: 'CREATE INDEX "Story_updatedAt_id_idx" ON public."Story" USING btree ("updatedAt" DESC, id DESC) INCLUDE (status, "sectionId")',
   Story_sitemap_idx:
     'CREATE INDEX "Story_sitemap_idx" ON public."Story" USING btree ("publishedAt", id) INCLUDE (slug, "sectionId", "publicUpdatedAt") WHERE ((status = \'PUBLISHED\'::"StoryStatus") AND ("sectionId" IS NOT NULL) AND ("takenDownAt" IS NULL))',
 };
