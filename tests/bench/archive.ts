@@ -20,9 +20,15 @@ export type PageTiming = { page: string; samples: number; p50: number; p95: numb
 export type PageStatements = { page: string; statements: number[] };
 
 const SAMPLES = 30;
+/**
+ * Addresses per page asked before the timed ones. A server's first requests for a page run its
+ * code before V8 has optimised it and on database connections whose caches are cold (a page's
+ * first requests took up to twice its usual time): a server that has run a while does neither.
+ */
+const WARM = 5;
 /** Addresses per page whose statements are counted, after the timed ones. */
 const COUNTED = 2;
-const PER_PAGE = SAMPLES + COUNTED;
+const PER_PAGE = WARM + SAMPLES + COUNTED;
 
 export type Sample = { stories: { path: string; at: Date; id: string }[]; tags: string[]; authors: string[]; children: string[] };
 
@@ -54,7 +60,11 @@ const WORDS = ['harbour', 'budget', 'election', 'transit', 'housing', 'council',
 /** Distinct two-word queries, so that no result is cached. */
 function queries(n: number, salt: number): string[] {
   const out: string[] = [];
-  for (let i = 0; out.length < n; i++) out.push(`${WORDS[(i + salt) % WORDS.length]} ${WORDS[(i * 5 + 3 + salt) % WORDS.length]}`);
+  // Pairs (a, b) with b after a by 1, 2, 3…: 240 different ones before any repeats.
+  for (let i = 0; out.length < n; i++) {
+    const a = (i + salt) % WORDS.length;
+    out.push(`${WORDS[a]} ${WORDS[(a + 1 + Math.floor(i / WORDS.length)) % WORDS.length]}`);
+  }
   return out;
 }
 
@@ -115,9 +125,9 @@ export async function benchArchivePages(baseUrl: string, databaseUrl: string, au
   const plan = await planOf(baseUrl, s, authSecret, salt);
   const timings: PageTiming[] = [];
   for (const [page, request] of plan) {
-    await time(request(0)); // a first request warms code paths, not data
+    for (let i = 0; i < WARM; i++) await time(request(i)); // code and connections, not data
     const runs: { ms: number; ok: boolean }[] = [];
-    for (let i = 1; i < SAMPLES; i++) runs.push(await time(request(i)));
+    for (let i = WARM; i < WARM + SAMPLES; i++) runs.push(await time(request(i)));
     timings.push(summarise(page, runs));
   }
   return { sample: s, timings };
@@ -134,7 +144,7 @@ export async function countArchivePages(baseUrl: string, s: Sample, authSecret: 
   for (const [page, request] of plan) {
     await time(request(0));
     const statements: number[] = [];
-    for (let i = SAMPLES; i < PER_PAGE; i++) {
+    for (let i = WARM + SAMPLES; i < PER_PAGE; i++) {
       await settled(counter);
       const before = counter.count();
       const { ok } = await time(request(i));
