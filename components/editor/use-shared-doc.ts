@@ -4,6 +4,8 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { COLLAB_PATH, docName } from '@/lib/collab/names';
+import { UnstoredDeletions, type StoredNote } from '@/lib/collab/stored-note';
+import { batchIncomingEdits } from '@/lib/editor/batched-updates';
 import { clearKept, keptAside, mergeKept, readKept, writeKept } from './shared-local-copy';
 
 // The browser's side of writing together: one Yjs document per open story, kept in step with the
@@ -37,13 +39,6 @@ export type SharedState =
   | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null; aside: string | null; restore: Restore | null; restoreSaid: string | null }
   | { kind: 'unavailable'; reason: string };
 
-/** True when the server's store covered every edit this browser made (under any of its client ids). */
-function coversMine(ydoc: Y.Doc, storedVector: string, mine: Iterable<number>): boolean {
-  const stored = Y.decodeStateVector(Uint8Array.from(atob(storedVector), (c) => c.charCodeAt(0)));
-  const local = Y.decodeStateVector(Y.encodeStateVector(ydoc));
-  return [...mine].every((client) => (stored.get(client) ?? 0) >= (local.get(client) ?? 0));
-}
-
 export function useSharedDoc(storyId: string | null, viewerId: string, user: { name: string; color: string }): { doc: SharedDoc | null; state: SharedState } {
   const [doc, setDoc] = useState<SharedDoc | null>(null);
   const [state, setState] = useState<SharedState>({ kind: 'connecting' });
@@ -73,6 +68,7 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
     // Edits not yet stored, kept on the device under every client id this browser wrote them with.
     const kept = readKept(viewerId, storyId);
     const mine = new Set([...(kept?.clients ?? []), ydoc.clientID]);
+    const unstored = new UnstoredDeletions();
     let keepTimer: ReturnType<typeof setTimeout> | undefined;
     const keepNow = () => {
       clearTimeout(keepTimer);
@@ -126,7 +122,7 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
         if (status === 'disconnected' && ++closes >= CLOSES_BEFORE_GIVING_UP) giveUp();
       },
       onStateless: ({ payload }) => {
-        const message = JSON.parse(payload) as { stored?: string; vector?: string; restored?: Restore; restoreUndone?: { by: string } | null };
+        const message = JSON.parse(payload) as Partial<StoredNote> & { restored?: Restore; restoreUndone?: { by: string } | null };
         if (message.restored) {
           [restore, restoreSaid] = [message.restored, null];
           return report();
@@ -136,8 +132,8 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
           restoreSaid = message.restoreUndone ? `${message.restoreUndone.by} undid the restore.` : 'That restore can no longer be undone here: restore an earlier version from History.';
           return report();
         }
-        if (!message.stored || !message.vector) return;
-        stored = coversMine(ydoc, message.vector, mine);
+        if (!message.stored || !message.snapshot) return;
+        stored = unstored.heldBy(ydoc, message.snapshot, mine);
         if (stored) {
           storedAt = new Date(message.stored);
           clearTimeout(keepTimer);
@@ -147,10 +143,13 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
         report();
       },
     });
+    // Edits from others go into the document once per frame (see batched-updates.ts).
+    const unbatch = batchIncomingEdits(provider);
     provider.attach();
     provider.setAwarenessField('user', user);
-    const onLocalChange = (_update: Uint8Array, origin: unknown) => {
+    const onLocalChange = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       if (origin === provider || !synced) return;
+      unstored.note(transaction);
       stored = false;
       keepTimer ??= setTimeout(keepNow, KEEP_MS);
       report();
@@ -168,6 +167,7 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
       window.removeEventListener('pagehide', leaving);
       document.removeEventListener('visibilitychange', hidden);
       ydoc.off('update', onLocalChange);
+      unbatch();
       provider.destroy();
       socket.destroy();
       ydoc.destroy();

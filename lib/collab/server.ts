@@ -14,6 +14,7 @@ import { runningCollab, setRunningCollab } from './registry';
 import { noteTyped, stored, wantRow, writesRow } from './row-pace';
 import { SuggestionAuthors } from './suggestion-authors';
 import { bodyOfDoc, forwardEdit, widestVector } from './ydoc';
+import { heldNow, storedNote } from './stored-note';
 import type { LogMark } from '@/lib/data/story-doc-log';
 import { BODY_FIELD, TEXT_FIELDS } from './body-field';
 
@@ -65,6 +66,7 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
   stampSuggestions(document);
   // What this store holds, and (typing) only what the document gained since what is known stored.
   const vector = Y.encodeStateVector(document);
+  const held = row ? heldNow(document) : null;
   const known = storedOf.get(document);
   const typed = !row && known ? { delta: Y.encodeStateAsUpdate(document, known.vector), mark: known.mark } : undefined;
   const state = row ? Y.encodeStateAsUpdate(document) : () => Y.encodeStateAsUpdate(document);
@@ -86,8 +88,8 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
     } else if (outside) Y.applyUpdate(document, outside, 'outside');
     // Each browser learns which of its own edits are now in Story.body (its save status "Saved",
     // as the save loop means it): told after a row write, not after a store of the document alone.
-    if (!row) return;
-    document.broadcastStateless(JSON.stringify({ stored: new Date().toISOString(), vector: Buffer.from(vector).toString('base64') }));
+    if (!held) return;
+    document.broadcastStateless(storedNote(held, new Date()));
   } catch (error) {
     if (row) for (const id of editors) noteEditor(document, id);
     log.error({ err: error, storyId }, 'storing a shared document failed; trying again');
