@@ -37,7 +37,8 @@ export type DeskFilters = {
  * Reading one story through its link (a random page of the archive) costs about what walking this
  * many entries of the time index does (measured at a million stories). With N stories and k wanted,
  * reading a tag's n links costs n reads and walking costs k·N/n entries: the two meet at
- * n = √(k·N / this), and hashing n links meets probing k·N/n walked stories at n = √(k·N · this).
+ * n = √(k·N / this). Hashing a link costs about what walking an entry does, and a probe per walked
+ * story about what a read does, so hashing n links meets probing k·N/n stories at n = √(k·N · this).
  */
 const LINK_READ_IN_WALKED = 200;
 
