@@ -1,5 +1,6 @@
 'use client';
 
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
 
@@ -18,13 +19,6 @@ type Kept = {
 const key = (viewerId: string, storyId: string) => `masthead:shared:${viewerId}:${storyId}`;
 const asideKey = (viewerId: string, storyId: string) => `${key(viewerId, storyId)}:aside`;
 
-function toBase64(bytes: Uint8Array): string {
-  let text = '';
-  // In slices: String.fromCharCode takes its characters as arguments, and a long story is too many.
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-}
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 function read(name: string): Kept | null {
   try {

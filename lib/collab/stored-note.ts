@@ -1,3 +1,4 @@
+import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
 
 // After a store that wrote the Story row, the server tells each browser what the row now holds,
@@ -9,8 +10,6 @@ import * as Y from 'yjs';
 export type StoredNote = { stored: string; snapshot: string };
 type DeleteSet = Y.Snapshot['ds'];
 
-const toBase64 = (bytes: Uint8Array) => btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** What the document holds now, to be told once a store of it has written the row. */
 export function heldNow(doc: Y.Doc): Uint8Array {
