@@ -78,6 +78,8 @@ test('an item pushed by HTTP appears on the Wires desk without a reload, becomes
   await body(page).press('End');
   await body(page).press('Enter');
   await body(page).pressSequentially('Our correspondent saw the queue from the breakwater.');
+  // In the order typed, in its own paragraph (the cell's last), before anything else happens to the story.
+  await expect(body(page).locator('p').last()).toHaveText('Our correspondent saw the queue from the breakwater.');
   await expect(page.getByRole('status').filter({ hasText: /Saved/ })).toBeVisible();
   expect((await push(request, slug, token, item(guid, 3, (x) => x.replace('leaving 40 ships', 'leaving 52 ships')))).outcome).toBe('updated');
   await page.goto(storyUrl);
