@@ -16,7 +16,7 @@ export type SearchPage = { hits: SearchHit[]; nextCursor: string | null; query: 
 
 export const MAX_QUERY_LENGTH = 200;
 /** How many of the newest matches are ranked. */
-export const CANDIDATES = 200;
+export const CANDIDATES = 100;
 /**
  * A live blog whose coverage has ended ranks below a story matching as well: the story written
  * from the day's events is the better answer once they are over (while coverage runs, the blog
