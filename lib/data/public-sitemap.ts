@@ -5,18 +5,19 @@ import { liveSql } from './live';
 import { storyPath, authorPath, sectionPath, tagPath } from '@/lib/urls';
 
 // What the sitemaps list. The archive is split into one child sitemap per month of publication
-// (half a month for a month over HALF_MONTH_FROM stories, a day for one over MAX_URLS, since a
+// (runs of days for a month over FILE_STORIES stories, a day for one over MAX_URLS, since a
 // sitemap may hold at most 50,000 addresses); the index names each child with the time its newest
 // change was made. Reads select paths and dates only: sitemaps list the whole archive, so they
 // must never load bodies.
 
 export const MAX_URLS = 50_000;
 /**
- * A month with more stories than this is listed in two halves: a file's cost grows with its
- * addresses (a month of a million-story archive is 8,000 and over a megabyte), and crawlers fetch
+ * About how many stories a file lists: a larger month is listed in runs of days, each holding about
+ * this many. A file's cost grows with its addresses (a month of a million-story archive is 8,000 and
+ * over a megabyte: half of one took 75 ms to answer, of which 19 ms were SQL), and crawlers fetch
  * each file whole.
  */
-export const HALF_MONTH_FROM = 5_000;
+export const FILE_STORIES = 2_000;
 
 export type SitemapUrl = { path: string; modifiedAt?: Date };
 export type SitemapChild = { name: string; modifiedAt: Date | null };
@@ -35,15 +36,20 @@ export async function listSitemapChildren(): Promise<SitemapChild[]> {
   const newest = months.reduce<Date | null>((max, m) => (m.modifiedAt && (!max || m.modifiedAt > max) ? m.modifiedAt : max), null);
   const children: SitemapChild[] = [{ name: 'pages', modifiedAt: modified(newest) }];
   for (const month of months) {
-    if (month.stories <= HALF_MONTH_FROM) {
+    if (month.stories <= FILE_STORIES) {
       children.push({ name: `stories-${month.month}`, modifiedAt: modified(month.modifiedAt) });
       continue;
     }
     if (month.stories <= MAX_URLS) {
-      // Two files of half a month each, dated by the month's last change.
-      const last = childRange(`stories-${month.month}`)!.to;
-      last.setUTCDate(0);
-      for (const half of ['01-15', `16-${String(last.getUTCDate()).padStart(2, '0')}`]) children.push({ name: `stories-${month.month}-${half}`, modifiedAt: modified(month.modifiedAt) });
+      // Runs of days, as many as the month's count says (news is published about evenly through a
+      // month), each dated by the month's last change.
+      const days = new Date(childRange(`stories-${month.month}`)!.to.getTime() - 86_400_000).getUTCDate();
+      const length = Math.ceil(days / Math.min(days, Math.ceil(month.stories / FILE_STORIES)));
+      const day = (d: number) => String(d).padStart(2, '0');
+      for (let first = 1; first <= days; first += length) {
+        const last = Math.min(days, first + length - 1);
+        children.push({ name: `stories-${month.month}-${day(first)}${last > first ? `-${day(last)}` : ''}`, modifiedAt: modified(month.modifiedAt) });
+      }
       continue;
     }
     // A month too large for one file is listed by day.
