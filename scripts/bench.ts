@@ -294,6 +294,15 @@ async function benchArchive() {
     const loadSeconds = (Date.now() - loading) / 1000;
     const after = machineJiffies();
     const busy = (after.busy - jiffies.busy) / Math.max(1, after.total - jiffies.total);
+    // The load's writes are committed but mostly not yet on disk: PostgreSQL's next checkpoint
+    // flushes gigabytes, which would land under the page timings. A newsroom imports its archive
+    // before serving from it, so the flush is done (and timed) first.
+    const flushing = Date.now();
+    const flush = new (await import('pg')).default.Client({ connectionString: app.databaseUrl });
+    await flush.connect();
+    await flush.query('CHECKPOINT');
+    await flush.end();
+    log(`The load's writes flushed to disk (CHECKPOINT) in ${((Date.now() - flushing) / 1000).toFixed(1)} s, before the pages are timed`);
     const big = await measure(large, 3);
     // Result quality at full size: the summit story is the first answer to its two names.
     const found = (await (await fetch(`${app.baseUrl}/api/v1/stories?q=${encodeURIComponent('Ishiba Lima')}`)).json()) as { data: { slug: string }[] };
