@@ -57,13 +57,17 @@ async function sample(baseUrl: string, databaseUrl: string): Promise<Sample> {
 
 const WORDS = ['harbour', 'budget', 'election', 'transit', 'housing', 'council', 'water', 'hospital', 'fishing', 'emissions', 'merger', 'inquiry', 'contract', 'repairs', 'ministry', 'union'];
 
-/** Distinct two-word queries, so that no result is cached. */
+/**
+ * Distinct two-word queries, so that no result is cached. Pairs (a, b) with b after a by 1, 2, 3…:
+ * 240 different ones before any repeats. A salt shifts a; each WORDS.length of salt moves b three
+ * further, so that a later pass (salt + 32) asks pairs the first never asked.
+ */
 function queries(n: number, salt: number): string[] {
   const out: string[] = [];
-  // Pairs (a, b) with b after a by 1, 2, 3…: 240 different ones before any repeats.
+  const further = 3 * Math.floor(salt / WORDS.length);
   for (let i = 0; out.length < n; i++) {
     const a = (i + salt) % WORDS.length;
-    out.push(`${WORDS[a]} ${WORDS[(a + 1 + Math.floor(i / WORDS.length)) % WORDS.length]}`);
+    out.push(`${WORDS[a]} ${WORDS[(a + 1 + further + Math.floor(i / WORDS.length)) % WORDS.length]}`);
   }
   return out;
 }
