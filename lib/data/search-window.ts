@@ -7,7 +7,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 // walking the time index while testing each story's vector reads a vector per story passed.
 // Instead the search index holds each story's publication and update times beside its words
 // (a GIN index over the vector and both times, through btree_gin), so that "matches of the last
-// 30 days" is one index scan that reads no story that does not match. Three stages, in one statement:
+// 30 days" is one index scan that reads no story that does not match. Three stages, in one
+// statement:
 //
 // 1. the last 30 days (two common words of a million-story archive have 50 to 250 matches there);
 //    enough matches there ends the search;
@@ -18,9 +19,9 @@ import { Prisma } from '@/lib/generated/prisma/client';
 //
 // A stage's scan costs about as much as its window holds stories: at a million stories two common
 // words took 19 ms over 30 days, 32 over 60, 56 over 120 and 100 over 240. So the callers ask for
-// few matches (the reader's search ranks 100), and the first window is short: a search that needs
-// the second still costs less than one wide window would. (The second window cannot skip the
-// first's days: the index reads a bound "before" as every key from the oldest, hundreds of ms.)
+// few matches (the reader's search ranks 100) and the first window is short; a search it does not
+// satisfy scans a second window sized by its count. (The second window cannot skip the first's
+// days: the index reads a bound "before" as every key from the oldest, hundreds of ms.)
 
 export const FIRST_WINDOW_DAYS = 30;
 const WIDEST_WINDOW_DAYS = 365;
