@@ -295,9 +295,9 @@ async function benchArchive() {
     const loadSeconds = (Date.now() - loading) / 1000;
     const after = machineJiffies();
     const busy = (after.busy - jiffies.busy) / Math.max(1, after.total - jiffies.total);
-    // The load's writes are committed but mostly not yet on disk: PostgreSQL's next checkpoint
-    // flushes gigabytes, which would land under the page timings. A newsroom imports its archive
-    // before serving from it, so the flush is done (and timed) first.
+    // The load's writes are committed but not all on disk: PostgreSQL's next checkpoint would write
+    // them while pages are timed (after a million, about 2 s of writing). A newsroom imports its
+    // archive before serving from it, so the flush is done (and timed) first.
     const flushing = Date.now();
     const flush = new (await import('pg')).default.Client({ connectionString: app.databaseUrl });
     await flush.connect();
