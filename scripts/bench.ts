@@ -264,13 +264,18 @@ async function benchArchive() {
   const authSecret = 'bench-archive-secret-0123456789abcdefghijkl';
   const app = await startAppServer({ port: 3202, pgPort: 55437, name: 'bench_archive', logFile: 'test-results/bench-archive-server.log', env: { AUTH_SECRET: authSecret } });
   const log = (message: string) => console.log(`  ${message}`);
+  const runSql = async (statement: string) => {
+    const client = new (await import('pg')).default.Client({ connectionString: app.databaseUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
   const measure = async (size: number, salt: number, options = { count: true }) => {
     // Rows written behind the app's back: every cached read and page goes.
-    const pg = await import('pg');
-    const client = new pg.default.Client({ connectionString: app.databaseUrl });
-    await client.connect();
-    await client.query(`SELECT pg_notify('masthead_cache', 'home feeds sitemaps directory corrections')`);
-    await client.end();
+    await runSql(`SELECT pg_notify('masthead_cache', 'home feeds sitemaps directory corrections')`);
     console.log(`\nMeasuring at ${size.toLocaleString('en')} archive stories…`);
     const measured = await benchArchivePages(app.baseUrl, app.databaseUrl, authSecret, salt);
     if (!options.count) return { timings: measured.timings, statements: [] };
@@ -299,10 +304,7 @@ async function benchArchive() {
     // them while pages are timed (after a million, about 2 s of writing). A newsroom imports its
     // archive before serving from it, so the flush is done (and timed) first.
     const flushing = Date.now();
-    const flush = new (await import('pg')).default.Client({ connectionString: app.databaseUrl });
-    await flush.connect();
-    await flush.query('CHECKPOINT');
-    await flush.end();
+    await runSql('CHECKPOINT');
     log(`The load's writes flushed to disk (CHECKPOINT) in ${((Date.now() - flushing) / 1000).toFixed(1)} s, before the pages are timed`);
     // Two passes at full size, each at addresses of its own: the first runs on a database cache
     // that holds mostly what the load wrote last; a server that has been up a while has its indexes'
