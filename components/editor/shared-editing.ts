@@ -1,7 +1,7 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { BODY_FIELD } from '@/lib/collab/body-field';
-import { RemoteEditScroll } from '@/lib/editor/remote-edit-scroll';
+import { RemoteEdits } from '@/lib/editor/remote-edits';
 import type { SaveState } from './types';
 import type { SharedDoc, SharedState } from './use-shared-doc';
 
@@ -10,7 +10,7 @@ import type { SharedDoc, SharedState } from './use-shared-doc';
 
 /** The body bound to the shared document, with everyone's carets; `drawn` once it is on the page. */
 export function sharedBodyExtensions(shared: SharedDoc, user: { name: string; color: string }, drawn: () => void) {
-  return [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD, onFirstRender: drawn }), CollaborationCaret.configure({ provider: shared.provider, user }), RemoteEditScroll];
+  return [Collaboration.configure({ document: shared.ydoc, field: BODY_FIELD, onFirstRender: drawn }), CollaborationCaret.configure({ provider: shared.provider, user }), RemoteEdits];
 }
 
 // People's carets and selections: a colour each, the same for a person wherever they appear.
