@@ -39,6 +39,14 @@ export type SharedState =
   | { kind: 'ready'; stored: boolean; connected: boolean; readOnly: boolean; storedAt: Date | null; refused: string | null; aside: string | null; restore: Restore | null; restoreSaid: string | null }
   | { kind: 'unavailable'; reason: string };
 
+type Ready = Extract<SharedState, { kind: 'ready' }>;
+/** `next`, or `current` itself when it already says the same (React then skips the render). */
+function sameReady(current: SharedState, next: Ready): SharedState {
+  if (current.kind !== 'ready') return next;
+  const same = (Object.keys(next) as (keyof Ready)[]).every((key) => current[key] === next[key]);
+  return same ? current : next;
+}
+
 export function useSharedDoc(storyId: string | null, viewerId: string, user: { name: string; color: string }): { doc: SharedDoc | null; state: SharedState } {
   const [doc, setDoc] = useState<SharedDoc | null>(null);
   const [state, setState] = useState<SharedState>({ kind: 'connecting' });
@@ -55,7 +63,8 @@ export function useSharedDoc(storyId: string | null, viewerId: string, user: { n
     let aside = keptAside(viewerId, storyId);
     let restore: Restore | null = null;
     let restoreSaid: string | null = null;
-    const report = () => setState({ kind: 'ready', stored, connected, readOnly, storedAt, refused, aside, restore, restoreSaid });
+    // Called on every key press here: the page renders again only when something in it changed.
+    const report = () => setState((current) => sameReady(current, { kind: 'ready', stored, connected, readOnly, storedAt, refused, aside, restore, restoreSaid }));
     let closes = 0;
     let gaveUp = false;
     const giveUp = () => {
