@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { MessageType, type HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
 
 // Among twenty editors a browser receives a hundred edits a second, each with a move of its
 // author's caret. Applied one by one, each edit is a Yjs transaction, a ProseMirror transaction and
@@ -10,10 +11,19 @@ import { MessageType, type HocuspocusProvider } from '@hocuspocus/provider';
 // name places by Yjs positions and receipts only count, so neither depends on when the edits went
 // in. Any other message (sync steps, stateless, authentication, close) first applies all that
 // waits, then itself.
+//
+// The person typing here comes first: the frame that shows their key press does not also take in
+// others' edits (applying them, then laying out and painting them, is most of what twenty people
+// typing add to a key press here). Those wait for the next frame without one, up to a few frames.
+// The server's echo of this page's own edits brings nothing new, and never waits for that.
 
 const SYNC_UPDATE = 2; // y-protocols' sync message "update"
 /** A hidden page draws no frames; what waits still goes in this long after it arrived. */
 const HIDDEN_WAIT_MS = 100;
+/** A frame this soon after an edit made here is the one that shows it. */
+const TYPED_MS = 20;
+/** Edits from others wait for a frame without a key press at most this long. */
+const TYPING_WAIT_MS = 75;
 
 type Receiver = Pick<HocuspocusProvider, 'document' | 'onMessage'>;
 /** A message as the provider's socket hands it on. */
@@ -32,18 +42,41 @@ export function kindOf(data: ProviderMessage['data']): 'edit' | 'aside' | 'other
   }
 }
 
-type Scheduler = { frame(run: () => void): unknown; timer(run: () => void, ms: number): unknown };
-const browser: Scheduler = { frame: (run) => requestAnimationFrame(run), timer: (run, ms) => setTimeout(run, ms) };
+/** Whether an edit brings something this document does not have yet, rather than an echo of its own. */
+export function bringsNews(doc: Y.Doc, data: ProviderMessage['data']): boolean {
+  try {
+    const decoder = decoding.createDecoder(data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer));
+    decoding.readVarString(decoder); // the document's name
+    decoding.readVarUint(decoder); // sync
+    decoding.readVarUint(decoder); // update
+    const update = decoding.readVarUint8Array(decoder);
+    // Deletions move no clock: a deletion alone reads as nothing new, and is only applied sooner.
+    for (const [client, clock] of Y.parseUpdateMeta(update).to) if (clock > Y.getState(doc.store, client)) return true;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+type Scheduler = { frame(run: () => void): unknown; timer(run: () => void, ms: number): unknown; now(): number };
+const browser: Scheduler = { frame: (run) => requestAnimationFrame(run), timer: (run, ms) => setTimeout(run, ms), now: () => performance.now() };
 
 /** Makes the provider apply edits from others once per frame; returns a function that undoes it. */
 export function batchIncomingEdits(provider: Receiver, schedule: Scheduler = browser): () => void {
   const apply = provider.onMessage.bind(provider);
   let edits: ProviderMessage[] = [];
   let asides: ProviderMessage[] = [];
+  let waits = 0;
+  let news = false;
+  let typedAt = -Infinity;
+  const noteTyping = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider) typedAt = schedule.now();
+  };
+  provider.document.on('update', noteTyping);
   const flush = () => {
     if (edits.length + asides.length === 0) return;
     const [applying, after] = [edits, asides];
-    [edits, asides] = [[], []];
+    [edits, asides, news] = [[], [], false];
     let failure: unknown = null;
     const each = (event: ProviderMessage) => {
       try {
@@ -68,12 +101,27 @@ export function batchIncomingEdits(provider: Receiver, schedule: Scheduler = bro
       return;
     }
     (kind === 'edit' ? edits : asides).push(event);
+    if (kind === 'edit' && !news) news = bringsNews(provider.document, event.data);
     if (edits.length + asides.length > 1) return;
-    schedule.frame(flush);
-    schedule.timer(flush, HIDDEN_WAIT_MS);
+    // The frames and the timer of this wait only: a timer left from an earlier wait, whose frame
+    // came first, would otherwise apply a later wait's edits outside any frame.
+    const wait = ++waits;
+    const arrived = schedule.now();
+    const due = () => {
+      if (wait === waits) flush();
+    };
+    const inFrame = () => {
+      if (wait !== waits) return;
+      const now = schedule.now();
+      if (news && now - typedAt < TYPED_MS && now - arrived < TYPING_WAIT_MS) return void schedule.frame(inFrame);
+      flush();
+    };
+    schedule.frame(inFrame);
+    schedule.timer(due, HIDDEN_WAIT_MS);
   };
   return () => {
     flush();
+    provider.document.off('update', noteTyping);
     provider.onMessage = apply;
   };
 }

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { batchIncomingEdits, kindOf, type ProviderMessage } from '@/lib/editor/batched-updates';
+import { batchIncomingEdits, bringsNews, kindOf, type ProviderMessage } from '@/lib/editor/batched-updates';
 
 // Edits from others are applied once per frame, in one transaction, and never after a message
 // that arrived later: tried on Hocuspocus's own provider, fed the messages its socket would pass.
@@ -47,10 +47,12 @@ function editsElsewhere(): Uint8Array[] {
 function scheduler() {
   const frames: (() => void)[] = [];
   const timers: (() => void)[] = [];
+  const clock = { ms: 1_000 };
   return {
     frames,
     timers,
-    schedule: { frame: (run: () => void) => frames.push(run), timer: (run: () => void) => timers.push(run) },
+    clock,
+    schedule: { frame: (run: () => void) => frames.push(run), timer: (run: () => void) => timers.push(run), now: () => clock.ms },
     runFrames: () => frames.splice(0).forEach((run) => run()),
   };
 }
@@ -141,6 +143,72 @@ describe('edits from others, once per frame', () => {
     expect(timers).toHaveLength(1);
     timers[0]!();
     expect(ydoc.getText('t').toString()).toBe('one two three');
+  });
+
+  it('leaves edits that arrive after a frame to their own frame, not to the earlier timer', () => {
+    const ydoc = new Y.Doc();
+    const provider = providerFor(ydoc);
+    const { schedule, timers, runFrames } = scheduler();
+    batchIncomingEdits(provider, schedule);
+    const [first, second] = editsElsewhere();
+    provider.onMessage(editMessage(first!));
+    runFrames();
+    expect(ydoc.getText('t').toString()).toBe('one ');
+    provider.onMessage(editMessage(second!));
+    timers[0]!(); // the first wait's timer, due after its frame
+    expect(ydoc.getText('t').toString()).toBe('one ');
+    runFrames();
+    expect(ydoc.getText('t').toString()).toBe('one two ');
+    timers[1]!();
+    expect(ydoc.getText('t').toString()).toBe('one two ');
+  });
+
+  it('keeps others’ edits out of the frame that shows a key press here, for a few frames at most', () => {
+    const ydoc = new Y.Doc();
+    const provider = providerFor(ydoc);
+    const { schedule, frames, clock, runFrames } = scheduler();
+    batchIncomingEdits(provider, schedule);
+    const typeHere = () => ydoc.getText('mine').insert(0, 'k');
+    const [first, second] = editsElsewhere();
+
+    typeHere();
+    provider.onMessage(editMessage(first!));
+    clock.ms += 10;
+    runFrames(); // the frame that shows the key press
+    expect(ydoc.getText('t').toString()).toBe('');
+    expect(frames).toHaveLength(1);
+    clock.ms += 16;
+    runFrames(); // no key press since
+    expect(ydoc.getText('t').toString()).toBe('one ');
+
+    // Typing on and on: the edit goes in all the same, once it has waited 75 ms.
+    provider.onMessage(editMessage(second!));
+    for (let frame = 0; frame < 4; frame++) {
+      clock.ms += 16;
+      typeHere();
+      runFrames();
+      expect(ydoc.getText('t').toString()).toBe('one ');
+    }
+    clock.ms += 16;
+    typeHere();
+    runFrames();
+    expect(ydoc.getText('t').toString()).toBe('one two ');
+  });
+
+  it('never holds back the server’s echo of an edit made here', () => {
+    const ydoc = new Y.Doc();
+    const provider = providerFor(ydoc);
+    const { schedule, frames, runFrames } = scheduler();
+    batchIncomingEdits(provider, schedule);
+    const mine: Uint8Array[] = [];
+    ydoc.on('update', (update: Uint8Array) => mine.push(update));
+    ydoc.getText('t').insert(0, 'typed here');
+    expect(bringsNews(ydoc, editMessage(mine[0]!).data)).toBe(false);
+    expect(bringsNews(ydoc, editMessage(editsElsewhere()[0]!).data)).toBe(true);
+
+    provider.onMessage(editMessage(mine[0]!));
+    runFrames();
+    expect(frames).toHaveLength(0);
   });
 
   it('applies what waits when undone, and then applies edits as they come', () => {
