@@ -16,6 +16,8 @@ const SIZES = [0, 10_000, 30_000];
 export const TIMER = `(() => {
   window.__latencies = [];
   window.__keys = 0;
+  if (window.__timing) return; // one listener, however many rounds are timed on the page
+  window.__timing = true;
   window.addEventListener('keydown', () => {
     window.__keys += 1;
     const start = performance.now();
