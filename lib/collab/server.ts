@@ -75,7 +75,7 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
     storedOf.set(document, { mark, vector: widestVector(vector, [elsewhere, outside]) });
     stored(document, row);
     // Typing that stops now leaves no change to set off another store: this one writes the row after the pause.
-    if (!row) void storeSoon(document, false).catch(() => {});
+    if (!row) void storeSoon(document, 'later').catch(() => {});
     // What another instance stored, then what was written from outside since the last store,
     // reach everyone as forward edits. A restore is one change, kept to be undone.
     if (elsewhere) Y.applyUpdate(document, elsewhere, 'elsewhere');
@@ -94,7 +94,7 @@ async function store(document: Document, server: Hocuspocus): Promise<void> {
     if (row) for (const id of editors) noteEditor(document, id);
     log.error({ err: error, storyId }, 'storing a shared document failed; trying again');
     setTimeout(() => {
-      if (instance === server) void storeSoon(document, true).catch(() => {});
+      if (instance === server) void storeSoon(document, 'row').catch(() => {});
     }, RETRY_MS).unref();
     throw error;
   }
@@ -127,12 +127,16 @@ function hookPayload(document: Document): onStoreDocumentPayload {
   return { clientsCount: document.getConnectionsCount(), context: {}, document, documentName: document.name, instance: hocuspocus(), requestHeaders: {}, requestParameters: new URLSearchParams(), socketId: '' };
 }
 
-/** Stores the document now, with its Story row (immediately), or after the usual pause. */
-function storeSoon(document: Document, immediately: boolean): Promise<void> {
-  if (immediately) wantRow(document);
+/**
+ * Stores the document: `row`, now and with its Story row; `read`, now, to take in what was written
+ * to the row (writing the row only as any store would: at a pause, or when it is ten seconds
+ * behind); `later`, after the usual pause.
+ */
+function storeSoon(document: Document, when: 'row' | 'read' | 'later'): Promise<void> {
+  if (when === 'row') wantRow(document);
   // Asked from inside a store too: a server stopped meanwhile fails this promise, not that store.
   return Promise.resolve()
-    .then(() => hocuspocus().storeDocumentHooks(document, hookPayload(document), immediately))
+    .then(() => hocuspocus().storeDocumentHooks(document, hookPayload(document), when !== 'later'))
     .then(() => undefined);
 }
 
@@ -187,7 +191,7 @@ function create(): Hocuspocus {
       if (!document) return;
       // A restore made while the document was closed comes in now, announced to this first
       // connection with everyone's; a restore still undoable is told to whoever comes in.
-      if (pendingRestores.delete(document)) return void storeSoon(document, true).catch(() => {});
+      if (pendingRestores.delete(document)) return void storeSoon(document, 'row').catch(() => {});
       const note = restoresOf.get(document)?.canUndo() ? restoreNotes.get(document) : undefined;
       if (note) connection.sendStateless(JSON.stringify({ restored: note }));
     },
@@ -209,7 +213,7 @@ function create(): Hocuspocus {
       restoreNotes.delete(document);
       noteEditor(document, context.viewer.id);
       document.broadcastStateless(JSON.stringify({ restoreUndone: { by: context.viewer.name } }));
-      void storeSoon(document, true).catch(() => {});
+      void storeSoon(document, 'row').catch(() => {});
     },
     onStoreDocument: async ({ document }) => store(document, server),
   });
@@ -232,13 +236,19 @@ function sameOrigin(req: IncomingMessage): boolean {
 
 /** Closes connections whose session ended, whose person left, or whose rights changed. */
 async function recheck(server: Hocuspocus) {
+  // Read once per session and per person and story: a person's tabs share one session, and
+  // every connection of theirs to a story has the same rights.
+  const viewers = new Map<string, Promise<Viewer | null | undefined>>();
+  const accesses = new Map<string, Promise<DocAccess | null>>();
+  const once = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => map.get(key) ?? map.set(key, read()).get(key)!;
   for (const document of server.documents.values()) {
     for (const connection of document.getConnections()) {
       const context = connection.context as Partial<Context>;
-      if (!context.sessionId || !context.storyId) continue;
-      const viewer = await findSessionViewer(context.sessionId).catch(() => undefined);
+      const { sessionId, storyId } = context;
+      if (!sessionId || !storyId) continue;
+      const viewer = await once(viewers, sessionId, () => findSessionViewer(sessionId).catch(() => undefined));
       if (viewer === undefined) continue; // the database did not answer: judged next time
-      const access = viewer ? await docAccessFor(viewer, context.storyId).catch(() => null) : null;
+      const access = viewer ? await once(accesses, `${viewer.id} ${storyId}`, () => docAccessFor(viewer, storyId).catch(() => null)) : null;
       if (viewer && access === context.access && viewer.role === context.viewer?.role) continue;
       // The client reconnects and is judged again: refused, or let in with its new rights.
       connection.webSocket.close(4403, access ? 'Your rights to this story changed.' : 'Your session ended.');
@@ -265,14 +275,14 @@ export async function startCollaboration(): Promise<void> {
     },
     async storeNow(storyId) {
       const document = server.documents.get(docName(storyId));
-      if (document) await storeSoon(document, true);
+      if (document) await storeSoon(document, 'row');
     },
     async stop({ store: storeFirst }) {
       setRunningCollab(undefined);
       clearInterval(recheckTimer);
       // A graceful stop stores every open document first; without it, as after a crash, the
       // browsers still hold every edit and send it again when they reconnect.
-      if (storeFirst) await Promise.all([...server.documents.values()].map((document) => storeSoon(document, true).catch(() => {})));
+      if (storeFirst) await Promise.all([...server.documents.values()].map((document) => storeSoon(document, 'row').catch(() => {})));
       else stopped.add(server);
       for (const client of sockets.clients) client.terminate();
       sockets.close();
@@ -290,11 +300,14 @@ export async function startCollaboration(): Promise<void> {
   listening = true;
   // A body or text field written from outside (restore, wire update, a save without the document)
   // comes into the open document at once: a store merges it (storeStoryDoc) and sends it to everyone.
+  // The trigger also announces each row write made from a document, this instance's own and
+  // another's: the store it sets off reads, and leaves the row to its usual pace. (One that wrote
+  // the row would be announced in turn: a row write after every other, for as long as anyone typed.)
   await onInvalidation((dropped, missed) => {
     if (!instance) return;
     for (const document of instance.documents.values()) {
       const storyId = storyOfDoc(document.name);
-      if (storyId && (missed || dropped.includes(`story-doc:${storyId}`))) void storeSoon(document, true).catch(() => {});
+      if (storyId && (missed || dropped.includes(`story-doc:${storyId}`))) void storeSoon(document, 'read').catch(() => {});
     }
   });
 }

@@ -8,6 +8,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import { canonicalBody } from '@/lib/editor/canonical';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { BODY_FIELD } from '@/lib/collab/body-field';
@@ -615,6 +616,40 @@ describe('storing while people type', () => {
     const typed = client.editor.getText();
     await until(async () => toPlainText((await storedRow(story.id)).body as Doc) === typed, 'the row to hold what was typed');
     close([client]);
+  });
+  it('sets off no row write with its own: typing after one goes to the log until the pause', { timeout: 60_000 }, async () => {
+    const reporter = await makeUser('REPORTER');
+    // About 3,000 words: a row write takes long enough for more typing to come in meanwhile.
+    const long = ['Dockworkers walked out.', ...Array.from({ length: 150 }, (_, i) => `Paragraph ${i} of the strike report, with enough words to weigh what a real one does.`)];
+    const story = await createStory(reporter, storyFields([reporter.id], { headline: 'Port strike', body: docFromPlainText(long.join('\n\n')) }));
+    const client = await connect(reporter, story.id, false);
+    // Every row write is announced (the story-doc trigger), as every instance holding the document hears it.
+    const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await listener.connect();
+    const announced: number[] = [];
+    listener.on('notification', ({ payload }) => payload === `story-doc:${story.id}` && announced.push(Date.now()));
+    await listener.query('LISTEN masthead_cache');
+    try {
+      // Typing a word every 25 ms, for three seconds; meanwhile a row write is asked for (as a
+      // workflow step asks). Each row write would find new words to write, so one that set off the
+      // next would be announced again and again.
+      let words = 0;
+      const typing = setInterval(() => client.editor.chain().setTextSelection(client.editor.state.doc.content.size - 1).insertContent(` w${words++}`).run(), 25);
+      const stopped = new Promise((resolve) => setTimeout(resolve, 3_000)).then(() => clearInterval(typing));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await runningCollab()!.storeNow(story.id);
+      await stopped;
+      const typed = client.editor.getText();
+      await until(async () => toPlainText((await storedRow(story.id)).body as Doc) === typed, 'the row to hold what was typed, at the pause');
+      await until(() => announced.length >= 2, 'the pause’s row write to be announced');
+      // The asked row write, and the one at the pause: nothing in between.
+      expect(announced).toHaveLength(2);
+      expect(words).toBeGreaterThan(60);
+      expect(await db.storyDocUpdate.count({ where: { storyId: story.id } })).toBe(0);
+    } finally {
+      await listener.end();
+      close([client]);
+    }
   });
 });
 
