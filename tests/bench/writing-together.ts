@@ -177,12 +177,21 @@ export async function benchWritingTogether(baseUrl: string, serverPid: number): 
     const rssBefore = serverRss(serverPid);
     const sockets = Array.from({ length: EDITORS }, (_, k) => socketFor(baseUrl, k % 2 ? editor : reporter));
     const crowd = await Promise.all(sockets.map((socket) => join(socket, crowdStory)));
-    const typists = crowd.map(({ ydoc }, k) =>
-      setInterval(() => {
-        const paragraph = ydoc.getXmlFragment(BODY_FIELD).get(k * 5) as Y.XmlElement;
-        const text = paragraph.get(0) as Y.XmlText;
-        text.insert(text.length, 'c');
-      }, 200),
+    // Each editor keeps their own time within the 200 ms: twenty people do not press keys in step
+    // (started in one loop, all twenty timers fired together, a burst of twenty edits at a time).
+    const typists: ReturnType<typeof setInterval>[] = [];
+    const starts = crowd.map(({ ydoc }, k) =>
+      setTimeout(
+        () =>
+          typists.push(
+            setInterval(() => {
+              const paragraph = ydoc.getXmlFragment(BODY_FIELD).get(k * 5) as Y.XmlElement;
+              const text = paragraph.get(0) as Y.XmlText;
+              text.insert(text.length, 'c');
+            }, 200),
+          ),
+        (k * 200) / EDITORS,
+      ),
     );
     const cpuStart = serverCpu(serverPid);
     const started = Date.now();
@@ -191,6 +200,7 @@ export async function benchWritingTogether(baseUrl: string, serverPid: number): 
     const rssDuring = serverRss(serverPid);
     await new Promise((r) => setTimeout(r, Math.max(0, SECONDS * 1000 - (Date.now() - started))));
     const cpu = (serverCpu(serverPid) - cpuStart) / ((Date.now() - started) / 1000);
+    starts.forEach(clearTimeout);
     typists.forEach(clearInterval);
     for (const { provider } of crowd) provider.destroy();
     for (const socket of sockets) socket.destroy();
