@@ -4,10 +4,9 @@ import { Hocuspocus, type Document, type onStoreDocumentPayload } from '@hocuspo
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { onInvalidation } from '@/lib/cache/tagged-cache';
-import { findSessionViewer } from '@/lib/data/sessions';
-import { claimDocClient, docAccessFor, docClients, openStoryDoc, storeStoryDoc, type DocAccess, type RestoreNote } from '@/lib/data/story-docs';
-import type { Viewer } from '@/lib/data/viewer';
+import { claimDocClient, docAccessFor, docClients, openStoryDoc, storeStoryDoc, type RestoreNote } from '@/lib/data/story-docs';
 import { log } from '@/lib/log';
+import { recheck, type Context } from './recheck';
 import { sessionOfUpgrade } from './session';
 import { docName, storyOfDoc } from './names';
 import { runningCollab, setRunningCollab } from './registry';
@@ -30,7 +29,6 @@ const RECHECK_MS = 2_000;
 /** A store that failed (the database away) is tried again; the document stays in memory meanwhile. */
 const RETRY_MS = 2_000;
 
-type Context = { viewer: Viewer; sessionId: string; access: DocAccess; storyId: string };
 
 // Who changed each open document since the Story row was last written from it, in the order they first did.
 const editorsSince = new WeakMap<Document, string[]>();
@@ -234,28 +232,6 @@ function sameOrigin(req: IncomingMessage): boolean {
   return !!origin && URL.canParse(origin) && new URL(origin).host === host;
 }
 
-/** Closes connections whose session ended, whose person left, or whose rights changed. */
-async function recheck(server: Hocuspocus) {
-  // Read once per session and per person and story: a person's tabs share one session, and
-  // every connection of theirs to a story has the same rights.
-  const viewers = new Map<string, Promise<Viewer | null | undefined>>();
-  const accesses = new Map<string, Promise<DocAccess | null>>();
-  const once = <T>(map: Map<string, Promise<T>>, key: string, read: () => Promise<T>) => map.get(key) ?? map.set(key, read()).get(key)!;
-  for (const document of server.documents.values()) {
-    for (const connection of document.getConnections()) {
-      const context = connection.context as Partial<Context>;
-      const { sessionId, storyId } = context;
-      if (!sessionId || !storyId) continue;
-      const viewer = await once(viewers, sessionId, () => findSessionViewer(sessionId).catch(() => undefined));
-      if (viewer === undefined) continue; // the database did not answer: judged next time
-      const access = viewer ? await once(accesses, `${viewer.id} ${storyId}`, () => docAccessFor(viewer, storyId).catch(() => null)) : null;
-      if (viewer && access === context.access && viewer.role === context.viewer?.role) continue;
-      // The client reconnects and is judged again: refused, or let in with its new rights.
-      connection.webSocket.close(4403, access ? 'Your rights to this story changed.' : 'Your session ended.');
-    }
-  }
-}
-
 let recheckTimer: ReturnType<typeof setInterval> | undefined;
 let listening = false;
 
@@ -293,7 +269,7 @@ export async function startCollaboration(): Promise<void> {
   recheckTimer = setInterval(() => {
     if (checking || !instance) return;
     checking = true;
-    void recheck(instance).finally(() => (checking = false));
+    void recheck(instance.documents.values()).finally(() => (checking = false));
   }, RECHECK_MS);
   recheckTimer.unref();
   if (listening) return;
