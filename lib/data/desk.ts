@@ -79,7 +79,8 @@ export async function listDeskStories(
         limit: take + 1,
         // After a cursor, the time windows count back from the cursor's story.
         anchor: filters.cursor ? Prisma.sql`(SELECT c."updatedAt" FROM "Story" c WHERE c."id" = ${filters.cursor})` : undefined,
-        where: Prisma.sql`s."searchVector" @@ query.tsq ${filterSql(true)}`,
+        words: Prisma.sql`query.tsq`,
+        where: Prisma.sql`TRUE ${filterSql(true)}`,
       })}
       SELECT c."id" FROM candidates c ORDER BY c."at" DESC, c."id" DESC`;
   } else if (filters.tag) {

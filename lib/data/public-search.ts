@@ -43,7 +43,7 @@ export async function searchPublishedStories(query: string, options: SearchOptio
   // rows only.
   const rows = await db.$queryRaw<{ id: string; rank: number; publishedAt: Date; snippet: string }[]>`
     WITH query AS (SELECT websearch_to_tsquery('english', ${q}) AS tsq),
-    ${newestMatches({ column: 'publishedAt', limit: CANDIDATES, where: Prisma.sql`s."searchVector" @@ query.tsq AND ${Prisma.raw(liveSql('s'))} ${scope}` })},
+    ${newestMatches({ column: 'publishedAt', limit: CANDIDATES, words: Prisma.sql`query.tsq`, where: Prisma.sql`${Prisma.raw(liveSql('s'))} ${scope}` })},
     matches AS (
       SELECT s."id", s."publishedAt",
         ts_rank(s."searchVector", query.tsq)::float8 * CASE WHEN s."format" = 'LIVE' AND s."coverageEndedAt" IS NOT NULL THEN ${ENDED_LIVE_WEIGHT}::float8 ELSE 1 END AS rank

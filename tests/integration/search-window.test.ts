@@ -13,20 +13,21 @@ const PREFIX = `win${Date.now().toString(36)}`;
 let userId = '';
 let n = 0;
 
-async function story(token: string, daysAgo: number) {
+async function story(token: string, daysAgo: number, options: { status?: 'PUBLISHED' | 'DRAFT'; text?: string } = {}) {
   const id = `${PREFIX}s${n++}`;
   const at = new Date(Date.now() - daysAgo * DAY - n * 1000);
+  const text = `A story about ${token}. ${options.text ?? `Text on ${token}.`}`;
   await db.$executeRaw`
-    INSERT INTO "Story" (id, headline, slug, body, "plainText", "createdById", "createdAt", "updatedAt", "publishedAt", "searchVector")
-    VALUES (${id}, ${`A story about ${token}`}, ${id}, '{"type":"doc","content":[]}'::jsonb, ${`Text on ${token}.`}, ${userId}, ${at}, ${at}, ${at},
-      to_tsvector('english', ${`A story about ${token}. Text on ${token}.`}))`;
+    INSERT INTO "Story" (id, headline, slug, body, "plainText", "createdById", "createdAt", "updatedAt", "publishedAt", "status", "searchVector")
+    VALUES (${id}, ${`A story about ${token}`}, ${id}, '{"type":"doc","content":[]}'::jsonb, ${text}, ${userId}, ${at}, ${at}, ${at},
+      ${options.status ?? 'PUBLISHED'}::"StoryStatus", to_tsvector('english', ${text}))`;
   return { id, at };
 }
 
-async function newest(token: string, limit: number, column: WindowColumn = 'publishedAt', anchor?: Date) {
+async function newest(token: string, limit: number, column: WindowColumn = 'publishedAt', anchor?: Date, parse = 'to_tsquery') {
   const rows = await db.$queryRaw<{ id: string }[]>`
-    WITH query AS (SELECT to_tsquery('english', ${token}) AS tsq),
-    ${newestMatches({ column, limit, where: Prisma.sql`s."searchVector" @@ query.tsq AND s."id" LIKE ${`${PREFIX}%`}`, anchor: anchor ? Prisma.sql`${anchor.toISOString()}::timestamp` : undefined })}
+    WITH query AS (SELECT ${Prisma.raw(parse === 'websearch' ? 'websearch_to_tsquery' : 'to_tsquery')}('english', ${token}) AS tsq),
+    ${newestMatches({ column, limit, words: Prisma.sql`query.tsq`, where: Prisma.sql`s."id" LIKE ${`${PREFIX}%`}`, anchor: anchor ? Prisma.sql`${anchor.toISOString()}::timestamp` : undefined })}
     SELECT "id" FROM candidates ORDER BY "at" DESC, "id" DESC`;
   return rows.map((r) => r.id);
 }
@@ -72,22 +73,37 @@ describe('the newest matches of a search', () => {
     const before = stories.filter((s) => s.at < anchor);
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH query AS (SELECT to_tsquery('english', ${`${PREFIX}anchored`}) AS tsq),
-      ${newestMatches({ column: 'updatedAt', limit: 3, anchor: Prisma.sql`${anchor.toISOString()}::timestamp`, where: Prisma.sql`s."searchVector" @@ query.tsq AND s."updatedAt" < ${anchor.toISOString()}::timestamp` })}
+      ${newestMatches({ column: 'updatedAt', limit: 3, anchor: Prisma.sql`${anchor.toISOString()}::timestamp`, words: Prisma.sql`query.tsq`, where: Prisma.sql`s."updatedAt" < ${anchor.toISOString()}::timestamp` })}
       SELECT "id" FROM candidates ORDER BY "at" DESC, "id" DESC`;
     expect(rows.map((r) => r.id)).toEqual(newestFirst(before, 3));
   });
 
-  it('agree with a full sort over many random archives', async () => {
-    // Stories at random ages, with random counts: each stage, and each stage's boundary, is hit.
+  it('by publication, find published stories only, with phrases and exclusions as the vector has them', async () => {
+    const token = `${PREFIX}phrase`;
+    const draft = await story(token, 2, { status: 'DRAFT', text: 'Fishing quotas cut.' });
+    const inOrder = await story(token, 3, { text: 'Fishing quotas cut.' });
+    const apart = await story(token, 4, { text: 'Quotas on fishing cut.' });
+    const excluded = await story(token, 5, { text: 'Fishing quotas cut at the harbour.' });
+    const older = await story(token, 45, { text: 'Fishing quotas cut.' });
+    expect(await newest(`${token} "fishing quotas"`, 5, 'publishedAt', undefined, 'websearch')).toEqual([inOrder.id, excluded.id, older.id]);
+    expect(await newest(`${token} fishing quotas -harbour`, 5, 'publishedAt', undefined, 'websearch')).toEqual([inOrder.id, apart.id, older.id]);
+    expect(await newest(`${token} fishing`, 2, 'updatedAt', undefined, 'websearch')).toEqual([draft.id, inOrder.id]);
+  });
+
+  it('agree with a full sort over many random archives, by either time', async () => {
+    // Stories at random ages, with random counts: each stage, each stage's boundary and each
+    // month's edge are hit.
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 16; round++) {
       const token = `${PREFIX}fuzz${round}`;
       const stories = [];
       const count = 1 + Math.floor(random() * 25);
       for (let i = 0; i < count; i++) stories.push(await story(token, random() < 0.5 ? random() * 60 : random() * 2000));
       const limit = 1 + Math.floor(random() * 8);
-      expect(await newest(token, limit), `round ${round}: ${count} stories, limit ${limit}`).toEqual(newestFirst(stories, limit));
+      for (const column of ['publishedAt', 'updatedAt'] as const) {
+        expect(await newest(token, limit, column), `round ${round} by ${column}: ${count} stories, limit ${limit}`).toEqual(newestFirst(stories, limit));
+      }
     }
   });
 });
