@@ -5,6 +5,7 @@ import pg from 'pg';
 import { FOLD_LIVE_LINK_COUNTS, LIVE_LINK_KINDS } from '@/lib/data/live-link-counts';
 import { hashPassword } from '@/lib/passwords';
 import { copyText, line } from './copy';
+import { withoutSearchIndexes } from './indexes';
 import type { GeneratedBatch, GeneratorInput, GeneratorMessage } from './generator';
 import { PLACES, TOPICS, authorName, pick, rng } from './stories';
 
@@ -13,10 +14,11 @@ import { PLACES, TOPICS, authorName, pick, rng } from './stories';
 // story from a staff that changes over time, a long tail of tags (a few used constantly, most used
 // a handful of times), stories of newspaper length (stories.ts), and retired URLs (stories that
 // moved to a new slug, and stories taken down). Stories are written on a thread of their own
-// (generator.ts) and go in by COPY a batch at a time, on two connections; search vectors are built
-// from PostgreSQL's own parse of each word (search-vector.ts), and bylines and tags carry their
-// story's publication time (what the link triggers would look up for each row), both checked
-// against PostgreSQL's own expressions afterwards. Every generated story carries the slug prefix
+// (generator.ts) and go in by COPY a batch at a time, on two connections, with the search indexes
+// built once afterwards (indexes.ts); search vectors are built from PostgreSQL's own parse of each
+// word (search-vector.ts), and bylines and tags carry their story's publication time (what the
+// link triggers would look up for each row), both checked against PostgreSQL's own expressions
+// afterwards. Every generated story carries the slug prefix
 // "archive-", so a second run adds to the archive rather than colliding with it.
 
 const BATCH = 1_000;
@@ -85,7 +87,7 @@ export async function seedArchive(url: string, count: number, log: Log = console
     const startedAt = Date.now();
     let done = 0;
     progress(0, count, startedAt, log);
-    await new Promise<void>((resolve, reject) => {
+    await withoutSearchIndexes(client, log, () => new Promise<void>((resolve, reject) => {
       const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'generator.ts'))})`, { eval: true, workerData: input });
       // Two batches load at once, one on each connection; each is acknowledged to the generator when
       // loaded, which keeps it at most two batches ahead.
@@ -116,7 +118,7 @@ export async function seedArchive(url: string, count: number, log: Log = console
         });
         loading[slot].catch(fail);
       });
-    });
+    }));
 
     const differing = await client.query<{ id: string }>(
       `SELECT id FROM "Story" WHERE id = ANY($1::text[]) AND "searchVector" IS DISTINCT FROM

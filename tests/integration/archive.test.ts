@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import pg from 'pg';
 import { seedArchive } from '@/prisma/archive';
+import { withoutSearchIndexes } from '@/prisma/archive/indexes';
 import { Lexicon, type Weight } from '@/prisma/archive/search-vector';
 import { dropDatabase, ensureDatabase } from '../../scripts/lib/postgres';
 import { migrateDeploy } from '../../scripts/lib/prisma-cli';
@@ -18,6 +19,12 @@ const COUNT = 400;
 const quiet = () => {};
 
 const one = async <T extends Record<string, unknown>>(sql: string) => (await client.query<T>(sql)).rows[0]!;
+/** The story search indexes, as PostgreSQL describes them, and whether each can be used. */
+const searchIndexes = async () =>
+  (await client.query<{ definition: string; valid: boolean }>(
+    `SELECT pg_get_indexdef(x.indexrelid) AS definition, x.indisvalid AS valid FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_am a ON a.oid = c.relam
+     WHERE x.indrelid = '"Story"'::regclass AND a.amname = 'gin' ORDER BY c.relname`,
+  )).rows;
 
 beforeAll(async () => {
   await ensureDatabase(adminUrl, name);
@@ -40,8 +47,14 @@ describe('the generated archive', () => {
 
   it('loads stories whose search vectors are exactly PostgreSQL’s, with bylines, tags and addresses', async () => {
     const lines: string[] = [];
+    const indexes = await searchIndexes();
+    expect(indexes.map((i) => i.definition.match(/INDEX "([^"]+)"/)?.[1])).toEqual(['Story_searchVector_publishedAt_updatedAt_idx', 'Story_search_months_idx']);
     await seedArchive(url, COUNT, (message) => lines.push(message));
     expect(lines.at(-1)).toMatch(/Added 400 archive stories .* Database on disk: /);
+    // The search indexes, dropped for the load, are built again as they were.
+    expect(await searchIndexes()).toEqual(indexes);
+    const found = await one<{ n: string }>(`SELECT count(*) AS n FROM "Story" WHERE story_search_months("searchVector", "publishedAt") @@ story_search_months_query(to_tsquery('english', 'the | a | council | minister'), '2000-01-01', now()::timestamp)`);
+    expect(Number(found.n)).toBeGreaterThan(0);
     // Autovacuum, off for the tables while they load, is on again.
     expect((await client.query(`SELECT relname FROM pg_class WHERE relname IN ('Story', 'StoryTag', 'StoryAuthor', 'StoryPath', 'Tag', 'User', 'LiveLinkCount') AND reloptions IS NOT NULL`)).rows).toEqual([]);
 
@@ -120,6 +133,19 @@ describe('the generated archive', () => {
       );
       expect(rows[0]!.same, headline || '(empty)').toBe(true);
     }
+  });
+
+  it('builds the search indexes again when a load fails', async () => {
+    const indexes = await searchIndexes();
+    const during: number[] = [];
+    await expect(
+      withoutSearchIndexes(client, quiet, async () => {
+        during.push((await searchIndexes()).length);
+        throw new Error('the load failed');
+      }),
+    ).rejects.toThrow('the load failed');
+    expect(during).toEqual([0]);
+    expect(await searchIndexes()).toEqual(indexes);
   });
 
   it('adds to an archive rather than colliding with it', async () => {
