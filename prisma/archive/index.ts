@@ -18,8 +18,8 @@ import { PLACES, TOPICS, authorName, pick, rng } from './stories';
 // built once afterwards (indexes.ts); search vectors are built from PostgreSQL's own parse of each
 // word (search-vector.ts), and bylines and tags carry their story's publication time (what the
 // link triggers would look up for each row), both checked against PostgreSQL's own expressions
-// afterwards. Every generated story carries the slug prefix
-// "archive-", so a second run adds to the archive rather than colliding with it.
+// afterwards. Every generated story carries the slug prefix "archive-", so a second run adds to the
+// archive rather than colliding with it.
 
 const BATCH = 1_000;
 const AUTHORS = 60;
@@ -87,7 +87,7 @@ export async function seedArchive(url: string, count: number, log: Log = console
     const startedAt = Date.now();
     let done = 0;
     progress(0, count, startedAt, log);
-    await withoutSearchIndexes(client, log, () => new Promise<void>((resolve, reject) => {
+    await withoutSearchIndexes(client, count, log, () => new Promise<void>((resolve, reject) => {
       const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(path.join(__dirname, 'generator.ts'))})`, { eval: true, workerData: input });
       // Two batches load at once, one on each connection; each is acknowledged to the generator when
       // loaded, which keeps it at most two batches ahead.
