@@ -57,9 +57,11 @@ export function newestMatches(options: { column: WindowColumn; words: Prisma.Sql
   // The months' index holds published stories only.
   const published = options.column === 'publishedAt' ? Prisma.sql`AND s."status" = 'PUBLISHED'` : Prisma.empty;
   // `+ interval '0 s'` keeps the planner from walking the time index and testing each vector.
+  // A query of exclusions only ("-fish": querytree 'T') names no story, and would have an index
+  // read every entry it holds: it finds nothing, and the stories are not read at all.
   const stage = (condition: Prisma.Sql) => Prisma.sql`
     SELECT s."id", ${column} AS "at" FROM "Story" s, query
-    WHERE ${condition} ${published} AND ${options.where}
+    WHERE querytree(${words}) <> 'T' AND ${condition} ${published} AND ${options.where}
     ORDER BY ${column} + interval '0 s' DESC, s."id" DESC
     LIMIT ${limit}`;
   return Prisma.sql`

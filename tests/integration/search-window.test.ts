@@ -88,6 +88,8 @@ describe('the newest matches of a search', () => {
     expect(await newest(`${token} "fishing quotas"`, 5, 'publishedAt', undefined, 'websearch')).toEqual([inOrder.id, excluded.id, older.id]);
     expect(await newest(`${token} fishing quotas -harbour`, 5, 'publishedAt', undefined, 'websearch')).toEqual([inOrder.id, apart.id, older.id]);
     expect(await newest(`${token} fishing`, 2, 'updatedAt', undefined, 'websearch')).toEqual([draft.id, inOrder.id]);
+    // Exclusions alone name no story.
+    for (const column of ['publishedAt', 'updatedAt'] as const) expect(await newest('-harbour', 5, column, undefined, 'websearch')).toEqual([]);
   });
 
   it('agree with a full sort over many random archives, by either time', async () => {
