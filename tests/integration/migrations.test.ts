@@ -27,8 +27,10 @@ const CATALOG_QUERIES = {
           WHERE t.typnamespace = 'public'::regnamespace ORDER BY 1, 3`,
 };
 
-// Indexes schema.prisma cannot describe (partial, covering), written by hand in a migration.
+// Indexes schema.prisma cannot describe (partial, covering, over an expression), written by hand in a migration.
 const BEYOND_PRISMA: Record<string, string> = {
+  Story_search_months_idx:
+    'CREATE INDEX "Story_search_months_idx" ON public."Story" USING gin (story_search_months("searchVector", "publishedAt")) WHERE (status = \'PUBLISHED\'::"StoryStatus")',
   Story_updatedAt_id_idx: 'CREATE INDEX "Story_updatedAt_id_idx" ON public."Story" USING btree ("updatedAt" DESC, id DESC) INCLUDE (status, "sectionId")',
   Story_sitemap_idx:
     'CREATE INDEX "Story_sitemap_idx" ON public."Story" USING btree ("publishedAt", id) INCLUDE (slug, "sectionId", "publicUpdatedAt") WHERE ((status = \'PUBLISHED\'::"StoryStatus") AND ("sectionId" IS NOT NULL) AND ("takenDownAt" IS NULL))',
