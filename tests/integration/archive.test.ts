@@ -150,9 +150,10 @@ describe('the generated archive', () => {
 
   it('adds to an archive rather than colliding with it', async () => {
     // Fewer than the archive holds: the search indexes stay as they are while the stories go in.
-    const kept = await client.query<{ oid: number }>(`SELECT indexrelid::int AS oid FROM pg_index WHERE indrelid = '"Story"'::regclass ORDER BY 1`);
+    const indexIds = async () => (await client.query(`SELECT indexrelid::int AS oid FROM pg_index WHERE indrelid = '"Story"'::regclass ORDER BY 1`)).rows;
+    const kept = await indexIds();
     await seedArchive(url, 50, quiet);
-    expect((await client.query(`SELECT indexrelid::int AS oid FROM pg_index WHERE indrelid = '"Story"'::regclass ORDER BY 1`)).rows).toEqual(kept.rows);
+    expect(await indexIds()).toEqual(kept);
     const stories = await one<{ n: string; runs: string }>(`SELECT count(*) AS n, count(DISTINCT split_part(slug, '-', 2)) AS runs FROM "Story" WHERE slug LIKE 'archive-%'`);
     expect(stories).toEqual({ n: String(COUNT + 50), runs: '2' });
   }, 120_000);
