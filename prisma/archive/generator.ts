@@ -88,9 +88,10 @@ async function generate(input: GeneratorInput, port: NonNullable<typeof parentPo
         const status = roll < 0.01 ? 'UNPUBLISHED' : 'PUBLISHED';
         const published = new Date(at).toISOString();
         const updated = random() < 0.05 ? new Date(Math.min(now, at + Math.floor(random() * 30 * 86_400_000))).toISOString() : null;
-        const plain = copy.paragraphs.join('\n');
-        // JSON.stringify of { type: 'doc', content: [paragraphs] }, written out without building the tree.
-        const body = `{"type":"doc","content":[${copy.paragraphs.map((text) => `{"type":"paragraph","content":[{"type":"text","text":${JSON.stringify(text)}}]}`).join(',')}]}`;
+        const plain = copy.paragraphs.map((p) => p.map((s) => s.text).join(' ')).join('\n');
+        // JSON.stringify of { type: 'doc', content: [paragraphs] }, written out without building the
+        // tree, from sentences already escaped (a paragraph is its sentences joined by spaces).
+        const body = `{"type":"doc","content":[${copy.paragraphs.map((p) => `{"type":"paragraph","content":[{"type":"text","text":"${p.map((s) => s.json).join(' ')}"}]}`).join(',')}]}`;
         const vector = lexicon.vector([[[copy.headline], 'A'], [[copy.dek], 'B'], [copy.sentences, 'C']]);
         stories.push(line([id, copy.headline, copy.dek, slug, body, plain, copy.words, status, section.id, input.editorId, published, updated ?? published, published, published, published, updated, vector]));
         // One to three bylines from the staff of the story's years.

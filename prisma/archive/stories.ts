@@ -40,26 +40,58 @@ export function storyLength(random: Random): number {
   return Math.max(150, Math.round(700 * Math.exp(0.38 * normal)));
 }
 
-/** `sentences` are the paragraphs' sentences in order (the search vector is built from them). */
-export type Copy = { headline: string; dek: string; paragraphs: string[]; sentences: string[]; words: number };
+/** A sentence of a story's body: its text, that text escaped for a JSON string, and its words. */
+export type Sentence = { text: string; json: string; words: number };
+
+/** `sentences` are the paragraphs' sentences in order (the search vector is built from their texts). */
+export type Copy = { headline: string; dek: string; paragraphs: Sentence[][]; sentences: string[]; words: number };
+
+// The body's sentences come from a few tens of thousands of combinations. Each is written once and
+// the same strings given to every story that uses it: the search vector's lexicon then finds a
+// sentence by a hash the string already carries, instead of hashing a new copy of it per story,
+// and the story's body and word count are put together from pieces already escaped and counted.
+const said = (subject: number, verb: number, matter: number, clause: number) => ((subject * VERBS.length + verb) * OBJECTS.length + matter) * CLAUSES.length + clause;
+const inPlace = (subject: number, place: number, verb: number, matter: number) => ((subject * PLACES.length + place) * VERBS.length + verb) * OBJECTS.length + matter;
+const SAID = SUBJECTS.length * VERBS.length * OBJECTS.length * CLAUSES.length;
+const IN_PLACE = SUBJECTS.length * PLACES.length * VERBS.length * OBJECTS.length;
+const written: Sentence[] = [];
+function sentence(key: number, write: () => string): Sentence {
+  let found = written[key];
+  if (!found) {
+    const text = write();
+    written[key] = found = { text, json: JSON.stringify(text).slice(1, -1), words: text.split(' ').length };
+  }
+  return found;
+}
+
+const index = (random: Random, length: number) => Math.floor(random() * length);
 
 export function storyCopy(random: Random): Copy {
-  const place = pick(random, PLACES);
-  const cast = [pick(random, SUBJECTS), pick(random, SUBJECTS)];
-  const matters = [pick(random, OBJECTS), pick(random, OBJECTS)];
-  const headline = `${place}: ${cast[0]!.replace(/^The /, '')} ${pick(random, VERBS)} ${matters[0]}`;
-  const dek = `${cast[1]} ${pick(random, VERBS)} ${matters[1]} ${pick(random, CLAUSES)}.`;
+  const place = index(random, PLACES.length);
+  const cast = [index(random, SUBJECTS.length), index(random, SUBJECTS.length)] as const;
+  const matters = [index(random, OBJECTS.length), index(random, OBJECTS.length)] as const;
+  const headline = `${PLACES[place]}: ${SUBJECTS[cast[0]]!.replace(/^The /, '')} ${pick(random, VERBS)} ${OBJECTS[matters[0]]}`;
+  const dek = `${SUBJECTS[cast[1]]} ${pick(random, VERBS)} ${OBJECTS[matters[1]]} ${pick(random, CLAUSES)}.`;
   const target = storyLength(random);
-  const paragraphs: string[] = [];
+  const paragraphs: Sentence[][] = [];
   const all: string[] = [];
   let words = 0;
   while (words < target) {
-    const sentences = [`${pick(random, cast)} ${pick(random, VERBS)} ${pick(random, matters)} ${pick(random, CLAUSES)}.`, `${pick(random, cast)} in ${place} ${pick(random, VERBS)} ${pick(random, matters)}.`];
-    if (random() < 0.3) sentences.push(pick(random, QUOTES));
-    all.push(...sentences);
-    const paragraph = sentences.join(' ');
-    paragraphs.push(paragraph);
-    words += paragraph.split(' ').length;
+    const [s1, v1, m1, c1] = [pick(random, cast), index(random, VERBS.length), pick(random, matters), index(random, CLAUSES.length)];
+    const [s2, v2, m2] = [pick(random, cast), index(random, VERBS.length), pick(random, matters)];
+    const sentences = [
+      sentence(said(s1, v1, m1, c1), () => `${SUBJECTS[s1]} ${VERBS[v1]} ${OBJECTS[m1]} ${CLAUSES[c1]}.`),
+      sentence(SAID + inPlace(s2, place, v2, m2), () => `${SUBJECTS[s2]} in ${PLACES[place]} ${VERBS[v2]} ${OBJECTS[m2]}.`),
+    ];
+    if (random() < 0.3) {
+      const quote = index(random, QUOTES.length);
+      sentences.push(sentence(SAID + IN_PLACE + quote, () => QUOTES[quote]!));
+    }
+    for (const s of sentences) {
+      all.push(s.text);
+      words += s.words;
+    }
+    paragraphs.push(sentences);
   }
   return { headline, dek, paragraphs, sentences: all, words };
 }
