@@ -31,6 +31,7 @@ const CATALOG_QUERIES = {
 const BEYOND_PRISMA: Record<string, string> = {
   Story_search_months_idx:
     'CREATE INDEX "Story_search_months_idx" ON public."Story" USING gin (story_search_months("searchVector", "publishedAt")) WHERE (status = \'PUBLISHED\'::"StoryStatus")',
+  Story_search_updated_months_idx: 'CREATE INDEX "Story_search_updated_months_idx" ON public."Story" USING gin (story_search_months("searchVector", "updatedAt"))',
   Story_updatedAt_id_idx: 'CREATE INDEX "Story_updatedAt_id_idx" ON public."Story" USING btree ("updatedAt" DESC, id DESC) INCLUDE (status, "sectionId")',
   Story_sitemap_idx:
     'CREATE INDEX "Story_sitemap_idx" ON public."Story" USING btree ("publishedAt", id) INCLUDE (slug, "sectionId", "publicUpdatedAt") WHERE ((status = \'PUBLISHED\'::"StoryStatus") AND ("sectionId" IS NOT NULL) AND ("takenDownAt" IS NULL))',
