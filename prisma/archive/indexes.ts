@@ -2,10 +2,10 @@ import type pg from 'pg';
 
 // The story search indexes (GIN over each story's words) cost more to keep up while a load adds
 // rows than to build once afterwards: a GIN index takes each new row's few hundred words as
-// separate insertions, where a build sorts all of them at once (at a million stories, 25 s for the
-// words-and-times index and 55 s for the words stamped with their month). So a load that at least
-// doubles the stories drops them first and builds them again from their own definitions when it
-// ends, whether or not it succeeded; a smaller one keeps them (a build reads every story).
+// separate insertions, where a build sorts all of them at once (at a million stories, about 20 s
+// for the words index and 55 to 85 s for each index of words stamped with a month). So a load that
+// at least doubles the stories drops them first and builds them again from their own definitions
+// when it ends, whether or not it succeeded; a smaller one keeps them (a build reads every story).
 
 type Dropped = { name: string; definition: string };
 
