@@ -137,7 +137,9 @@ export async function seedArchive(url: string, count: number, log: Log = console
     // What autovacuum would soon do on a live database: statistics, and the visibility map that lets
     // counts be read from an index alone.
     log('Analysing the archive…');
+    const analysing = Date.now();
     await client.query(`VACUUM (ANALYZE) ${LOADED.map((t) => `"${t}"`).join(', ')}`);
+    log(`Analysed in ${((Date.now() - analysing) / 1000).toFixed(0)} s.`);
     const sizeAfter = await databaseSize(client);
     log(`Added ${count.toLocaleString('en')} archive stories in ${((Date.now() - startedAt) / 1000).toFixed(0)} s (run ${runId}; ${checked.length} search vectors checked against PostgreSQL's). Database on disk: ${formatBytes(sizeAfter)} (was ${formatBytes(sizeBefore)}).`);
   } finally {

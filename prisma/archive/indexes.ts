@@ -1,11 +1,11 @@
 import type pg from 'pg';
 
-// The story search indexes (GIN over each story's words) cost more to keep up while a load adds
-// rows than to build once afterwards: a GIN index takes each new row's few hundred words as
-// separate insertions, where a build sorts all of them at once (at a million stories, about 20 s
-// for the words index and 55 to 85 s for each index of words stamped with a month). So a load that
-// at least doubles the stories drops them first and builds them again from their own definitions
-// when it ends, whether or not it succeeded; a smaller one keeps them (a build reads every story).
+// The story search index (GIN over each story's words stamped with its months) costs more to keep
+// up while a load adds rows than to build once afterwards: a GIN index takes each new row's few
+// hundred words as separate insertions, where a build sorts all of them at once (about 100 s at a
+// million stories). So a load that at least doubles the stories drops the search indexes first and
+// builds them again from their own definitions when it ends, whether or not it succeeded; a
+// smaller one keeps them (a build reads every story).
 
 type Dropped = { name: string; definition: string };
 
@@ -23,6 +23,7 @@ export async function withoutSearchIndexes<T>(client: pg.Client, adding: number,
     return await load();
   } finally {
     if (dropped.length > 0) log(`Building the search indexes again (${dropped.map((i) => i.name).join(', ')})…`);
+    const building = Date.now();
     await client.query(`SET maintenance_work_mem = '1GB'`);
     const failed: string[] = [];
     for (const index of dropped) {
@@ -32,6 +33,7 @@ export async function withoutSearchIndexes<T>(client: pg.Client, adding: number,
       });
     }
     await client.query('RESET maintenance_work_mem');
+    if (dropped.length > 0) log(`Search indexes built in ${((Date.now() - building) / 1000).toFixed(0)} s.`);
     if (failed.length > 0) throw new Error(`The search indexes ${failed.join(', ')} are missing: build them again as logged above.`);
   }
 }

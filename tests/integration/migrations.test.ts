@@ -29,9 +29,8 @@ const CATALOG_QUERIES = {
 
 // Indexes schema.prisma cannot describe (partial, covering, over an expression), written by hand in a migration.
 const BEYOND_PRISMA: Record<string, string> = {
-  Story_search_months_idx:
-    'CREATE INDEX "Story_search_months_idx" ON public."Story" USING gin (story_search_months("searchVector", "publishedAt")) WHERE (status = \'PUBLISHED\'::"StoryStatus")',
-  Story_search_updated_months_idx: 'CREATE INDEX "Story_search_updated_months_idx" ON public."Story" USING gin (story_search_months("searchVector", "updatedAt"))',
+  Story_search_stamps_idx:
+    'CREATE INDEX "Story_search_stamps_idx" ON public."Story" USING gin (story_search_stamps("searchVector", (status = \'PUBLISHED\'::"StoryStatus"), "publishedAt", "updatedAt"))',
   Story_updatedAt_id_idx: 'CREATE INDEX "Story_updatedAt_id_idx" ON public."Story" USING btree ("updatedAt" DESC, id DESC) INCLUDE (status, "sectionId")',
   Story_sitemap_idx:
     'CREATE INDEX "Story_sitemap_idx" ON public."Story" USING btree ("publishedAt", id) INCLUDE (slug, "sectionId", "publicUpdatedAt") WHERE ((status = \'PUBLISHED\'::"StoryStatus") AND ("sectionId" IS NOT NULL) AND ("takenDownAt" IS NULL))',
