@@ -18,6 +18,7 @@ import { benchStoryDocStore } from '../tests/bench/story-doc-store';
 import { benchWritingTogether } from '../tests/bench/writing-together';
 import { seedArchive } from '../prisma/archive';
 import { startAppServer, startServerProcess } from './lib/app-server';
+import { staleBuild } from './lib/build';
 
 // `npm run bench`: measures against a production server on a fresh database. Every figure is
 // printed next to a baseline from the same run, because absolute timings on shared machines drift.
@@ -55,7 +56,9 @@ function machine(): string {
 
 async function main() {
   console.log(`Machine:\n  ${machine()}\n`);
-  if (!existsSync('.next/BUILD_ID') || process.argv.includes('--build')) {
+  const stale = process.argv.includes('--build') ? 'asked for' : staleBuild();
+  if (stale) {
+    console.log(`Building the production server (${stale})…`);
     const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
