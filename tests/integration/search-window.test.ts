@@ -13,15 +13,20 @@ const PREFIX = `win${Date.now().toString(36)}`;
 let userId = '';
 let n = 0;
 
-async function story(token: string, daysAgo: number, options: { status?: 'PUBLISHED' | 'DRAFT'; text?: string } = {}) {
+type Stamped = { id: string; at: Date; changed: Date; published: boolean };
+
+/** A story published `daysAgo` and last changed `changedDaysAgo` (then too, if not given); a draft is unpublished. */
+async function story(token: string, daysAgo: number, options: { status?: 'PUBLISHED' | 'DRAFT'; text?: string; changedDaysAgo?: number } = {}): Promise<Stamped> {
   const id = `${PREFIX}s${n++}`;
   const at = new Date(Date.now() - daysAgo * DAY - n * 1000);
+  const changed = options.changedDaysAgo === undefined ? at : new Date(Date.now() - options.changedDaysAgo * DAY - n * 1000);
   const text = `A story about ${token}. ${options.text ?? `Text on ${token}.`}`;
+  const status = options.status ?? 'PUBLISHED';
   await db.$executeRaw`
     INSERT INTO "Story" (id, headline, slug, body, "plainText", "createdById", "createdAt", "updatedAt", "publishedAt", "status", "searchVector")
-    VALUES (${id}, ${`A story about ${token}`}, ${id}, '{"type":"doc","content":[]}'::jsonb, ${text}, ${userId}, ${at}, ${at}, ${at},
-      ${options.status ?? 'PUBLISHED'}::"StoryStatus", to_tsvector('english', ${text}))`;
-  return { id, at };
+    VALUES (${id}, ${`A story about ${token}`}, ${id}, '{"type":"doc","content":[]}'::jsonb, ${text}, ${userId}, ${at}, ${changed}, ${at},
+      ${status}::"StoryStatus", to_tsvector('english', ${text}))`;
+  return { id, at, changed, published: status === 'PUBLISHED' };
 }
 
 async function newest(token: string, limit: number, column: WindowColumn = 'publishedAt', anchor?: Date, parse = 'to_tsquery') {
@@ -32,8 +37,11 @@ async function newest(token: string, limit: number, column: WindowColumn = 'publ
   return rows.map((r) => r.id);
 }
 
-const newestFirst = (stories: { id: string; at: Date }[], limit: number) =>
-  [...stories].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit).map((s) => s.id);
+/** What a full sort gives: by publication the published stories, by last change every story. */
+const newestFirst = (stories: Stamped[], limit: number, column: WindowColumn = 'publishedAt') => {
+  const time = (s: Stamped) => (column === 'publishedAt' ? s.at : s.changed).getTime();
+  return stories.filter((s) => column === 'updatedAt' || s.published).sort((a, b) => time(b) - time(a)).slice(0, limit).map((s) => s.id);
+};
 
 beforeAll(async () => {
   userId = (await makeUser('REPORTER')).id;
@@ -69,13 +77,17 @@ describe('the newest matches of a search', () => {
   it('count back from an anchor and order by the chosen time', async () => {
     const stories = [];
     for (const days of [1, 10, 50, 70, 90, 130, 170]) stories.push(await story(`${PREFIX}anchored`, days));
+    // Published before the anchor and changed after it (in a later month); published long before
+    // and changed just before it, so that it comes first.
+    stories.push(await story(`${PREFIX}anchored`, 65, { changedDaysAgo: 5 }), await story(`${PREFIX}anchored`, 400, { changedDaysAgo: 61 }));
     const anchor = new Date(Date.now() - 60 * DAY);
-    const before = stories.filter((s) => s.at < anchor);
+    const before = stories.filter((s) => s.changed < anchor);
     const rows = await db.$queryRaw<{ id: string }[]>`
       WITH query AS (SELECT to_tsquery('english', ${`${PREFIX}anchored`}) AS tsq),
       ${newestMatches({ column: 'updatedAt', limit: 3, anchor: Prisma.sql`${anchor.toISOString()}::timestamp`, words: Prisma.sql`query.tsq`, where: Prisma.sql`s."updatedAt" < ${anchor.toISOString()}::timestamp` })}
       SELECT "id" FROM candidates ORDER BY "at" DESC, "id" DESC`;
-    expect(rows.map((r) => r.id)).toEqual(newestFirst(before, 3));
+    expect(rows.map((r) => r.id)).toEqual(newestFirst(before, 3, 'updatedAt'));
+    expect(rows[0]?.id).toBe(stories.at(-1)!.id);
   });
 
   it('by publication, find published stories only, with phrases and exclusions as the vector has them', async () => {
@@ -115,14 +127,19 @@ describe('the newest matches of a search', () => {
     // month's edge are hit.
     let seed = 7;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-    for (let round = 0; round < 16; round++) {
+    for (let round = 0; round < 24; round++) {
       const token = `${PREFIX}fuzz${round}`;
       const stories = [];
       const count = 1 + Math.floor(random() * 25);
-      for (let i = 0; i < count; i++) stories.push(await story(token, random() < 0.5 ? random() * 60 : random() * 2000));
+      for (let i = 0; i < count; i++) {
+        // Most last changed when published, some changed since (often in a later month), a few drafts.
+        const days = random() < 0.5 ? random() * 60 : random() * 2000;
+        const kind = random();
+        stories.push(await story(token, days, { status: kind < 0.1 ? 'DRAFT' : 'PUBLISHED', changedDaysAgo: kind < 0.6 ? undefined : random() * days }));
+      }
       const limit = 1 + Math.floor(random() * 8);
       for (const column of ['publishedAt', 'updatedAt'] as const) {
-        expect(await newest(token, limit, column), `round ${round} by ${column}: ${count} stories, limit ${limit}`).toEqual(newestFirst(stories, limit));
+        expect(await newest(token, limit, column), `round ${round} by ${column}: ${count} stories, limit ${limit}`).toEqual(newestFirst(stories, limit, column));
       }
     }
   });
