@@ -45,9 +45,10 @@ export function newestMatches(options: { column: WindowColumn; words: Prisma.Sql
   const spread = FIRST_WINDOW_DAYS * limit * MARGIN;
   // The stamped words answer exactly a query of words, and, or and not. A phrase (<->) or a
   // weight or prefix (:) is tested against the story's own vector too, by ts_match_vq: @@ in a form
-  // no index answers. (Reading each found story's vector costs 0.1 ms a story.)
-  // A story last changed in its month of publication holds that month's words once, stamped with
-  // its publication: by last change, both stamps are read.
+  // no index answers. (Reading each found story's vector costs 0.1 ms a story.) A story last
+  // changed in its month of publication holds that month's words once, stamped with its
+  // publication: by last change both stamps are read, which also finds stories published in a
+  // window's months and changed after the anchor (left out by `where`).
   const stamps = Prisma.raw(options.column === 'publishedAt' ? `ARRAY['p']` : `ARRAY['u', 'p']`);
   const matching = (since: Prisma.Sql) =>
     Prisma.sql`story_search_stamps(s."searchVector", s."status" = 'PUBLISHED', s."publishedAt", s."updatedAt") @@ story_search_stamps_query(${words}, ${stamps}, ${since}, ${anchor})

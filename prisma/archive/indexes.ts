@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 // The story search index (GIN over each story's words stamped with its months) costs more to keep
 // up while a load adds rows than to build once afterwards: a GIN index takes each new row's few
-// hundred words as separate insertions, where a build sorts all of them at once (about 100 s at a
+// hundred words as separate insertions, where a build sorts all of them at once (60 to 80 s at a
 // million stories). So a load that at least doubles the stories drops the search indexes first and
 // builds them again from their own definitions when it ends, whether or not it succeeded; a
 // smaller one keeps them (a build reads every story).
