@@ -54,7 +54,7 @@ export function newestMatches(options: { column: WindowColumn; words: Prisma.Sql
     Prisma.sql`story_search_stamps(s."searchVector", s."status" = 'PUBLISHED', s."publishedAt", s."updatedAt") @@ story_search_stamps_query(${words}, ${stamps}, ${since}, ${anchor})
       AND (${words}::text !~ '[<:]' OR ts_match_vq(s."searchVector", ${words}))`;
   const inWindow = (since: Prisma.Sql) => Prisma.sql`${matching(since)} AND ${column} + interval '0 s' > ${since}`;
-  // Stamped by publication are published stories only.
+  // Only published stories hold a publication stamp, but a prefix (:*) reads every stamp of its words.
   const published = options.column === 'publishedAt' ? Prisma.sql`AND s."status" = 'PUBLISHED'` : Prisma.empty;
   // `+ interval '0 s'` keeps the planner from walking the time index and stamping each story.
   // A query of exclusions only ("-fish": querytree 'T') names no story, and would have an index
